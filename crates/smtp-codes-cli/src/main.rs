@@ -1,0 +1,2 @@
+//! The `smtp-codes` command line.
+fn main() {}

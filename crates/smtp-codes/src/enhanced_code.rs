@@ -1,0 +1,218 @@
+//! `EnhancedCode`: the open wire type for an enhanced status code (class.subject.detail).
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
+use crate::{KnownEnhanced, Severity, StatusClass, StatusSubject};
+
+/// An enhanced mail system status code (RFC 3463, RFC 2034), such as `5.1.1`.
+///
+/// Class is 2, 4 or 5; subject and detail are 0–999 (RFC 3463 allows up to three digits, and
+/// providers use them: `5.7.515`, `4.4.316`). This is an open type: it holds codes no registry
+/// knows, and [`known`](Self::known) gives the catalogue entry when there is one.
+///
+/// ```
+/// use smtp_codes::{EnhancedCode, Severity};
+///
+/// let code: EnhancedCode = "5.7.515".parse()?;
+/// assert_eq!((code.class(), code.subject(), code.detail()), (5, 7, 515));
+/// assert_eq!(code.to_string(), "5.7.515");
+/// assert_eq!(code.severity(), Severity::Permanent);
+/// assert!(code.known().is_none());
+/// assert_eq!("5.1.1".parse::<EnhancedCode>()?.known().unwrap().title(), "Bad destination mailbox address");
+/// assert!("5.1".parse::<EnhancedCode>().is_err());
+/// # Ok::<(), smtp_codes::ParseCodeError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnhancedCode {
+    class: u8,
+    subject: u16,
+    detail: u16,
+}
+
+/// The largest subject or detail: three digits.
+const MAX_PART: u16 = 999;
+
+impl EnhancedCode {
+    /// Makes a code from its parts, or returns `None` unless the class is 2, 4 or 5 and subject
+    /// and detail are at most 999.
+    #[must_use]
+    pub const fn new(class: u8, subject: u16, detail: u16) -> Option<Self> {
+        if matches!(class, 2 | 4 | 5) && subject <= MAX_PART && detail <= MAX_PART {
+            Some(Self { class, subject, detail })
+        } else {
+            None
+        }
+    }
+
+    /// Parses `class.subject.detail` with nothing before or after it.
+    ///
+    /// # Errors
+    /// When the input is not a well-formed code; the error says what is wrong and at which byte.
+    pub const fn from_bytes(input: &[u8]) -> Result<Self, ParseCodeError> {
+        if input.is_empty() {
+            return Err(err(ParseErrorKind::Empty, 0, None));
+        }
+        let class = input[0];
+        if !class.is_ascii_digit() {
+            return Err(err(ParseErrorKind::InvalidCharacter, 0, Some(class)));
+        }
+        if !matches!(class, b'2' | b'4' | b'5') {
+            return Err(err(ParseErrorKind::ClassOutOfRange, 0, Some(class)));
+        }
+        if input.len() == 1 || (input.len() == 2 && input[1] == b'.') {
+            return Err(err(ParseErrorKind::MissingSubject, input.len(), None));
+        }
+        if input[1] != b'.' {
+            return Err(err(ParseErrorKind::InvalidCharacter, 1, Some(input[1])));
+        }
+        let (subject, next) = match parse_part(input, 2, ParseErrorKind::SubjectTooLong) {
+            Ok(v) => v,
+            Err(e) => return Err(e),
+        };
+        if next == input.len() || (next + 1 == input.len() && input[next] == b'.') {
+            return Err(err(ParseErrorKind::MissingDetail, input.len(), None));
+        }
+        if input[next] != b'.' {
+            return Err(err(ParseErrorKind::InvalidCharacter, next, Some(input[next])));
+        }
+        let (detail, end) = match parse_part(input, next + 1, ParseErrorKind::DetailTooLong) {
+            Ok(v) => v,
+            Err(e) => return Err(e),
+        };
+        if end != input.len() {
+            let kind = if input[end] == b'.' { ParseErrorKind::TrailingCharacters } else { ParseErrorKind::InvalidCharacter };
+            return Err(err(kind, end, Some(input[end])));
+        }
+        Ok(Self { class: class - b'0', subject, detail })
+    }
+
+    /// The class: 2 (success), 4 (persistent transient failure) or 5 (permanent failure).
+    #[must_use]
+    pub const fn class(self) -> u8 {
+        self.class
+    }
+
+    /// The subject, 0–999 (the registry defines 0–7).
+    #[must_use]
+    pub const fn subject(self) -> u16 {
+        self.subject
+    }
+
+    /// The detail, 0–999.
+    #[must_use]
+    pub const fn detail(self) -> u16 {
+        self.detail
+    }
+
+    /// The severity the class gives.
+    #[must_use]
+    pub const fn severity(self) -> Severity {
+        match self.class {
+            2 => Severity::Success,
+            4 => Severity::Transient,
+            _ => Severity::Permanent,
+        }
+    }
+
+    /// The registry entry for `X.subject.detail`, if the registry has one, whatever the class.
+    /// Use [`is_registered_in_class`](Self::is_registered_in_class) to check the class too.
+    #[must_use]
+    pub const fn known(self) -> Option<KnownEnhanced> {
+        KnownEnhanced::from_parts(self.subject, self.detail)
+    }
+
+    /// Whether the registry defines this subject and detail and allows it in this class.
+    /// `5.1.1` is; `2.1.1` is not (a bad mailbox is never a success).
+    #[must_use]
+    pub const fn is_registered_in_class(self) -> bool {
+        match self.known() {
+            Some(k) => k.allows_class(self.class),
+            None => false,
+        }
+    }
+
+    /// The catalogue's meaning of the class.
+    #[must_use]
+    pub const fn class_meaning(self) -> StatusClass {
+        match StatusClass::from_class(self.class) {
+            Some(c) => c,
+            // The constructor only admits classes 2, 4 and 5, all of which the catalogue defines.
+            None => StatusClass::ALL[0],
+        }
+    }
+
+    /// The catalogue's meaning of the subject, when the registry defines one (0–7).
+    #[must_use]
+    pub const fn subject_meaning(self) -> Option<StatusSubject> {
+        if self.subject > u8::MAX as u16 {
+            return None;
+        }
+        StatusSubject::from_subject(self.subject as u8)
+    }
+}
+
+const fn err(kind: ParseErrorKind, at: usize, found: Option<u8>) -> ParseCodeError {
+    ParseCodeError::new(CodeKind::Enhanced, kind, at, found)
+}
+
+/// Reads one to three digits without a leading zero, starting at `start`; returns the value and
+/// the index after it.
+const fn parse_part(input: &[u8], start: usize, too_long: ParseErrorKind) -> Result<(u16, usize), ParseCodeError> {
+    let mut i = start;
+    let mut value: u16 = 0;
+    while i < input.len() && input[i].is_ascii_digit() {
+        if i - start == 3 {
+            return Err(ParseCodeError::new(CodeKind::Enhanced, too_long, i, Some(input[i])));
+        }
+        value = value * 10 + (input[i] - b'0') as u16;
+        i += 1;
+    }
+    if i == start {
+        let found = if i < input.len() { Some(input[i]) } else { None };
+        return Err(ParseCodeError::new(CodeKind::Enhanced, ParseErrorKind::InvalidCharacter, i, found));
+    }
+    if i - start > 1 && input[start] == b'0' {
+        return Err(ParseCodeError::new(CodeKind::Enhanced, ParseErrorKind::LeadingZero, start, Some(b'0')));
+    }
+    Ok((value, i))
+}
+
+impl FromStr for EnhancedCode {
+    type Err = ParseCodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
+
+impl fmt::Display for EnhancedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.class, self.subject, self.detail)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for EnhancedCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for EnhancedCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EnhancedCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an enhanced status code such as \"5.1.1\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<EnhancedCode, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}

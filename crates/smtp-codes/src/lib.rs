@@ -1,0 +1,55 @@
+//! SMTP reply codes and enhanced status codes: open wire types, the whole IANA enhanced status
+//! code registry and every reply code of RFC 5321 and its extensions, each with a plain-English
+//! meaning, who must act and what to do.
+//!
+//! The catalogue is generated from the repository's `codes.toml` by `cargo xtask codegen`; this
+//! crate holds the generated tables and the hand-written behaviour around them. It is `no_std`
+//! and has no required dependencies.
+//!
+//! # Example
+//!
+//! ```
+//! use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
+//!
+//! let reply: ReplyCode = "550".parse()?;
+//! let enhanced: EnhancedCode = "5.1.1".parse()?;
+//! assert_eq!(reply.severity(), Severity::Permanent);
+//!
+//! let entry = enhanced.known().expect("X.1.1 is in the registry");
+//! assert_eq!(entry.title(), "Bad destination mailbox address");
+//! assert_eq!(entry.who_acts(), WhoActs::Sender);
+//! assert!(entry.reply_codes().contains(&reply));
+//! assert!(enhanced.is_registered_in_class());
+//!
+//! // Codes no registry knows still parse, print back and explain by their digits.
+//! let vendor: EnhancedCode = "4.4.316".parse()?;
+//! assert_eq!(vendor.to_string(), "4.4.316");
+//! assert!(vendor.known().is_none());
+//! assert_eq!(vendor.subject_meaning().unwrap().title(), "Network and Routing Status");
+//! # Ok::<(), smtp_codes::ParseCodeError>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] and [`EnhancedCode`] (as `550` and
+//!   `"5.1.1"`), and `Serialize` for the small vocabularies ([`Severity`], [`WhoActs`], ...).
+
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod catalogue;
+mod enhanced_code;
+mod error;
+#[rustfmt::skip]
+mod generated;
+mod meta;
+mod reply_code;
+
+pub use enhanced_code::EnhancedCode;
+pub use error::{CodeKind, ParseCodeError, ParseErrorKind};
+pub use generated::{FirstDigit, KnownEnhanced, KnownReply, SecondDigit, StatusClass, StatusSubject};
+pub use meta::{Command, RegistryStatus, ReplyStatus, Severity, Usage, WhoActs};
+pub use reply_code::ReplyCode;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Unit tests of the wire types: round trips, boundaries and error messages.

@@ -1,0 +1,1 @@
+//! Cross-crate tests of smtp-codes live in `it/`; this library is empty.

@@ -1,0 +1,412 @@
+//! The model of `codes.toml`: serde structs that reject unknown keys, and the validation that
+//! names the entry and its line when something is wrong.
+
+use std::collections::HashSet;
+use std::fmt::Display;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The whole catalogue, as read from `codes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Catalogue {
+    pub(crate) digit: Vec<Spanned<Digit>>,
+    pub(crate) reply: Vec<Spanned<Reply>>,
+    pub(crate) class: Vec<Spanned<Class>>,
+    pub(crate) subject: Vec<Spanned<Subject>>,
+    pub(crate) enhanced: Vec<Spanned<Enhanced>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Position {
+    First,
+    Second,
+}
+
+/// `[[digit]]`: the meaning of one digit of a reply code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Digit {
+    pub(crate) position: Position,
+    pub(crate) value: u8,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) source: String,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum ReplyStatus {
+    Standard,
+    Extension,
+    RegistryOnly,
+    Draft,
+    NonStandard,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum WhoActs {
+    Nobody,
+    Sender,
+    SenderAdmin,
+    Recipient,
+    RecipientAdmin,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+pub(crate) enum Command {
+    #[serde(rename = "CONNECT")]
+    Connect,
+    #[serde(rename = "EHLO")]
+    Ehlo,
+    #[serde(rename = "HELO")]
+    Helo,
+    #[serde(rename = "MAIL")]
+    Mail,
+    #[serde(rename = "RCPT")]
+    Rcpt,
+    #[serde(rename = "DATA")]
+    Data,
+    #[serde(rename = "DATA-END")]
+    DataEnd,
+    #[serde(rename = "BDAT")]
+    Bdat,
+    #[serde(rename = "RSET")]
+    Rset,
+    #[serde(rename = "VRFY")]
+    Vrfy,
+    #[serde(rename = "EXPN")]
+    Expn,
+    #[serde(rename = "HELP")]
+    Help,
+    #[serde(rename = "NOOP")]
+    Noop,
+    #[serde(rename = "QUIT")]
+    Quit,
+    #[serde(rename = "AUTH")]
+    Auth,
+    #[serde(rename = "STARTTLS")]
+    StartTls,
+    #[serde(rename = "ETRN")]
+    Etrn,
+    #[serde(rename = "ATRN")]
+    Atrn,
+    #[serde(rename = "BURL")]
+    Burl,
+    #[serde(rename = "ANY")]
+    Any,
+}
+
+/// `[[reply]]`: one reply code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Reply {
+    pub(crate) code: u16,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) status: ReplyStatus,
+    pub(crate) description: String,
+    pub(crate) commands: Vec<Command>,
+    pub(crate) who_acts: WhoActs,
+    pub(crate) action: String,
+    pub(crate) source: String,
+    #[serde(default)]
+    pub(crate) usage: Vec<Usage>,
+}
+
+/// `[[reply.usage]]`: an extension-specific use of a reply code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Usage {
+    pub(crate) extension: String,
+    pub(crate) command: String,
+    pub(crate) text: String,
+    pub(crate) meaning: String,
+    pub(crate) source: String,
+}
+
+/// `[[class]]`: the class of an enhanced status code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Class {
+    pub(crate) class: u8,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) who_acts: WhoActs,
+    pub(crate) source: String,
+}
+
+/// `[[subject]]`: the subject of an enhanced status code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Subject {
+    pub(crate) subject: u8,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) who_acts: WhoActs,
+    pub(crate) source: String,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RegistryStatus {
+    Registered,
+    Deprecated,
+    Draft,
+}
+
+/// `[[enhanced]]`: an enumerated enhanced status code of the registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Enhanced {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) classes: Vec<u8>,
+    pub(crate) reply_codes: Vec<u16>,
+    pub(crate) reply_codes_note: Option<String>,
+    pub(crate) who_acts: WhoActs,
+    pub(crate) action: String,
+    pub(crate) rfcs: Vec<String>,
+    pub(crate) status: RegistryStatus,
+    pub(crate) source: String,
+}
+
+impl Enhanced {
+    /// The subject and detail of `X.s.d`; validation has checked the shape.
+    pub(crate) fn parts(&self) -> Result<(u16, u16)> {
+        parse_enhanced_pattern(&self.code)
+    }
+}
+
+/// Parses `X.subject.detail`: one to three digits each, no leading zeros.
+fn parse_enhanced_pattern(code: &str) -> Result<(u16, u16)> {
+    let Some(rest) = code.strip_prefix("X.") else {
+        bail!("code {code:?} must start with \"X.\" (the class is left open, as in the registry)");
+    };
+    let mut parts = rest.split('.');
+    let (Some(subject), Some(detail), None) = (parts.next(), parts.next(), parts.next()) else {
+        bail!("code {code:?} must have the form X.subject.detail");
+    };
+    let number = |part: &str, what: &str| -> Result<u16> {
+        let ok = (1..=3).contains(&part.len())
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && !(part.len() > 1 && part.starts_with('0'));
+        if !ok {
+            bail!("code {code:?}: the {what} must be one to three digits without a leading zero");
+        }
+        Ok(part.parse()?)
+    };
+    Ok((number(subject, "subject")?, number(detail, "detail")?))
+}
+
+/// Reads and validates the catalogue text. Errors name the entry and its line.
+pub(crate) fn parse(text: &str) -> Result<Catalogue> {
+    let catalogue: Catalogue = toml::from_str(text).context("codes.toml does not match the catalogue schema")?;
+    Validator { text }.validate(&catalogue)?;
+    Ok(catalogue)
+}
+
+struct Validator<'a> {
+    text: &'a str,
+}
+
+impl Validator<'_> {
+    fn line<T>(&self, entry: &Spanned<T>) -> usize {
+        let start = entry.span().start.min(self.text.len());
+        self.text[..start].bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    fn fail<T>(&self, entry: &Spanned<T>, table: &str, key: impl Display, message: impl Display) -> anyhow::Error {
+        anyhow::anyhow!("codes.toml line {}: [[{table}]] {key}: {message}", self.line(entry))
+    }
+
+    fn validate(&self, c: &Catalogue) -> Result<()> {
+        self.digits(c)?;
+        self.replies(c)?;
+        self.classes(c)?;
+        self.subjects(c)?;
+        self.enhanced(c)?;
+        Ok(())
+    }
+
+    /// Checks the fields every entry has: a valid unique name and non-empty texts.
+    fn common<T>(
+        &self,
+        entry: &Spanned<T>,
+        table: &str,
+        key: &str,
+        name: &str,
+        texts: &[(&str, &str)],
+        names: &mut HashSet<String>,
+    ) -> Result<()> {
+        if !is_upper_camel_case(name) {
+            return Err(self.fail(entry, table, key, format_args!("name {name:?} is not an UpperCamelCase Rust identifier")));
+        }
+        if !names.insert(name.to_owned()) {
+            return Err(self.fail(entry, table, key, format_args!("name {name:?} is used twice")));
+        }
+        for (field, value) in texts {
+            if value.trim().is_empty() {
+                return Err(self.fail(entry, table, key, format_args!("`{field}` is missing or empty")));
+            }
+            if value.trim() != *value {
+                return Err(self.fail(entry, table, key, format_args!("`{field}` has leading or trailing white space")));
+            }
+        }
+        Ok(())
+    }
+
+    fn digits(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous = None;
+        for entry in &c.digit {
+            let d = entry.get_ref();
+            let key = format_args!("{:?} digit {}", d.position, d.value).to_string();
+            let range = match d.position {
+                Position::First => 2..=5,
+                Position::Second => 0..=5,
+            };
+            if !range.contains(&d.value) {
+                return Err(self.fail(entry, "digit", &key, format_args!("value must be in {range:?}")));
+            }
+            self.common(entry, "digit", &key, &d.name, &[("title", &d.title), ("description", &d.description), ("source", &d.source)], &mut names)?;
+            let k = (d.position, d.value);
+            if previous.is_some_and(|p| p >= k) {
+                return Err(self.fail(entry, "digit", &key, "entries must be sorted by position then value, without duplicates"));
+            }
+            previous = Some(k);
+        }
+        for position in [Position::First, Position::Second] {
+            let range = if position == Position::First { 2..=5 } else { 0..=5 };
+            for value in range {
+                if !c.digit.iter().any(|d| d.get_ref().position == position && d.get_ref().value == value) {
+                    bail!("codes.toml: [[digit]] {position:?} digit {value} is missing");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn replies(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous = None;
+        for entry in &c.reply {
+            let r = entry.get_ref();
+            let key = r.code.to_string();
+            if !(200..=599).contains(&r.code) {
+                return Err(self.fail(entry, "reply", &key, "code must be three digits with a first digit of 2-5"));
+            }
+            if previous.is_some_and(|p| p >= r.code) {
+                return Err(self.fail(entry, "reply", &key, "entries must be sorted by code, without duplicates"));
+            }
+            previous = Some(r.code);
+            let texts = [("title", r.title.as_str()), ("description", &r.description), ("action", &r.action), ("source", &r.source)];
+            self.common(entry, "reply", &key, &r.name, &texts, &mut names)?;
+            if r.commands.is_empty() {
+                return Err(self.fail(entry, "reply", &key, "`commands` is empty"));
+            }
+            for u in &r.usage {
+                let fields = [("extension", &u.extension), ("command", &u.command), ("text", &u.text), ("meaning", &u.meaning), ("source", &u.source)];
+                if let Some((field, _)) = fields.iter().find(|(_, v)| v.trim().is_empty()) {
+                    return Err(self.fail(entry, "reply", &key, format_args!("a usage has an empty `{field}`")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn classes(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous = None;
+        for entry in &c.class {
+            let k = entry.get_ref();
+            let key = k.class.to_string();
+            if ![2, 4, 5].contains(&k.class) {
+                return Err(self.fail(entry, "class", &key, "class must be 2, 4 or 5"));
+            }
+            if previous.is_some_and(|p| p >= k.class) {
+                return Err(self.fail(entry, "class", &key, "entries must be sorted by class, without duplicates"));
+            }
+            previous = Some(k.class);
+            self.common(entry, "class", &key, &k.name, &[("title", &k.title), ("description", &k.description), ("source", &k.source)], &mut names)?;
+        }
+        if c.class.len() != 3 {
+            bail!("codes.toml: [[class]] must define classes 2, 4 and 5");
+        }
+        Ok(())
+    }
+
+    fn subjects(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous = None;
+        for entry in &c.subject {
+            let s = entry.get_ref();
+            let key = s.subject.to_string();
+            if previous.is_some_and(|p| p >= s.subject) {
+                return Err(self.fail(entry, "subject", &key, "entries must be sorted by subject, without duplicates"));
+            }
+            previous = Some(s.subject);
+            self.common(entry, "subject", &key, &s.name, &[("title", &s.title), ("description", &s.description), ("source", &s.source)], &mut names)?;
+        }
+        Ok(())
+    }
+
+    fn enhanced(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous = None;
+        for entry in &c.enhanced {
+            let e = entry.get_ref();
+            let key = e.code.as_str();
+            let parts = parse_enhanced_pattern(key).map_err(|err| self.fail(entry, "enhanced", key, err))?;
+            if previous.is_some_and(|p| p >= parts) {
+                return Err(self.fail(entry, "enhanced", key, "entries must be sorted by subject then detail, without duplicates"));
+            }
+            previous = Some(parts);
+            let texts = [("title", e.title.as_str()), ("description", &e.description), ("action", &e.action), ("source", &e.source)];
+            self.common(entry, "enhanced", key, &e.name, &texts, &mut names)?;
+            if !c.subject.iter().any(|s| u16::from(s.get_ref().subject) == parts.0) {
+                return Err(self.fail(entry, "enhanced", key, format_args!("subject {} has no [[subject]] entry", parts.0)));
+            }
+            if e.classes.is_empty() {
+                return Err(self.fail(entry, "enhanced", key, "the code is valid in no class: `classes` is empty"));
+            }
+            if e.classes.iter().any(|k| ![2, 4, 5].contains(k)) || !e.classes.is_sorted_by(|a, b| a < b) {
+                return Err(self.fail(entry, "enhanced", key, "`classes` must list 2, 4 or 5, sorted, without duplicates"));
+            }
+            if !e.reply_codes.is_sorted_by(|a, b| a < b) {
+                return Err(self.fail(entry, "enhanced", key, "`reply_codes` must be sorted, without duplicates"));
+            }
+            for &r in &e.reply_codes {
+                if !(200..=599).contains(&r) {
+                    return Err(self.fail(entry, "enhanced", key, format_args!("reply code {r} is not three digits with a first digit of 2-5")));
+                }
+                let class = (r / 100) as u8;
+                if class != 3 && !e.classes.contains(&class) {
+                    return Err(self.fail(entry, "enhanced", key, format_args!("reply code {r} is associated but class {class} is not in `classes`")));
+                }
+            }
+            if e.rfcs.is_empty() || e.rfcs.iter().any(|r| r.trim().is_empty()) {
+                return Err(self.fail(entry, "enhanced", key, "`rfcs` must name at least one reference"));
+            }
+            if e.reply_codes_note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                return Err(self.fail(entry, "enhanced", key, "`reply_codes_note` is empty; leave it out instead"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `UpperCamelCase`: an ASCII capital, then letters and digits.
+fn is_upper_camel_case(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_uppercase()) && bytes.all(|b| b.is_ascii_alphanumeric())
+}
