@@ -311,8 +311,9 @@ impl Validator<'_> {
             previous = Some(r.code);
             let texts = [("title", r.title.as_str()), ("description", &r.description), ("action", &r.action), ("source", &r.source)];
             self.common(entry, "reply", &key, &r.name, &texts, &mut names)?;
-            if r.commands.is_empty() {
-                return Err(self.fail(entry, "reply", &key, "`commands` is empty"));
+            // Drafts and codes seen only in the wild may not say which command they answer.
+            if r.commands.is_empty() && !matches!(r.status, ReplyStatus::Draft | ReplyStatus::NonStandard) {
+                return Err(self.fail(entry, "reply", &key, "`commands` is empty; only drafts and non-standard codes may leave it empty"));
             }
             for u in &r.usage {
                 let fields = [("extension", &u.extension), ("command", &u.command), ("text", &u.text), ("meaning", &u.meaning), ("source", &u.source)];

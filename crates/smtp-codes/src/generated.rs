@@ -7,13 +7,13 @@ use crate::{Command, RegistryStatus, ReplyCode, ReplyStatus, Usage, WhoActs};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum FirstDigit {
-    /// `2`: t (RFC 5321 §4.2.1)
+    /// `2`: Positive completion (RFC 5321 §4.2.1)
     PositiveCompletion,
-    /// `3`: t (RFC 5321 §4.2.1)
+    /// `3`: Positive intermediate (RFC 5321 §4.2.1)
     PositiveIntermediate,
-    /// `4`: t (RFC 5321 §4.2.1)
+    /// `4`: Transient negative completion (RFC 5321 §4.2.1)
     TransientNegative,
-    /// `5`: t (RFC 5321 §4.2.1)
+    /// `5`: Permanent negative completion (RFC 5321 §4.2.1)
     PermanentNegative,
 }
 impl FirstDigit {
@@ -48,20 +48,28 @@ impl FirstDigit {
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
-            Self::PositiveCompletion => "t",
-            Self::PositiveIntermediate => "t",
-            Self::TransientNegative => "t",
-            Self::PermanentNegative => "t",
+            Self::PositiveCompletion => "Positive completion",
+            Self::PositiveIntermediate => "Positive intermediate",
+            Self::TransientNegative => "Transient negative completion",
+            Self::PermanentNegative => "Permanent negative completion",
         }
     }
     /// What the digit says about a reply.
     #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
-            Self::PositiveCompletion => "d",
-            Self::PositiveIntermediate => "d",
-            Self::TransientNegative => "d",
-            Self::PermanentNegative => "d",
+            Self::PositiveCompletion => {
+                "The server did what was asked, and the client may go on with its next request. After the final dot of a message, a 2yz reply means the server has taken over responsibility for delivering it."
+            }
+            Self::PositiveIntermediate => {
+                "The server accepted the command so far but needs more from the client before it can finish, as with 354 after DATA or 334 during AUTH. Nothing has been completed yet."
+            }
+            Self::TransientNegative => {
+                "The request was not carried out, but the cause is expected to be temporary. The client should try the same thing again later; a sending server keeps the message queued and retries on its own."
+            }
+            Self::PermanentNegative => {
+                "The request was refused and repeating it unchanged will not work. Something has to change first (the address, the message, the sender's setup or the receiver's policy) before trying again."
+            }
         }
     }
     /// Where this comes from.
@@ -90,17 +98,17 @@ impl FirstDigit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum SecondDigit {
-    /// `0`: t (RFC 5321 §4.2.1)
+    /// `0`: Syntax (RFC 5321 §4.2.1)
     Syntax,
-    /// `1`: t (RFC 5321 §4.2.1)
+    /// `1`: Information (RFC 5321 §4.2.1)
     Information,
-    /// `2`: t (RFC 5321 §4.2.1)
+    /// `2`: Connections (RFC 5321 §4.2.1)
     Connections,
-    /// `3`: t (RFC 5321 §4.2.1)
+    /// `3`: Unspecified (x3z) (RFC 5321 §4.2.1)
     Unspecified3,
-    /// `4`: t (RFC 5321 §4.2.1)
+    /// `4`: Unspecified (x4z) (RFC 5321 §4.2.1)
     Unspecified4,
-    /// `5`: t (RFC 5321 §4.2.1)
+    /// `5`: Mail system (RFC 5321 §4.2.1)
     MailSystem,
 }
 impl SecondDigit {
@@ -141,24 +149,36 @@ impl SecondDigit {
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
-            Self::Syntax => "t",
-            Self::Information => "t",
-            Self::Connections => "t",
-            Self::Unspecified3 => "t",
-            Self::Unspecified4 => "t",
-            Self::MailSystem => "t",
+            Self::Syntax => "Syntax",
+            Self::Information => "Information",
+            Self::Connections => "Connections",
+            Self::Unspecified3 => "Unspecified (x3z)",
+            Self::Unspecified4 => "Unspecified (x4z)",
+            Self::MailSystem => "Mail system",
         }
     }
     /// What the digit says about a reply.
     #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
-            Self::Syntax => "d",
-            Self::Information => "d",
-            Self::Connections => "d",
-            Self::Unspecified3 => "d",
-            Self::Unspecified4 => "d",
-            Self::MailSystem => "d",
+            Self::Syntax => {
+                "The reply is about the form of the command: a syntax error, a command that is not recognized or not implemented, or one that fits no other category."
+            }
+            Self::Information => {
+                "The reply answers a request for information, such as system status or help text."
+            }
+            Self::Connections => {
+                "The reply is about the connection itself: the greeting, closing the session, or the service being unavailable."
+            }
+            Self::Unspecified3 => {
+                "RFC 5321 gives this digit no meaning. Extensions use it for authentication and security replies, such as 334 during AUTH and 530 to 538."
+            }
+            Self::Unspecified4 => {
+                "RFC 5321 gives this digit no meaning and no standard code uses it. Some providers send 541 anyway, for messages rejected by the recipient's filters."
+            }
+            Self::MailSystem => {
+                "The reply reports on the receiving mail system's handling of the transfer or mail action, such as the state of a mailbox or a message that was accepted or refused."
+            }
         }
     }
     /// Where this comes from.
@@ -191,87 +211,1529 @@ impl SecondDigit {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum KnownReply {
-    /// `550` Requested action not taken: mailbox unavailable (RFC 5321)
+    /// `211` System status, or system help reply (RFC 5321 §4.2.2, §4.2.3, §4.3.2)
+    SystemStatus,
+    /// `214` Help message (RFC 5321 §4.2.2, §4.2.3, §4.3.2)
+    HelpMessage,
+    /// `220` <domain> Service ready (RFC 5321 §3.1, §4.2.3, §4.3.2; RFC 3207 §4)
+    ServiceReady,
+    /// `221` <domain> Service closing transmission channel (RFC 5321 §4.1.1.10, §4.2.3, §4.3.2)
+    ServiceClosing,
+    /// `235` Authentication Succeeded (RFC 4954 §6)
+    AuthenticationSucceeded,
+    /// `250` Requested mail action okay, completed (RFC 5321 §4.1.1.9, §4.2.3, §4.2.5, §4.3.2)
+    Completed,
+    /// `251` User not local; will forward to <forward-path> (RFC 5321 §3.4, §4.2.3, §4.3.2)
+    UserNotLocalWillForward,
+    /// `252` Cannot VRFY user, but will accept message and attempt delivery (RFC 5321 §3.5.3, §4.2.3, §4.3.2)
+    CannotVerifyWillAttempt,
+    /// `253` OK, <n> pending messages for node <x> started (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    EtrnPendingMessagesStarted,
+    /// `334` Server challenge (base64) (RFC 4954 §4; RFC 2034)
+    AuthenticationChallenge,
+    /// `354` Start mail input; end with <CRLF>.<CRLF> (RFC 5321 §4.2.3, §4.3.2)
+    StartMailInput,
+    /// `421` <domain> Service not available, closing transmission channel (RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    ServiceNotAvailable,
+    /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; RFC 5248)
+    PasswordTransitionTemporary,
+    /// `430` Invalid command (X.5.1) (IANA SMTP Enhanced Status Codes registry (X.5.1); RFC 5248)
+    InvalidCommandTemporary,
+    /// `432` A password transition is needed (RFC 4954 §6)
+    PasswordTransitionNeeded,
+    /// `450` Requested mail action not taken: mailbox unavailable (RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    MailboxTemporarilyUnavailable,
+    /// `451` Requested action aborted: local error in processing (RFC 5321 §4.2.2, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    LocalProcessingError,
+    /// `452` Requested action not taken: insufficient system storage (RFC 5321 §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    InsufficientStorage,
+    /// `453` You have no mail (RFC 2645; IANA SMTP Enhanced Status Codes registry (X.3.2))
+    NoMailWaiting,
+    /// `454` Temporary TLS or authentication failure (RFC 3207 §4; RFC 4954 §6)
+    TemporaryTlsOrAuthFailure,
+    /// `455` Server unable to accommodate parameters (RFC 5321 §4.1.1.11, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    ParametersNotAccommodated,
+    /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (draft-martin-smtp-ipv6-to-ipv4-fallback-00 (expired Internet-Draft); Sisimai reply table)
+    RetryOverIpv4,
+    /// `458` Unable to queue messages for node <x> (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    UnableToQueueForNode,
+    /// `459` Node <x> not allowed: <reason> (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    NodeNotAllowed,
+    /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5, §4.2.3, §4.2.4, §4.3.2, §4.5.3.1.9; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    CommandUnrecognized,
+    /// `501` Syntax error in parameters or arguments (RFC 5321 §4.1.2, §4.1.4, §4.2.3, §4.3.2, §4.5.3.1.9; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    SyntaxErrorInParameters,
+    /// `502` Command not implemented (RFC 5321 §4.1.4, §4.2.3, §4.2.4, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    CommandNotImplemented,
+    /// `503` Bad sequence of commands (RFC 5321 §4.1.4, §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    BadSequence,
+    /// `504` Command parameter not implemented (RFC 5321 §4.2.3, §4.3.2; RFC 4954 §4)
+    ParameterNotImplemented,
+    /// `520` Please use the correct QHLO ID (draft-fanf-smtp-quickstart-01 (expired Internet-Draft); Sisimai reply table)
+    WrongQhloId,
+    /// `521` Host does not accept mail (RFC 7504; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2))
+    HostDoesNotAcceptMail,
+    /// `523` Encryption Needed (X.7.10) (IANA SMTP Enhanced Status Codes registry (X.7.10); RFC 5248; Google 'Gmail SMTP errors and codes' (support.google.com/a/answer/3726730))
+    EncryptionNeeded,
+    /// `524` Encryption required for requested authentication mechanism (X.7.11) (IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; RFC 5248)
+    MechanismNeedsEncryption,
+    /// `525` User Account Disabled (X.7.13) (IANA SMTP Enhanced Status Codes registry (X.7.13); RFC 5248)
+    UserAccountDisabled,
+    /// `530` Authentication or STARTTLS required (RFC 3207 §4; RFC 4954 §6)
+    SecurityRequired,
+    /// `533` Delivery not authorized, message refused (X.7.1) (IANA SMTP Enhanced Status Codes registry (X.7.1); RFC 5248)
+    DeliveryNotAuthorized,
+    /// `534` Authentication mechanism is too weak (RFC 4954 §6; Google 'Gmail SMTP errors and codes' (support.google.com/a/answer/3726730))
+    MechanismTooWeak,
+    /// `535` Authentication credentials invalid (RFC 4954 §6)
+    CredentialsInvalid,
+    /// `538` Encryption required for requested authentication mechanism (RFC 4954 §6; RFC 2554)
+    EncryptionRequiredForMechanism,
+    /// `541` The recipient address rejected your message (Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692); Zoho Mail observed reply (Sisimai))
+    RecipientRejectedMessage,
+    /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     MailboxUnavailable,
+    /// `551` User not local; please try <forward-path> (RFC 5321 §3.4, §4.2.3, §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    UserNotLocal,
+    /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    StorageExceeded,
+    /// `553` Requested action not taken: mailbox name not allowed (RFC 5321 §4.2.3, §4.3.2; RFC 6531 §3.5; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    MailboxNameNotAllowed,
+    /// `554` Transaction failed (RFC 5321 §3.1, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    TransactionFailed,
+    /// `555` MAIL FROM/RCPT TO parameters not recognized or not implemented (RFC 5321 §4.1.1.11, §4.2.3, §4.3.2)
+    ParametersNotRecognized,
+    /// `556` Domain does not accept mail (RFC 7504; RFC 7505; IANA SMTP Enhanced Status Codes registry (X.1.10))
+    DomainDoesNotAcceptMail,
+    /// `557` Address query reply (draft-moore-email-addrquery-01) (draft-moore-email-addrquery-01 (expired Internet-Draft); Sisimai reply table)
+    AddressQueryReply,
+    /// `571` Message refused (policy) (Orange / La Poste observed replies (Sisimai franceptt); RFC 5321 §4.2)
+    PolicyRejectionNonStandard,
 }
 impl KnownReply {
     /// Every entry, in catalogue order.
-    pub const ALL: &'static [Self] = &[Self::MailboxUnavailable];
+    pub const ALL: &'static [Self] = &[
+        Self::SystemStatus,
+        Self::HelpMessage,
+        Self::ServiceReady,
+        Self::ServiceClosing,
+        Self::AuthenticationSucceeded,
+        Self::Completed,
+        Self::UserNotLocalWillForward,
+        Self::CannotVerifyWillAttempt,
+        Self::EtrnPendingMessagesStarted,
+        Self::AuthenticationChallenge,
+        Self::StartMailInput,
+        Self::ServiceNotAvailable,
+        Self::PasswordTransitionTemporary,
+        Self::InvalidCommandTemporary,
+        Self::PasswordTransitionNeeded,
+        Self::MailboxTemporarilyUnavailable,
+        Self::LocalProcessingError,
+        Self::InsufficientStorage,
+        Self::NoMailWaiting,
+        Self::TemporaryTlsOrAuthFailure,
+        Self::ParametersNotAccommodated,
+        Self::RetryOverIpv4,
+        Self::UnableToQueueForNode,
+        Self::NodeNotAllowed,
+        Self::CommandUnrecognized,
+        Self::SyntaxErrorInParameters,
+        Self::CommandNotImplemented,
+        Self::BadSequence,
+        Self::ParameterNotImplemented,
+        Self::WrongQhloId,
+        Self::HostDoesNotAcceptMail,
+        Self::EncryptionNeeded,
+        Self::MechanismNeedsEncryption,
+        Self::UserAccountDisabled,
+        Self::SecurityRequired,
+        Self::DeliveryNotAuthorized,
+        Self::MechanismTooWeak,
+        Self::CredentialsInvalid,
+        Self::EncryptionRequiredForMechanism,
+        Self::RecipientRejectedMessage,
+        Self::MailboxUnavailable,
+        Self::UserNotLocal,
+        Self::StorageExceeded,
+        Self::MailboxNameNotAllowed,
+        Self::TransactionFailed,
+        Self::ParametersNotRecognized,
+        Self::DomainDoesNotAcceptMail,
+        Self::AddressQueryReply,
+        Self::PolicyRejectionNonStandard,
+    ];
     /// The entry's identifier in `codes.toml`, which is also the variant's name.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
+            Self::SystemStatus => "SystemStatus",
+            Self::HelpMessage => "HelpMessage",
+            Self::ServiceReady => "ServiceReady",
+            Self::ServiceClosing => "ServiceClosing",
+            Self::AuthenticationSucceeded => "AuthenticationSucceeded",
+            Self::Completed => "Completed",
+            Self::UserNotLocalWillForward => "UserNotLocalWillForward",
+            Self::CannotVerifyWillAttempt => "CannotVerifyWillAttempt",
+            Self::EtrnPendingMessagesStarted => "EtrnPendingMessagesStarted",
+            Self::AuthenticationChallenge => "AuthenticationChallenge",
+            Self::StartMailInput => "StartMailInput",
+            Self::ServiceNotAvailable => "ServiceNotAvailable",
+            Self::PasswordTransitionTemporary => "PasswordTransitionTemporary",
+            Self::InvalidCommandTemporary => "InvalidCommandTemporary",
+            Self::PasswordTransitionNeeded => "PasswordTransitionNeeded",
+            Self::MailboxTemporarilyUnavailable => "MailboxTemporarilyUnavailable",
+            Self::LocalProcessingError => "LocalProcessingError",
+            Self::InsufficientStorage => "InsufficientStorage",
+            Self::NoMailWaiting => "NoMailWaiting",
+            Self::TemporaryTlsOrAuthFailure => "TemporaryTlsOrAuthFailure",
+            Self::ParametersNotAccommodated => "ParametersNotAccommodated",
+            Self::RetryOverIpv4 => "RetryOverIpv4",
+            Self::UnableToQueueForNode => "UnableToQueueForNode",
+            Self::NodeNotAllowed => "NodeNotAllowed",
+            Self::CommandUnrecognized => "CommandUnrecognized",
+            Self::SyntaxErrorInParameters => "SyntaxErrorInParameters",
+            Self::CommandNotImplemented => "CommandNotImplemented",
+            Self::BadSequence => "BadSequence",
+            Self::ParameterNotImplemented => "ParameterNotImplemented",
+            Self::WrongQhloId => "WrongQhloId",
+            Self::HostDoesNotAcceptMail => "HostDoesNotAcceptMail",
+            Self::EncryptionNeeded => "EncryptionNeeded",
+            Self::MechanismNeedsEncryption => "MechanismNeedsEncryption",
+            Self::UserAccountDisabled => "UserAccountDisabled",
+            Self::SecurityRequired => "SecurityRequired",
+            Self::DeliveryNotAuthorized => "DeliveryNotAuthorized",
+            Self::MechanismTooWeak => "MechanismTooWeak",
+            Self::CredentialsInvalid => "CredentialsInvalid",
+            Self::EncryptionRequiredForMechanism => "EncryptionRequiredForMechanism",
+            Self::RecipientRejectedMessage => "RecipientRejectedMessage",
             Self::MailboxUnavailable => "MailboxUnavailable",
+            Self::UserNotLocal => "UserNotLocal",
+            Self::StorageExceeded => "StorageExceeded",
+            Self::MailboxNameNotAllowed => "MailboxNameNotAllowed",
+            Self::TransactionFailed => "TransactionFailed",
+            Self::ParametersNotRecognized => "ParametersNotRecognized",
+            Self::DomainDoesNotAcceptMail => "DomainDoesNotAcceptMail",
+            Self::AddressQueryReply => "AddressQueryReply",
+            Self::PolicyRejectionNonStandard => "PolicyRejectionNonStandard",
         }
     }
     /// The reply code.
     #[must_use]
     pub const fn code(self) -> ReplyCode {
         match self {
+            Self::SystemStatus => ReplyCode::from_catalogue(211),
+            Self::HelpMessage => ReplyCode::from_catalogue(214),
+            Self::ServiceReady => ReplyCode::from_catalogue(220),
+            Self::ServiceClosing => ReplyCode::from_catalogue(221),
+            Self::AuthenticationSucceeded => ReplyCode::from_catalogue(235),
+            Self::Completed => ReplyCode::from_catalogue(250),
+            Self::UserNotLocalWillForward => ReplyCode::from_catalogue(251),
+            Self::CannotVerifyWillAttempt => ReplyCode::from_catalogue(252),
+            Self::EtrnPendingMessagesStarted => ReplyCode::from_catalogue(253),
+            Self::AuthenticationChallenge => ReplyCode::from_catalogue(334),
+            Self::StartMailInput => ReplyCode::from_catalogue(354),
+            Self::ServiceNotAvailable => ReplyCode::from_catalogue(421),
+            Self::PasswordTransitionTemporary => ReplyCode::from_catalogue(422),
+            Self::InvalidCommandTemporary => ReplyCode::from_catalogue(430),
+            Self::PasswordTransitionNeeded => ReplyCode::from_catalogue(432),
+            Self::MailboxTemporarilyUnavailable => ReplyCode::from_catalogue(450),
+            Self::LocalProcessingError => ReplyCode::from_catalogue(451),
+            Self::InsufficientStorage => ReplyCode::from_catalogue(452),
+            Self::NoMailWaiting => ReplyCode::from_catalogue(453),
+            Self::TemporaryTlsOrAuthFailure => ReplyCode::from_catalogue(454),
+            Self::ParametersNotAccommodated => ReplyCode::from_catalogue(455),
+            Self::RetryOverIpv4 => ReplyCode::from_catalogue(456),
+            Self::UnableToQueueForNode => ReplyCode::from_catalogue(458),
+            Self::NodeNotAllowed => ReplyCode::from_catalogue(459),
+            Self::CommandUnrecognized => ReplyCode::from_catalogue(500),
+            Self::SyntaxErrorInParameters => ReplyCode::from_catalogue(501),
+            Self::CommandNotImplemented => ReplyCode::from_catalogue(502),
+            Self::BadSequence => ReplyCode::from_catalogue(503),
+            Self::ParameterNotImplemented => ReplyCode::from_catalogue(504),
+            Self::WrongQhloId => ReplyCode::from_catalogue(520),
+            Self::HostDoesNotAcceptMail => ReplyCode::from_catalogue(521),
+            Self::EncryptionNeeded => ReplyCode::from_catalogue(523),
+            Self::MechanismNeedsEncryption => ReplyCode::from_catalogue(524),
+            Self::UserAccountDisabled => ReplyCode::from_catalogue(525),
+            Self::SecurityRequired => ReplyCode::from_catalogue(530),
+            Self::DeliveryNotAuthorized => ReplyCode::from_catalogue(533),
+            Self::MechanismTooWeak => ReplyCode::from_catalogue(534),
+            Self::CredentialsInvalid => ReplyCode::from_catalogue(535),
+            Self::EncryptionRequiredForMechanism => ReplyCode::from_catalogue(538),
+            Self::RecipientRejectedMessage => ReplyCode::from_catalogue(541),
             Self::MailboxUnavailable => ReplyCode::from_catalogue(550),
+            Self::UserNotLocal => ReplyCode::from_catalogue(551),
+            Self::StorageExceeded => ReplyCode::from_catalogue(552),
+            Self::MailboxNameNotAllowed => ReplyCode::from_catalogue(553),
+            Self::TransactionFailed => ReplyCode::from_catalogue(554),
+            Self::ParametersNotRecognized => ReplyCode::from_catalogue(555),
+            Self::DomainDoesNotAcceptMail => ReplyCode::from_catalogue(556),
+            Self::AddressQueryReply => ReplyCode::from_catalogue(557),
+            Self::PolicyRejectionNonStandard => ReplyCode::from_catalogue(571),
         }
     }
     /// A short title, usually the RFC's reply text.
     #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
+            Self::SystemStatus => "System status, or system help reply",
+            Self::HelpMessage => "Help message",
+            Self::ServiceReady => "<domain> Service ready",
+            Self::ServiceClosing => "<domain> Service closing transmission channel",
+            Self::AuthenticationSucceeded => "Authentication Succeeded",
+            Self::Completed => "Requested mail action okay, completed",
+            Self::UserNotLocalWillForward => {
+                "User not local; will forward to <forward-path>"
+            }
+            Self::CannotVerifyWillAttempt => {
+                "Cannot VRFY user, but will accept message and attempt delivery"
+            }
+            Self::EtrnPendingMessagesStarted => {
+                "OK, <n> pending messages for node <x> started"
+            }
+            Self::AuthenticationChallenge => "Server challenge (base64)",
+            Self::StartMailInput => "Start mail input; end with <CRLF>.<CRLF>",
+            Self::ServiceNotAvailable => {
+                "<domain> Service not available, closing transmission channel"
+            }
+            Self::PasswordTransitionTemporary => {
+                "A password transition is needed (X.7.12)"
+            }
+            Self::InvalidCommandTemporary => "Invalid command (X.5.1)",
+            Self::PasswordTransitionNeeded => "A password transition is needed",
+            Self::MailboxTemporarilyUnavailable => {
+                "Requested mail action not taken: mailbox unavailable"
+            }
+            Self::LocalProcessingError => {
+                "Requested action aborted: local error in processing"
+            }
+            Self::InsufficientStorage => {
+                "Requested action not taken: insufficient system storage"
+            }
+            Self::NoMailWaiting => "You have no mail",
+            Self::TemporaryTlsOrAuthFailure => "Temporary TLS or authentication failure",
+            Self::ParametersNotAccommodated => "Server unable to accommodate parameters",
+            Self::RetryOverIpv4 => {
+                "please retry immediately the message over IPv4 because it fails SPF and DKIM"
+            }
+            Self::UnableToQueueForNode => "Unable to queue messages for node <x>",
+            Self::NodeNotAllowed => "Node <x> not allowed: <reason>",
+            Self::CommandUnrecognized => "Syntax error, command unrecognized",
+            Self::SyntaxErrorInParameters => "Syntax error in parameters or arguments",
+            Self::CommandNotImplemented => "Command not implemented",
+            Self::BadSequence => "Bad sequence of commands",
+            Self::ParameterNotImplemented => "Command parameter not implemented",
+            Self::WrongQhloId => "Please use the correct QHLO ID",
+            Self::HostDoesNotAcceptMail => "Host does not accept mail",
+            Self::EncryptionNeeded => "Encryption Needed (X.7.10)",
+            Self::MechanismNeedsEncryption => {
+                "Encryption required for requested authentication mechanism (X.7.11)"
+            }
+            Self::UserAccountDisabled => "User Account Disabled (X.7.13)",
+            Self::SecurityRequired => "Authentication or STARTTLS required",
+            Self::DeliveryNotAuthorized => {
+                "Delivery not authorized, message refused (X.7.1)"
+            }
+            Self::MechanismTooWeak => "Authentication mechanism is too weak",
+            Self::CredentialsInvalid => "Authentication credentials invalid",
+            Self::EncryptionRequiredForMechanism => {
+                "Encryption required for requested authentication mechanism"
+            }
+            Self::RecipientRejectedMessage => {
+                "The recipient address rejected your message"
+            }
             Self::MailboxUnavailable => "Requested action not taken: mailbox unavailable",
+            Self::UserNotLocal => "User not local; please try <forward-path>",
+            Self::StorageExceeded => {
+                "Requested mail action aborted: exceeded storage allocation"
+            }
+            Self::MailboxNameNotAllowed => {
+                "Requested action not taken: mailbox name not allowed"
+            }
+            Self::TransactionFailed => "Transaction failed",
+            Self::ParametersNotRecognized => {
+                "MAIL FROM/RCPT TO parameters not recognized or not implemented"
+            }
+            Self::DomainDoesNotAcceptMail => "Domain does not accept mail",
+            Self::AddressQueryReply => {
+                "Address query reply (draft-moore-email-addrquery-01)"
+            }
+            Self::PolicyRejectionNonStandard => "Message refused (policy)",
         }
     }
     /// Where the code comes from.
     #[must_use]
     pub const fn status(self) -> ReplyStatus {
         match self {
+            Self::SystemStatus => ReplyStatus::Standard,
+            Self::HelpMessage => ReplyStatus::Standard,
+            Self::ServiceReady => ReplyStatus::Standard,
+            Self::ServiceClosing => ReplyStatus::Standard,
+            Self::AuthenticationSucceeded => ReplyStatus::Extension,
+            Self::Completed => ReplyStatus::Standard,
+            Self::UserNotLocalWillForward => ReplyStatus::Standard,
+            Self::CannotVerifyWillAttempt => ReplyStatus::Standard,
+            Self::EtrnPendingMessagesStarted => ReplyStatus::Extension,
+            Self::AuthenticationChallenge => ReplyStatus::Extension,
+            Self::StartMailInput => ReplyStatus::Standard,
+            Self::ServiceNotAvailable => ReplyStatus::Standard,
+            Self::PasswordTransitionTemporary => ReplyStatus::RegistryOnly,
+            Self::InvalidCommandTemporary => ReplyStatus::RegistryOnly,
+            Self::PasswordTransitionNeeded => ReplyStatus::Extension,
+            Self::MailboxTemporarilyUnavailable => ReplyStatus::Standard,
+            Self::LocalProcessingError => ReplyStatus::Standard,
+            Self::InsufficientStorage => ReplyStatus::Standard,
+            Self::NoMailWaiting => ReplyStatus::Extension,
+            Self::TemporaryTlsOrAuthFailure => ReplyStatus::Extension,
+            Self::ParametersNotAccommodated => ReplyStatus::Standard,
+            Self::RetryOverIpv4 => ReplyStatus::Draft,
+            Self::UnableToQueueForNode => ReplyStatus::Extension,
+            Self::NodeNotAllowed => ReplyStatus::Extension,
+            Self::CommandUnrecognized => ReplyStatus::Standard,
+            Self::SyntaxErrorInParameters => ReplyStatus::Standard,
+            Self::CommandNotImplemented => ReplyStatus::Standard,
+            Self::BadSequence => ReplyStatus::Standard,
+            Self::ParameterNotImplemented => ReplyStatus::Standard,
+            Self::WrongQhloId => ReplyStatus::Draft,
+            Self::HostDoesNotAcceptMail => ReplyStatus::Standard,
+            Self::EncryptionNeeded => ReplyStatus::RegistryOnly,
+            Self::MechanismNeedsEncryption => ReplyStatus::RegistryOnly,
+            Self::UserAccountDisabled => ReplyStatus::RegistryOnly,
+            Self::SecurityRequired => ReplyStatus::Extension,
+            Self::DeliveryNotAuthorized => ReplyStatus::RegistryOnly,
+            Self::MechanismTooWeak => ReplyStatus::Extension,
+            Self::CredentialsInvalid => ReplyStatus::Extension,
+            Self::EncryptionRequiredForMechanism => ReplyStatus::Extension,
+            Self::RecipientRejectedMessage => ReplyStatus::NonStandard,
             Self::MailboxUnavailable => ReplyStatus::Standard,
+            Self::UserNotLocal => ReplyStatus::Standard,
+            Self::StorageExceeded => ReplyStatus::Standard,
+            Self::MailboxNameNotAllowed => ReplyStatus::Standard,
+            Self::TransactionFailed => ReplyStatus::Standard,
+            Self::ParametersNotRecognized => ReplyStatus::Standard,
+            Self::DomainDoesNotAcceptMail => ReplyStatus::Standard,
+            Self::AddressQueryReply => ReplyStatus::Draft,
+            Self::PolicyRejectionNonStandard => ReplyStatus::NonStandard,
         }
     }
     /// What the reply means, in plain English.
     #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
-            Self::MailboxUnavailable => "d",
+            Self::SystemStatus => {
+                "The server is answering a request for status or help information. Nothing went wrong."
+            }
+            Self::HelpMessage => {
+                "The server sent help text, for example how to use it or what one of its non-standard commands does. The text is for a person, not for a program."
+            }
+            Self::ServiceReady => {
+                "The server greeted the client when the connection opened and is ready for commands. The first word of the text is the server's name. In reply to STARTTLS, the same code means the server is ready for the TLS handshake."
+            }
+            Self::ServiceClosing => {
+                "The server is confirming a QUIT and closing the connection normally."
+            }
+            Self::AuthenticationSucceeded => {
+                "The server accepted the client's SMTP AUTH login, usually with enhanced code 2.7.0. The client can now send mail as the logged-in user."
+            }
+            Self::Completed => {
+                "The command succeeded. After the final dot of a message, 250 means the receiving server has taken over responsibility for delivering it, so any later failure comes back as a separate bounce message rather than as an SMTP reply."
+            }
+            Self::UserNotLocalWillForward => {
+                "The server accepted the recipient but says the mailbox is elsewhere. It will pass the message on to the address given in the text, which programs may read and use for future mail."
+            }
+            Self::CannotVerifyWillAttempt => {
+                "The server will not say whether the address exists, often so that it does not reveal valid addresses. It will still take mail for that address and try to deliver it."
+            }
+            Self::EtrnPendingMessagesStarted => {
+                "An answer to ETRN: the server has started sending the given number of queued messages to the node that asked for them. Only ETRN defines 253, and the IANA registry lists it under X.5.0."
+            }
+            Self::AuthenticationChallenge => {
+                "The server is partway through an AUTH exchange and is waiting for the client's next response. The text is base64 data, possibly empty, for the client program rather than a message for people. 3yz replies carry no enhanced status code."
+            }
+            Self::StartMailInput => {
+                "The server accepted DATA and is waiting for the message itself, which ends with a line holding a single dot. The message has not been accepted yet."
+            }
+            Self::ServiceNotAvailable => {
+                "The receiving server is closing the connection without taking the message. It may be shutting down or overloaded, or it may be throttling your server because of your sending rate or reputation (Gmail, for example, sends 421 with 4.7.x enhanced codes when it rate-limits a sender). 421 can come at the greeting or in reply to any command."
+            }
+            Self::PasswordTransitionTemporary => {
+                "No RFC gives 422 any reply text. It appears only in the IANA registry, as one of the two codes paired with enhanced code X.7.12: the user has to log in once with a simpler mechanism such as PLAIN over TLS before the chosen mechanism will work. The RFC-defined code for this case is 432."
+            }
+            Self::InvalidCommandTemporary => {
+                "No RFC gives 430 any reply text. It appears only in the IANA registry, as one of the codes listed for enhanced code X.5.1 'Invalid command': the command was out of order or not supported."
+            }
+            Self::PasswordTransitionNeeded => {
+                "The account can only use the chosen login mechanism after the user has logged in once with a simpler one, typically PLAIN over TLS, so that the server can store the password in the form the new mechanism needs. It comes with enhanced code 4.7.12."
+            }
+            Self::MailboxTemporarilyUnavailable => {
+                "The server did not take the message for this mailbox at the moment. The mailbox may be busy or locked, or the server may be holding off the sender for policy reasons such as greylisting or rate limits (Gmail uses 450 4.2.1 for rate limiting). The message has not been lost; it stays in the sender's queue."
+            }
+            Self::LocalProcessingError => {
+                "Something failed inside the receiving server, such as a full queue, a failed DNS or database lookup or a crashed filter, and it dropped the command without taking the message. The problem is expected to pass. RFC 5321 gives the text two ways ('error in processing' in §4.2.2, 'local error in processing' in §4.2.3), but only the code counts; Gmail pairs 451 with several enhanced codes (4.3.0, 4.4.2, 4.5.0, 4.7.23, 4.7.24, 4.7.26), including some for temporary authentication-check problems."
+            }
+            Self::InsufficientStorage => {
+                "The receiving server is temporarily out of room or has hit a limit. In practice this means one of three things: the server is low on disk space, the message has more recipients than the server takes in one transaction (452 4.5.3 at Postfix, Gmail and Exchange Online; RFC 5321 makes 452 the right code for this, where RFC 821 said 552 and the IANA entry X.5.3 lists 451), or the recipient's mailbox is over quota (Gmail 452 4.2.2)."
+            }
+            Self::NoMailWaiting => {
+                "An answer to the ATRN command of On-Demand Mail Relay: no mail is queued for the client's domains. The IANA registry also lists 453 under X.3.2 'System not accepting network messages', which is an unrelated meaning."
+            }
+            Self::TemporaryTlsOrAuthFailure => {
+                "A security step failed for a temporary reason. In reply to STARTTLS, the server cannot start TLS right now; in reply to AUTH, it could not check the credentials (for example its user database was unreachable), which does not mean the password was wrong."
+            }
+            Self::ParametersNotAccommodated => {
+                "The server understood the extra parameters on MAIL FROM or RCPT TO, such as SIZE or DSN options, but cannot honour them right now. The address itself is fine, and the condition is expected to be temporary."
+            }
+            Self::RetryOverIpv4 => {
+                "Proposed in an expired 2013 Internet-Draft: a server that received the message over IPv6 and found it failed both SPF and DKIM asks the sender to retry right away over IPv4. No standard defines 456; a sender that does not know it simply treats it as a temporary failure."
+            }
+            Self::UnableToQueueForNode => {
+                "An answer to ETRN: the server could not start delivering the mail held for the named node. The IANA registry lists 458 under X.5.0."
+            }
+            Self::NodeNotAllowed => {
+                "An answer to ETRN: the server will not release queued mail for the named node to this client, for the reason given in the text. The IANA registry lists 459 under X.5.0."
+            }
+            Self::CommandUnrecognized => {
+                "The server did not understand the command at all: it was misspelled, unknown to this server, or on a line that was too long. When it shows up in a bounce, it usually points to a bug or misconfiguration in the sending software, or to a firewall or proxy that changed the SMTP session."
+            }
+            Self::SyntaxErrorInParameters => {
+                "The server recognized the command but its arguments were malformed. Typical causes: an address in MAIL FROM or RCPT TO that is badly formatted (missing angle brackets, illegal characters, an underscore in the domain), an invalid EHLO name, or arguments sent to a command that takes none."
+            }
+            Self::CommandNotImplemented => {
+                "The server knows the command but does not support it here. Examples: VRFY or EXPN switched off, or EHLO on a very old server. A server must not advertise an extension in its EHLO reply and then answer it with 502."
+            }
+            Self::BadSequence => {
+                "The command came at the wrong point in the session, for example RCPT before MAIL, DATA with no accepted recipient, or a second AUTH. It often follows an earlier rejection that the client ignored (such as DATA after every recipient got 452 or 550), or a client trying to send without logging in first."
+            }
+            Self::ParameterNotImplemented => {
+                "The command is supported but one of its parameters is not, such as an AUTH mechanism the server does not offer. RFC 5321 expects this for EHLO only in rare cases."
+            }
+            Self::WrongQhloId => {
+                "From an expired 2007 Internet-Draft (QUICKSTART) that aimed to shorten SMTP start-up. In that proposal a QHLO command takes the place of EHLO, and 520 means the server did not accept the ID given with it. No standard defines 520 and ordinary servers do not send it."
+            }
+            Self::HostDoesNotAcceptMail => {
+                "The server says it never accepts mail at all; it is typically a host that exists for some other purpose. It sends 521 as its greeting, or to every command except QUIT, with enhanced code 5.3.2, and retrying will never help."
+            }
+            Self::EncryptionNeeded => {
+                "No RFC gives 523 any reply text. It appears only in the IANA registry, as the code paired with X.7.10 'Encryption Needed': TLS must be in place before the requested plaintext login mechanism can be used. Gmail sends 523 5.7.10 when a client sends more commands straight after STARTTLS instead of waiting for the TLS handshake."
+            }
+            Self::MechanismNeedsEncryption => {
+                "No RFC gives 524 any reply text. It appears only in the IANA registry, listed with the deprecated 538 under X.7.11: the chosen login mechanism may only be used over an encrypted connection."
+            }
+            Self::UserAccountDisabled => {
+                "No RFC gives 525 any reply text. It appears only in the IANA registry, as the code paired with X.7.13 'User Account Disabled': the login itself was correct, but the account has been disabled and stays so until an administrator re-enables it."
+            }
+            Self::SecurityRequired => {
+                "The server refuses the command until the client encrypts the session or logs in. The STARTTLS extension uses 530 for 'Must issue a STARTTLS command first' and AUTH uses it for 'Authentication required', in practice both with enhanced code 5.7.0. A typical cause is a mail program or device set up to send without encryption or without a username and password."
+            }
+            Self::DeliveryNotAuthorized => {
+                "No RFC gives 533 any reply text. It appears only in the IANA registry, as one of the codes listed for X.7.1 'Delivery not authorized, message refused': a policy refusal meaning this sender may not send to this destination."
+            }
+            Self::MechanismTooWeak => {
+                "The server will not accept this login method because it considers it too weak for the account (enhanced code 5.7.9). Gmail sends 534 when it wants an app-specific password or a sign-in through a web browser before SMTP login is allowed."
+            }
+            Self::CredentialsInvalid => {
+                "The server rejected the username or password (enhanced code 5.7.8). Servers use 535 as the general login failure when no more specific code applies."
+            }
+            Self::EncryptionRequiredForMechanism => {
+                "The chosen login mechanism may only be used over an encrypted connection (enhanced code 5.7.11). RFC 4954 deprecated this code and keeps it only for history; current servers usually answer 504 5.5.4 (Postfix) or 530 instead."
+            }
+            Self::RecipientRejectedMessage => {
+                "No RFC defines 541. Google's list of common SMTP errors describes it as the recipient's address rejecting your message, normally because an anti-spam or policy filter on the recipient's side judged it unwanted; Zoho sends '541 5.4.1 Mail rejected by destination domain'. Read it like any 5xx: permanent, so do not resend unchanged."
+            }
+            Self::MailboxUnavailable => {
+                "The receiving server refused the command for good. Three quite different causes share this code: the mailbox does not exist or is disabled (typically 5.1.1), the sender has no access to it, or a policy blocked the message or sender, for example a spam filter, a blocklist entry, or a failed SPF, DKIM or DMARC check (typically 5.7.x)."
+            }
+            Self::UserNotLocal => {
+                "This server does not handle the recipient and will not forward the message. If the text gives another address, that is where the mailbox now is; programs may read it. The IANA registry also pairs 551 with 5.7.1, so some servers use it to refuse relaying mail for domains they do not host."
+            }
+            Self::StorageExceeded => {
+                "The message could not be stored. Usually the recipient's mailbox is full (5.2.2) or the message is larger than the server accepts (5.3.4; with the SIZE extension the text reads 'message size exceeds fixed maximium message size'). When 552 follows too many RCPT commands, RFC 5321 says to treat it as temporary, because the correct code there is 452 (RFC 821 used 552)."
+            }
+            Self::MailboxNameNotAllowed => {
+                "The server rejected the address itself. It may be malformed, or it may be an address the server will not take, such as a non-ASCII address when SMTPUTF8 was not negotiated (5.6.7). Many servers also use 553 for a sender address that the logged-in user is not allowed to use."
+            }
+            Self::TransactionFailed => {
+                "A permanent failure with no more specific code. Sent as the greeting, before any command, it means the server will not talk to your server at all ('No SMTP service here'), most often because the connecting IP address is on a blocklist or has a poor reputation. After the message data, it usually means the content or sender was rejected as spam, malware or a policy violation."
+            }
+            Self::ParametersNotRecognized => {
+                "The server does not know or does not support an extra parameter on MAIL FROM or RCPT TO, usually one that belongs to an extension the server did not advertise (such as SIZE, BODY or DSN options)."
+            }
+            Self::DomainDoesNotAcceptMail => {
+                "The recipient's domain publishes a null MX record (RFC 7505), declaring that it never receives email, so the address cannot work. It comes with enhanced code 5.1.10."
+            }
+            Self::AddressQueryReply => {
+                "The Sisimai bounce library lists 557 as coming from an expired 2015 Internet-Draft that would let a client ask a domain's mail server about an address, for example to find the recipient's public key. The draft's reply text and the exact meaning of 557 are not recorded in the sources used here, and no standard defines it."
+            }
+            Self::PolicyRejectionNonStandard => {
+                "This is not a valid SMTP code, because RFC 5321 allows only 0 to 5 as the second digit. Orange and La Poste nevertheless send 571 with 5.7.1 for policy rejections, for example 'Message refused, DMARC verification Failed'. Clients should read it by its first digit as a permanent failure."
+            }
         }
     }
     /// The commands that may get this reply (RFC 5321 §4.3.2 and the extensions).
     #[must_use]
     pub const fn commands(self) -> &'static [Command] {
         match self {
-            Self::MailboxUnavailable => &[Command::Rcpt],
+            Self::SystemStatus => &[Command::Help],
+            Self::HelpMessage => &[Command::Help],
+            Self::ServiceReady => &[Command::Connect, Command::StartTls],
+            Self::ServiceClosing => &[Command::Quit],
+            Self::AuthenticationSucceeded => &[Command::Auth],
+            Self::Completed => {
+                &[
+                    Command::Ehlo,
+                    Command::Helo,
+                    Command::Mail,
+                    Command::Rcpt,
+                    Command::DataEnd,
+                    Command::Bdat,
+                    Command::Rset,
+                    Command::Vrfy,
+                    Command::Expn,
+                    Command::Noop,
+                    Command::Etrn,
+                    Command::Atrn,
+                    Command::Burl,
+                ]
+            }
+            Self::UserNotLocalWillForward => {
+                &[Command::Rcpt, Command::Vrfy, Command::Etrn]
+            }
+            Self::CannotVerifyWillAttempt => {
+                &[Command::Vrfy, Command::Expn, Command::Etrn]
+            }
+            Self::EtrnPendingMessagesStarted => &[Command::Etrn],
+            Self::AuthenticationChallenge => &[Command::Auth],
+            Self::StartMailInput => &[Command::Data],
+            Self::ServiceNotAvailable => &[Command::Any],
+            Self::PasswordTransitionTemporary => &[Command::Auth],
+            Self::InvalidCommandTemporary => &[Command::Any],
+            Self::PasswordTransitionNeeded => &[Command::Auth],
+            Self::MailboxTemporarilyUnavailable => {
+                &[Command::Mail, Command::Rcpt, Command::DataEnd]
+            }
+            Self::LocalProcessingError => {
+                &[Command::Mail, Command::Rcpt, Command::DataEnd, Command::Burl]
+            }
+            Self::InsufficientStorage => {
+                &[Command::Mail, Command::Rcpt, Command::DataEnd]
+            }
+            Self::NoMailWaiting => &[Command::Atrn],
+            Self::TemporaryTlsOrAuthFailure => &[Command::Auth, Command::StartTls],
+            Self::ParametersNotAccommodated => &[Command::Mail, Command::Rcpt],
+            Self::RetryOverIpv4 => &[],
+            Self::UnableToQueueForNode => &[Command::Etrn],
+            Self::NodeNotAllowed => &[Command::Etrn],
+            Self::CommandUnrecognized => &[Command::Any],
+            Self::SyntaxErrorInParameters => &[Command::Any],
+            Self::CommandNotImplemented => {
+                &[
+                    Command::Ehlo,
+                    Command::Helo,
+                    Command::Vrfy,
+                    Command::Expn,
+                    Command::Help,
+                ]
+            }
+            Self::BadSequence => {
+                &[
+                    Command::Mail,
+                    Command::Rcpt,
+                    Command::Data,
+                    Command::Auth,
+                    Command::Burl,
+                ]
+            }
+            Self::ParameterNotImplemented => {
+                &[
+                    Command::Ehlo,
+                    Command::Helo,
+                    Command::Vrfy,
+                    Command::Expn,
+                    Command::Help,
+                    Command::Auth,
+                ]
+            }
+            Self::WrongQhloId => &[],
+            Self::HostDoesNotAcceptMail => &[Command::Connect, Command::Any],
+            Self::EncryptionNeeded => &[Command::Auth, Command::StartTls],
+            Self::MechanismNeedsEncryption => &[Command::Auth],
+            Self::UserAccountDisabled => &[Command::Auth],
+            Self::SecurityRequired => &[Command::Any],
+            Self::DeliveryNotAuthorized => {
+                &[Command::Mail, Command::Rcpt, Command::DataEnd]
+            }
+            Self::MechanismTooWeak => &[Command::Auth],
+            Self::CredentialsInvalid => &[Command::Auth],
+            Self::EncryptionRequiredForMechanism => &[Command::Auth],
+            Self::RecipientRejectedMessage => &[Command::Rcpt, Command::DataEnd],
+            Self::MailboxUnavailable => {
+                &[
+                    Command::Ehlo,
+                    Command::Helo,
+                    Command::Mail,
+                    Command::Rcpt,
+                    Command::DataEnd,
+                    Command::Vrfy,
+                    Command::Expn,
+                ]
+            }
+            Self::UserNotLocal => &[Command::Rcpt, Command::Vrfy],
+            Self::StorageExceeded => {
+                &[
+                    Command::Mail,
+                    Command::Rcpt,
+                    Command::DataEnd,
+                    Command::Bdat,
+                    Command::Burl,
+                ]
+            }
+            Self::MailboxNameNotAllowed => &[Command::Mail, Command::Rcpt, Command::Vrfy],
+            Self::TransactionFailed => {
+                &[
+                    Command::Connect,
+                    Command::Data,
+                    Command::DataEnd,
+                    Command::Bdat,
+                    Command::Burl,
+                    Command::Any,
+                ]
+            }
+            Self::ParametersNotRecognized => &[Command::Mail, Command::Rcpt],
+            Self::DomainDoesNotAcceptMail => &[Command::Rcpt],
+            Self::AddressQueryReply => &[],
+            Self::PolicyRejectionNonStandard => &[Command::Rcpt, Command::DataEnd],
         }
     }
     /// Who must act when this reply is seen.
     #[must_use]
     pub const fn who_acts(self) -> WhoActs {
         match self {
+            Self::SystemStatus => WhoActs::Nobody,
+            Self::HelpMessage => WhoActs::Nobody,
+            Self::ServiceReady => WhoActs::Nobody,
+            Self::ServiceClosing => WhoActs::Nobody,
+            Self::AuthenticationSucceeded => WhoActs::Nobody,
+            Self::Completed => WhoActs::Nobody,
+            Self::UserNotLocalWillForward => WhoActs::Nobody,
+            Self::CannotVerifyWillAttempt => WhoActs::Nobody,
+            Self::EtrnPendingMessagesStarted => WhoActs::Nobody,
+            Self::AuthenticationChallenge => WhoActs::Nobody,
+            Self::StartMailInput => WhoActs::Nobody,
+            Self::ServiceNotAvailable => WhoActs::SenderAdmin,
+            Self::PasswordTransitionTemporary => WhoActs::Sender,
+            Self::InvalidCommandTemporary => WhoActs::SenderAdmin,
+            Self::PasswordTransitionNeeded => WhoActs::Sender,
+            Self::MailboxTemporarilyUnavailable => WhoActs::SenderAdmin,
+            Self::LocalProcessingError => WhoActs::RecipientAdmin,
+            Self::InsufficientStorage => WhoActs::RecipientAdmin,
+            Self::NoMailWaiting => WhoActs::Nobody,
+            Self::TemporaryTlsOrAuthFailure => WhoActs::SenderAdmin,
+            Self::ParametersNotAccommodated => WhoActs::SenderAdmin,
+            Self::RetryOverIpv4 => WhoActs::SenderAdmin,
+            Self::UnableToQueueForNode => WhoActs::RecipientAdmin,
+            Self::NodeNotAllowed => WhoActs::SenderAdmin,
+            Self::CommandUnrecognized => WhoActs::SenderAdmin,
+            Self::SyntaxErrorInParameters => WhoActs::SenderAdmin,
+            Self::CommandNotImplemented => WhoActs::SenderAdmin,
+            Self::BadSequence => WhoActs::SenderAdmin,
+            Self::ParameterNotImplemented => WhoActs::SenderAdmin,
+            Self::WrongQhloId => WhoActs::SenderAdmin,
+            Self::HostDoesNotAcceptMail => WhoActs::Sender,
+            Self::EncryptionNeeded => WhoActs::SenderAdmin,
+            Self::MechanismNeedsEncryption => WhoActs::Sender,
+            Self::UserAccountDisabled => WhoActs::SenderAdmin,
+            Self::SecurityRequired => WhoActs::Sender,
+            Self::DeliveryNotAuthorized => WhoActs::SenderAdmin,
+            Self::MechanismTooWeak => WhoActs::Sender,
+            Self::CredentialsInvalid => WhoActs::Sender,
+            Self::EncryptionRequiredForMechanism => WhoActs::Sender,
+            Self::RecipientRejectedMessage => WhoActs::SenderAdmin,
             Self::MailboxUnavailable => WhoActs::Sender,
+            Self::UserNotLocal => WhoActs::Sender,
+            Self::StorageExceeded => WhoActs::Recipient,
+            Self::MailboxNameNotAllowed => WhoActs::Sender,
+            Self::TransactionFailed => WhoActs::SenderAdmin,
+            Self::ParametersNotRecognized => WhoActs::SenderAdmin,
+            Self::DomainDoesNotAcceptMail => WhoActs::Sender,
+            Self::AddressQueryReply => WhoActs::SenderAdmin,
+            Self::PolicyRejectionNonStandard => WhoActs::SenderAdmin,
         }
     }
     /// What the sender should do next.
     #[must_use]
     pub const fn action(self) -> &'static str {
         match self {
-            Self::MailboxUnavailable => "a",
+            Self::SystemStatus => {
+                "Nothing to do; the text is meant for a person reading the session."
+            }
+            Self::HelpMessage => "Nothing to do; read the text if you asked for help.",
+            Self::ServiceReady => {
+                "Nothing to do; the client goes on with EHLO, or with the TLS handshake after STARTTLS."
+            }
+            Self::ServiceClosing => "Nothing to do.",
+            Self::AuthenticationSucceeded => {
+                "Nothing to do; go on with the mail transaction."
+            }
+            Self::Completed => {
+                "Nothing to do. If the mail still never arrived, the problem is past this server: ask the recipient to check spam or quarantine folders, and keep the reply text (it often holds a queue ID) for tracing."
+            }
+            Self::UserNotLocalWillForward => {
+                "Nothing required for this message; consider updating the stored address to the forwarding address shown."
+            }
+            Self::CannotVerifyWillAttempt => {
+                "Nothing to do. A 252 answer to VRFY says nothing about whether the address is valid, so just send the message."
+            }
+            Self::EtrnPendingMessagesStarted => {
+                "Nothing to do; the queued mail is on its way."
+            }
+            Self::AuthenticationChallenge => {
+                "Nothing to do by hand: the client sends its next base64 response, or \"*\" to cancel the exchange."
+            }
+            Self::StartMailInput => {
+                "Nothing to do; the client sends the message. Only the reply after the final dot says whether it was accepted."
+            }
+            Self::ServiceNotAvailable => {
+                "Do not resend by hand: the sending server keeps the message queued and retries later. If 421 keeps coming back for hours or the text mentions rate limits or reputation, lower the sending rate and check the sending IP's reputation, reverse DNS, SPF and DKIM."
+            }
+            Self::PasswordTransitionTemporary => {
+                "Log in once with PLAIN over an encrypted connection (or as the provider directs), then try the original mechanism again."
+            }
+            Self::InvalidCommandTemporary => {
+                "Read it by its first digit as a temporary failure and retry. If it keeps happening, check the sending software for commands sent out of order or not supported by the server."
+            }
+            Self::PasswordTransitionNeeded => {
+                "Log in once with PLAIN over an encrypted connection, then the original mechanism will work."
+            }
+            Self::MailboxTemporarilyUnavailable => {
+                "Let the sending server retry, which it does automatically; greylisting normally clears on a later attempt. If it still fails after a day, reduce the sending rate to that domain or contact the recipient another way."
+            }
+            Self::LocalProcessingError => {
+                "Wait for the sending server's automatic retries. If the failure lasts for many hours, tell the receiving administrator, quoting the enhanced code and text, which usually say which part failed."
+            }
+            Self::InsufficientStorage => {
+                "Retry later; the sending server does this on its own. If the text says too many recipients, send the remaining recipients in a new transaction (most servers do this automatically). If the mailbox is full, ask the recipient to make room."
+            }
+            Self::NoMailWaiting => "Nothing to do; ask again later.",
+            Self::TemporaryTlsOrAuthFailure => {
+                "Retry later without asking the user for a new password. If STARTTLS keeps failing, whether to send without encryption is up to the sender's security policy; report a lasting failure to the server's operator."
+            }
+            Self::ParametersNotAccommodated => {
+                "Retry later. If it persists, send without the optional parameter the server cannot handle, or ask the receiving administrator which parameter it objects to."
+            }
+            Self::RetryOverIpv4 => {
+                "Retry the delivery over IPv4. To stop it happening again, make mail sent from the IPv6 address pass SPF or DKIM."
+            }
+            Self::UnableToQueueForNode => {
+                "Retry ETRN later; if it keeps failing, the operator of the server holding the queue has to investigate."
+            }
+            Self::NodeNotAllowed => {
+                "Check that the client is asking for a node it is entitled to and connecting from an address the server allows; otherwise ask the server's operator to permit it."
+            }
+            Self::CommandUnrecognized => {
+                "Check the sending software or device, and any firewall that inspects SMTP, for malformed commands or overlong lines, and fix or update it. Sending the same thing again will fail again."
+            }
+            Self::SyntaxErrorInParameters => {
+                "Check the sender and recipient addresses and the EHLO name the sending software uses, and fix its settings. The same command will fail again unchanged."
+            }
+            Self::CommandNotImplemented => {
+                "Use another command or the basic form, for example HELO instead of EHLO. If the client really needs the command, the server's administrator has to enable it."
+            }
+            Self::BadSequence => {
+                "Look in the log at the reply to the command before this one and fix that problem first (often a rejected recipient or missing authentication). Then make sure the client sends its commands in the right order."
+            }
+            Self::ParameterNotImplemented => {
+                "Use only parameters and mechanisms that the server lists in its EHLO reply."
+            }
+            Self::WrongQhloId => {
+                "Fall back to the standard EHLO start-up, or fix the client's QUICKSTART implementation."
+            }
+            Self::HostDoesNotAcceptMail => {
+                "Check that the address is right and that the recipient domain's MX records point to a real mail server; this host will never take the message."
+            }
+            Self::EncryptionNeeded => {
+                "Start TLS before logging in, and make the client wait for the TLS handshake after STARTTLS before sending anything else."
+            }
+            Self::MechanismNeedsEncryption => {
+                "Turn on TLS (STARTTLS) in the mail program before it logs in."
+            }
+            Self::UserAccountDisabled => {
+                "Contact the mail provider or account administrator to have the account re-enabled; retrying will not help."
+            }
+            Self::SecurityRequired => {
+                "Turn on STARTTLS and SMTP authentication in the sending program or device, enter the account's username and password, and send again."
+            }
+            Self::DeliveryNotAuthorized => {
+                "Treat it as a permanent policy rejection. Check that the sender is properly authenticated (login, SPF, DKIM, permission to relay), or ask the recipient's administrator why the mail was refused."
+            }
+            Self::MechanismTooWeak => {
+                "Set up the mail program to use a stronger mechanism that the server offers. For Gmail, follow the text: sign in through a web browser, or use an app password or OAuth."
+            }
+            Self::CredentialsInvalid => {
+                "Check the username and password set in the mail program or device. If they are correct, ask the provider whether the account needs a different login method or has been locked."
+            }
+            Self::EncryptionRequiredForMechanism => {
+                "Turn on TLS (STARTTLS) in the mail program before it logs in."
+            }
+            Self::RecipientRejectedMessage => {
+                "Do not resend the same message. Check whether the sending IP or domain is on a blocklist, make sure SPF, DKIM and DMARC pass, remove spam-like content or links, and ask the recipient (by another channel) to allowlist the sender."
+            }
+            Self::MailboxUnavailable => {
+                "Use the enhanced code and text to tell the cases apart. For 5.1.x, check the address for typos and confirm it with the recipient; for 5.7.x, fix the sending domain's SPF, DKIM and DMARC or its IP reputation, or contact the recipient's administrator. Do not resend unchanged."
+            }
+            Self::UserNotLocal => {
+                "Confirm the new address with the recipient and resend to the address given in the text. If no address is given, check the recipient's domain and that its MX records point to the right server."
+            }
+            Self::StorageExceeded => {
+                "If the message is too big, make it smaller (share large attachments as links, compress or split them) and resend. If the mailbox is full, tell the recipient another way and resend once they have made room. After too many recipients, send the rest in a new transaction."
+            }
+            Self::MailboxNameNotAllowed => {
+                "Check the sender and recipient addresses for typing mistakes and illegal characters, and make sure the sending account may use the MAIL FROM address. Then resend."
+            }
+            Self::TransactionFailed => {
+                "Do not resend unchanged. At connection time, check the sending IP on public blocklists, fix its reverse DNS and ask for delisting. After the data, read the text for the policy reason (content, authentication, malware) and fix it before resending."
+            }
+            Self::ParametersNotRecognized => {
+                "Make the sending software use only the parameters that the server lists in its EHLO reply; resending unchanged will fail."
+            }
+            Self::DomainDoesNotAcceptMail => {
+                "Check the address for typos and get a working address from the recipient; this domain will not take mail."
+            }
+            Self::AddressQueryReply => {
+                "Read it by its first digit as a permanent failure, and check the reply text for details."
+            }
+            Self::PolicyRejectionNonStandard => {
+                "Do not resend unchanged. Make sure the sending domain's SPF, DKIM and DMARC pass, and use the error token in the text (such as LPN007_517) to find the exact reason."
+            }
         }
     }
     /// Where this comes from.
     #[must_use]
     pub const fn source(self) -> &'static str {
         match self {
-            Self::MailboxUnavailable => "RFC 5321",
+            Self::SystemStatus => "RFC 5321 §4.2.2, §4.2.3, §4.3.2",
+            Self::HelpMessage => "RFC 5321 §4.2.2, §4.2.3, §4.3.2",
+            Self::ServiceReady => "RFC 5321 §3.1, §4.2.3, §4.3.2; RFC 3207 §4",
+            Self::ServiceClosing => "RFC 5321 §4.1.1.10, §4.2.3, §4.3.2",
+            Self::AuthenticationSucceeded => "RFC 4954 §6",
+            Self::Completed => "RFC 5321 §4.1.1.9, §4.2.3, §4.2.5, §4.3.2",
+            Self::UserNotLocalWillForward => "RFC 5321 §3.4, §4.2.3, §4.3.2",
+            Self::CannotVerifyWillAttempt => "RFC 5321 §3.5.3, §4.2.3, §4.3.2",
+            Self::EtrnPendingMessagesStarted => {
+                "RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0)"
+            }
+            Self::AuthenticationChallenge => "RFC 4954 §4; RFC 2034",
+            Self::StartMailInput => "RFC 5321 §4.2.3, §4.3.2",
+            Self::ServiceNotAvailable => {
+                "RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::PasswordTransitionTemporary => {
+                "IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; RFC 5248"
+            }
+            Self::InvalidCommandTemporary => {
+                "IANA SMTP Enhanced Status Codes registry (X.5.1); RFC 5248"
+            }
+            Self::PasswordTransitionNeeded => "RFC 4954 §6",
+            Self::MailboxTemporarilyUnavailable => {
+                "RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::LocalProcessingError => {
+                "RFC 5321 §4.2.2, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::InsufficientStorage => {
+                "RFC 5321 §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::NoMailWaiting => {
+                "RFC 2645; IANA SMTP Enhanced Status Codes registry (X.3.2)"
+            }
+            Self::TemporaryTlsOrAuthFailure => "RFC 3207 §4; RFC 4954 §6",
+            Self::ParametersNotAccommodated => {
+                "RFC 5321 §4.1.1.11, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::RetryOverIpv4 => {
+                "draft-martin-smtp-ipv6-to-ipv4-fallback-00 (expired Internet-Draft); Sisimai reply table"
+            }
+            Self::UnableToQueueForNode => {
+                "RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0)"
+            }
+            Self::NodeNotAllowed => {
+                "RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0)"
+            }
+            Self::CommandUnrecognized => {
+                "RFC 5321 §4.1.5, §4.2.3, §4.2.4, §4.3.2, §4.5.3.1.9; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::SyntaxErrorInParameters => {
+                "RFC 5321 §4.1.2, §4.1.4, §4.2.3, §4.3.2, §4.5.3.1.9; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::CommandNotImplemented => {
+                "RFC 5321 §4.1.4, §4.2.3, §4.2.4, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::BadSequence => {
+                "RFC 5321 §4.1.4, §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::ParameterNotImplemented => "RFC 5321 §4.2.3, §4.3.2; RFC 4954 §4",
+            Self::WrongQhloId => {
+                "draft-fanf-smtp-quickstart-01 (expired Internet-Draft); Sisimai reply table"
+            }
+            Self::HostDoesNotAcceptMail => {
+                "RFC 7504; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2)"
+            }
+            Self::EncryptionNeeded => {
+                "IANA SMTP Enhanced Status Codes registry (X.7.10); RFC 5248; Google 'Gmail SMTP errors and codes' (support.google.com/a/answer/3726730)"
+            }
+            Self::MechanismNeedsEncryption => {
+                "IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; RFC 5248"
+            }
+            Self::UserAccountDisabled => {
+                "IANA SMTP Enhanced Status Codes registry (X.7.13); RFC 5248"
+            }
+            Self::SecurityRequired => "RFC 3207 §4; RFC 4954 §6",
+            Self::DeliveryNotAuthorized => {
+                "IANA SMTP Enhanced Status Codes registry (X.7.1); RFC 5248"
+            }
+            Self::MechanismTooWeak => {
+                "RFC 4954 §6; Google 'Gmail SMTP errors and codes' (support.google.com/a/answer/3726730)"
+            }
+            Self::CredentialsInvalid => "RFC 4954 §6",
+            Self::EncryptionRequiredForMechanism => "RFC 4954 §6; RFC 2554",
+            Self::RecipientRejectedMessage => {
+                "Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692); Zoho Mail observed reply (Sisimai)"
+            }
+            Self::MailboxUnavailable => {
+                "RFC 5321 §4.1.4, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::UserNotLocal => {
+                "RFC 5321 §3.4, §4.2.3, §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::StorageExceeded => {
+                "RFC 5321 §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::MailboxNameNotAllowed => {
+                "RFC 5321 §4.2.3, §4.3.2; RFC 6531 §3.5; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::TransactionFailed => {
+                "RFC 5321 §3.1, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692)"
+            }
+            Self::ParametersNotRecognized => "RFC 5321 §4.1.1.11, §4.2.3, §4.3.2",
+            Self::DomainDoesNotAcceptMail => {
+                "RFC 7504; RFC 7505; IANA SMTP Enhanced Status Codes registry (X.1.10)"
+            }
+            Self::AddressQueryReply => {
+                "draft-moore-email-addrquery-01 (expired Internet-Draft); Sisimai reply table"
+            }
+            Self::PolicyRejectionNonStandard => {
+                "Orange / La Poste observed replies (Sisimai franceptt); RFC 5321 §4.2"
+            }
         }
     }
     /// Extension-specific uses of the same code.
     #[must_use]
     pub const fn usages(self) -> &'static [Usage] {
         match self {
-            Self::MailboxUnavailable => const { &[] }
+            Self::SystemStatus => const { &[] }
+            Self::HelpMessage => const { &[] }
+            Self::ServiceReady => {
+                const {
+                    &[
+                        Usage {
+                            extension: "STARTTLS",
+                            command: "STARTTLS",
+                            text: "Ready to start TLS",
+                            meaning: "The server agrees to switch to TLS. The client must start the handshake straight away, then begin the session again with EHLO, because everything learned before TLS is discarded.",
+                            source: "RFC 3207 §4",
+                        },
+                    ]
+                }
+            }
+            Self::ServiceClosing => const { &[] }
+            Self::AuthenticationSucceeded => const { &[] }
+            Self::Completed => {
+                const {
+                    &[
+                        Usage {
+                            extension: "ETRN",
+                            command: "ETRN",
+                            text: "OK, queuing for node <x> started",
+                            meaning: "The server has started delivering the mail it is holding for the node the client named.",
+                            source: "RFC 1985",
+                        },
+                        Usage {
+                            extension: "CHUNKING",
+                            command: "BDAT",
+                            text: "(acknowledges one chunk; the RFC's texts are examples only)",
+                            meaning: "Each BDAT chunk is acknowledged on its own. The 250 after the chunk marked LAST means the whole message was accepted.",
+                            source: "RFC 3030 §2–3",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "Waiting for additional BURL or BDAT commands",
+                            meaning: "The server fetched the referenced message part (enhanced code 2.5.0) and is waiting for the rest of the message.",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "MIME header conversion with loss performed",
+                            meaning: "The message was accepted, but the server had to convert MIME headers and some information was lost (enhanced code 2.6.4).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "MT-PRIORITY",
+                            command: "MAIL",
+                            text: "(the new priority, then text)",
+                            meaning: "The message was accepted, but the server changed its priority. Enhanced code 2.3.6 reports the change.",
+                            source: "RFC 6710",
+                        },
+                    ]
+                }
+            }
+            Self::UserNotLocalWillForward => {
+                const {
+                    &[
+                        Usage {
+                            extension: "ETRN",
+                            command: "ETRN",
+                            text: "OK, no messages waiting for node <x>",
+                            meaning: "ETRN gives 251 a meaning unrelated to RFC 5321's: the server holds no queued mail for that node.",
+                            source: "RFC 1985",
+                        },
+                    ]
+                }
+            }
+            Self::CannotVerifyWillAttempt => {
+                const {
+                    &[
+                        Usage {
+                            extension: "ETRN",
+                            command: "ETRN",
+                            text: "OK, pending messages for node <x> started",
+                            meaning: "ETRN gives 252 a meaning unrelated to RFC 5321's: the server has started delivering the mail waiting for that node.",
+                            source: "RFC 1985",
+                        },
+                        Usage {
+                            extension: "SMTPUTF8",
+                            command: "VRFY",
+                            text: "(the answer would need UTF-8)",
+                            meaning: "The answer contains a non-ASCII address, but the client did not ask for SMTPUTF8, so the server cannot show it (enhanced code X.6.8; 550 is the alternative).",
+                            source: "RFC 6531 §3.7.4.2",
+                        },
+                    ]
+                }
+            }
+            Self::EtrnPendingMessagesStarted => const { &[] }
+            Self::AuthenticationChallenge => const { &[] }
+            Self::StartMailInput => const { &[] }
+            Self::ServiceNotAvailable => const { &[] }
+            Self::PasswordTransitionTemporary => const { &[] }
+            Self::InvalidCommandTemporary => const { &[] }
+            Self::PasswordTransitionNeeded => const { &[] }
+            Self::MailboxTemporarilyUnavailable => {
+                const {
+                    &[
+                        Usage {
+                            extension: "MT-PRIORITY",
+                            command: "MAIL",
+                            text: "Priority Level is too low",
+                            meaning: "The server is not taking mail of this priority right now (enhanced code 4.7.15); other 4xx codes are allowed too.",
+                            source: "RFC 6710",
+                        },
+                    ]
+                }
+            }
+            Self::LocalProcessingError => {
+                const {
+                    &[
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "IMAP server unavailable",
+                            meaning: "The submission server could not reach the IMAP server holding the referenced message part (enhanced code 4.4.1).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "SPF",
+                            command: "MAIL",
+                            text: "(SPF temporary error)",
+                            meaning: "The SPF check hit a temporary DNS error. RFC 7372 gives enhanced code 4.7.24 for this, in place of the 4.4.3 named in RFC 7208.",
+                            source: "RFC 7208 §8.6; RFC 7372",
+                        },
+                    ]
+                }
+            }
+            Self::InsufficientStorage => {
+                const {
+                    &[
+                        Usage {
+                            extension: "SIZE",
+                            command: "MAIL",
+                            text: "insufficient system storage",
+                            meaning: "The server cannot take a message of the declared SIZE right now but may be able to later (enhanced code 4.3.1 is typical).",
+                            source: "RFC 1870 §6",
+                        },
+                    ]
+                }
+            }
+            Self::NoMailWaiting => const { &[] }
+            Self::TemporaryTlsOrAuthFailure => {
+                const {
+                    &[
+                        Usage {
+                            extension: "STARTTLS",
+                            command: "STARTTLS",
+                            text: "TLS not available due to temporary reason",
+                            meaning: "The server offers STARTTLS but cannot start TLS at the moment (4.7.0 is used in practice).",
+                            source: "RFC 3207 §4",
+                        },
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "Temporary authentication failure",
+                            meaning: "The credentials could not be checked because of a temporary problem on the server (enhanced code 4.7.0). The client should not prompt the user for the password again.",
+                            source: "RFC 4954 §6",
+                        },
+                    ]
+                }
+            }
+            Self::ParametersNotAccommodated => const { &[] }
+            Self::RetryOverIpv4 => const { &[] }
+            Self::UnableToQueueForNode => const { &[] }
+            Self::NodeNotAllowed => const { &[] }
+            Self::CommandUnrecognized => {
+                const {
+                    &[
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "Authentication Exchange line is too long",
+                            meaning: "A line of the AUTH exchange was longer than the server accepts (enhanced code 5.5.6).",
+                            source: "RFC 4954 §4, §6",
+                        },
+                        Usage {
+                            extension: "ETRN",
+                            command: "ETRN",
+                            text: "Syntax Error",
+                            meaning: "The ETRN command itself was not understood.",
+                            source: "RFC 1985",
+                        },
+                    ]
+                }
+            }
+            Self::SyntaxErrorInParameters => {
+                const {
+                    &[
+                        Usage {
+                            extension: "STARTTLS",
+                            command: "STARTTLS",
+                            text: "Syntax error (no parameters allowed)",
+                            meaning: "STARTTLS was sent with arguments, but it takes none.",
+                            source: "RFC 3207 §4",
+                        },
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "(the client cancelled the exchange with \"*\")",
+                            meaning: "The client gave up partway through the AUTH exchange, and the server confirms that the login was abandoned.",
+                            source: "RFC 4954 §4",
+                        },
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "(the client's response was not valid base64)",
+                            meaning: "The server could not decode the client's AUTH response (enhanced code 5.5.2).",
+                            source: "RFC 4954 §4",
+                        },
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "(initial response sent for a mechanism that does not allow one)",
+                            meaning: "The client put credentials on the AUTH line for a mechanism where the server has to speak first (enhanced code 5.7.0).",
+                            source: "RFC 4954 §4",
+                        },
+                        Usage {
+                            extension: "ETRN",
+                            command: "ETRN",
+                            text: "Syntax Error in Parameters",
+                            meaning: "The node name or option given to ETRN was malformed.",
+                            source: "RFC 1985",
+                        },
+                    ]
+                }
+            }
+            Self::CommandNotImplemented => const { &[] }
+            Self::BadSequence => {
+                const {
+                    &[
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "(AUTH after a successful login, or during a mail transaction)",
+                            meaning: "The client is already logged in, or it tried to log in after starting a mail transaction.",
+                            source: "RFC 4954 §4",
+                        },
+                        Usage {
+                            extension: "CHUNKING",
+                            command: "DATA",
+                            text: "Bad sequence of commands",
+                            meaning: "DATA was sent after BDAT in the same transaction, or after MAIL with BODY=BINARYMIME, where only BDAT may be used.",
+                            source: "RFC 3030 §2–3",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "Valid RCPT TO required before BURL",
+                            meaning: "BURL was sent before any recipient had been accepted (enhanced code 5.5.0).",
+                            source: "RFC 4468 §6",
+                        },
+                    ]
+                }
+            }
+            Self::ParameterNotImplemented => {
+                const {
+                    &[
+                        Usage {
+                            extension: "AUTH",
+                            command: "AUTH",
+                            text: "(mechanism not supported, or only allowed with encryption)",
+                            meaning: "The server does not offer the requested login mechanism, or offers it only over TLS (enhanced code 5.5.4).",
+                            source: "RFC 4954 §4",
+                        },
+                    ]
+                }
+            }
+            Self::WrongQhloId => const { &[] }
+            Self::HostDoesNotAcceptMail => const { &[] }
+            Self::EncryptionNeeded => const { &[] }
+            Self::MechanismNeedsEncryption => const { &[] }
+            Self::UserAccountDisabled => const { &[] }
+            Self::SecurityRequired => {
+                const {
+                    &[
+                        Usage {
+                            extension: "STARTTLS",
+                            command: "ANY",
+                            text: "Must issue a STARTTLS command first",
+                            meaning: "The server requires TLS, and answers every command except NOOP, EHLO, STARTTLS and QUIT this way until TLS is started.",
+                            source: "RFC 3207 §4",
+                        },
+                        Usage {
+                            extension: "AUTH",
+                            command: "ANY",
+                            text: "Authentication required",
+                            meaning: "The server requires a login, and answers every command except AUTH, EHLO, HELO, NOOP, RSET and QUIT this way until the client logs in (enhanced code 5.7.0).",
+                            source: "RFC 4954 §6",
+                        },
+                    ]
+                }
+            }
+            Self::DeliveryNotAuthorized => const { &[] }
+            Self::MechanismTooWeak => const { &[] }
+            Self::CredentialsInvalid => const { &[] }
+            Self::EncryptionRequiredForMechanism => const { &[] }
+            Self::RecipientRejectedMessage => const { &[] }
+            Self::MailboxUnavailable => {
+                const {
+                    &[
+                        Usage {
+                            extension: "SMTPUTF8",
+                            command: "MAIL",
+                            text: "(mailbox unavailable)",
+                            meaning: "The sender address is non-ASCII, but the client did not use SMTPUTF8 (enhanced code X.6.7).",
+                            source: "RFC 6531 §3.5",
+                        },
+                        Usage {
+                            extension: "SMTPUTF8",
+                            command: "VRFY",
+                            text: "(the answer would need UTF-8)",
+                            meaning: "The answer contains a non-ASCII address that cannot be shown because the client did not ask for SMTPUTF8 (enhanced code X.6.8; 252 is the alternative, and the registry also lists 553).",
+                            source: "RFC 6531 §3.7.4.2",
+                        },
+                        Usage {
+                            extension: "MT-PRIORITY",
+                            command: "MAIL",
+                            text: "Priority Level is too low",
+                            meaning: "The server does not accept mail of this priority (enhanced code 5.7.15); other 5xx codes are allowed too.",
+                            source: "RFC 6710",
+                        },
+                        Usage {
+                            extension: "Null MX",
+                            command: "MAIL",
+                            text: "(sender domain has a null MX)",
+                            meaning: "The sender's domain publishes a null MX, so replies and bounces could never reach it, and the server refuses the mail (enhanced code 5.7.27).",
+                            source: "RFC 7505",
+                        },
+                        Usage {
+                            extension: "SPF",
+                            command: "MAIL",
+                            text: "(SPF check failed)",
+                            meaning: "The sending host is not authorized by the sender domain's SPF record. RFC 7372 gives enhanced code 5.7.23 for this, replacing the 5.7.1 in RFC 7208.",
+                            source: "RFC 7208 §8.4; RFC 7372",
+                        },
+                        Usage {
+                            extension: "ARC",
+                            command: "DATA-END",
+                            text: "(ARC validation failed)",
+                            meaning: "The message's ARC chain failed validation (enhanced code 5.7.29).",
+                            source: "RFC 8617",
+                        },
+                    ]
+                }
+            }
+            Self::UserNotLocal => const { &[] }
+            Self::StorageExceeded => {
+                const {
+                    &[
+                        Usage {
+                            extension: "SIZE",
+                            command: "MAIL",
+                            text: "message size exceeds fixed maximium message size",
+                            meaning: "The declared or actual size is over the server's fixed limit, so resending the same message will not work (5.3.4 is typical). The misspelling 'maximium' is the RFC's own.",
+                            source: "RFC 1870 §6",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "Mailbox full",
+                            meaning: "The recipient's mailbox has no room for the message built with BURL (enhanced code 5.2.2).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "MT-PRIORITY",
+                            command: "MAIL",
+                            text: "Message is too big for the specified priority",
+                            meaning: "The server limits message size per priority level, and this message is over the limit for its priority (enhanced code 5.7.16).",
+                            source: "RFC 6710",
+                        },
+                    ]
+                }
+            }
+            Self::MailboxNameNotAllowed => {
+                const {
+                    &[
+                        Usage {
+                            extension: "SMTPUTF8",
+                            command: "RCPT",
+                            text: "(mailbox name not allowed)",
+                            meaning: "The recipient address is non-ASCII, but the client did not use SMTPUTF8 (enhanced code X.6.7).",
+                            source: "RFC 6531 §3.5",
+                        },
+                    ]
+                }
+            }
+            Self::TransactionFailed => {
+                const {
+                    &[
+                        Usage {
+                            extension: "STARTTLS",
+                            command: "ANY",
+                            text: "Command refused due to lack of security",
+                            meaning: "TLS negotiation failed or did not give the security the server requires, so it refuses every command except QUIT.",
+                            source: "RFC 3207 §4.1",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "No recipients have been specified",
+                            meaning: "BURL was used with no accepted recipient (enhanced code 5.5.0).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "Conversion required but not supported",
+                            meaning: "The referenced content would need converting, and the server cannot convert it (enhanced code 5.6.3).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "Message too big for system",
+                            meaning: "The message assembled from the referenced parts is over the server's size limit (enhanced code 5.3.4).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "URL resolution requires trust relationship",
+                            meaning: "The submission server has no trust relationship set up with the IMAP server that holds the content. RFC 4468 used 5.7.8 for this, and RFC 5248 replaced it with 5.7.14.",
+                            source: "RFC 4468 §6; RFC 5248",
+                        },
+                        Usage {
+                            extension: "BURL",
+                            command: "BURL",
+                            text: "IMAP URL resolution failed",
+                            meaning: "The server could not fetch the content the IMAP URL points to (enhanced code 5.6.6).",
+                            source: "RFC 4468 §6",
+                        },
+                        Usage {
+                            extension: "SMTPUTF8",
+                            command: "DATA-END",
+                            text: "(Transaction failed)",
+                            meaning: "Some recipients cannot receive internationalized headers, so the message cannot be delivered to them (enhanced code X.6.9). RFC 6531 §3.5 says 554, while its registry entry lists 550.",
+                            source: "RFC 6531 §3.5, §4.2",
+                        },
+                    ]
+                }
+            }
+            Self::ParametersNotRecognized => const { &[] }
+            Self::DomainDoesNotAcceptMail => const { &[] }
+            Self::AddressQueryReply => const { &[] }
+            Self::PolicyRejectionNonStandard => const { &[] }
         }
     }
     /// The entry for a reply code, if the catalogue has one.
     #[must_use]
     pub const fn from_code(code: u16) -> Option<Self> {
         match code {
+            211 => Some(Self::SystemStatus),
+            214 => Some(Self::HelpMessage),
+            220 => Some(Self::ServiceReady),
+            221 => Some(Self::ServiceClosing),
+            235 => Some(Self::AuthenticationSucceeded),
+            250 => Some(Self::Completed),
+            251 => Some(Self::UserNotLocalWillForward),
+            252 => Some(Self::CannotVerifyWillAttempt),
+            253 => Some(Self::EtrnPendingMessagesStarted),
+            334 => Some(Self::AuthenticationChallenge),
+            354 => Some(Self::StartMailInput),
+            421 => Some(Self::ServiceNotAvailable),
+            422 => Some(Self::PasswordTransitionTemporary),
+            430 => Some(Self::InvalidCommandTemporary),
+            432 => Some(Self::PasswordTransitionNeeded),
+            450 => Some(Self::MailboxTemporarilyUnavailable),
+            451 => Some(Self::LocalProcessingError),
+            452 => Some(Self::InsufficientStorage),
+            453 => Some(Self::NoMailWaiting),
+            454 => Some(Self::TemporaryTlsOrAuthFailure),
+            455 => Some(Self::ParametersNotAccommodated),
+            456 => Some(Self::RetryOverIpv4),
+            458 => Some(Self::UnableToQueueForNode),
+            459 => Some(Self::NodeNotAllowed),
+            500 => Some(Self::CommandUnrecognized),
+            501 => Some(Self::SyntaxErrorInParameters),
+            502 => Some(Self::CommandNotImplemented),
+            503 => Some(Self::BadSequence),
+            504 => Some(Self::ParameterNotImplemented),
+            520 => Some(Self::WrongQhloId),
+            521 => Some(Self::HostDoesNotAcceptMail),
+            523 => Some(Self::EncryptionNeeded),
+            524 => Some(Self::MechanismNeedsEncryption),
+            525 => Some(Self::UserAccountDisabled),
+            530 => Some(Self::SecurityRequired),
+            533 => Some(Self::DeliveryNotAuthorized),
+            534 => Some(Self::MechanismTooWeak),
+            535 => Some(Self::CredentialsInvalid),
+            538 => Some(Self::EncryptionRequiredForMechanism),
+            541 => Some(Self::RecipientRejectedMessage),
             550 => Some(Self::MailboxUnavailable),
+            551 => Some(Self::UserNotLocal),
+            552 => Some(Self::StorageExceeded),
+            553 => Some(Self::MailboxNameNotAllowed),
+            554 => Some(Self::TransactionFailed),
+            555 => Some(Self::ParametersNotRecognized),
+            556 => Some(Self::DomainDoesNotAcceptMail),
+            557 => Some(Self::AddressQueryReply),
+            571 => Some(Self::PolicyRejectionNonStandard),
             _ => None,
         }
     }
