@@ -74,7 +74,8 @@ fn every_registry_row_is_in_the_catalogue() {
                 assert_eq!(c.title(), row.sample_text, "{}", row.code);
             }
             ["X", subject, "YYY"] => {
-                let s = StatusSubject::from_subject(subject.parse().unwrap()).unwrap_or_else(|| panic!("subject {}", row.code));
+                let s = StatusSubject::from_subject(subject.parse().unwrap())
+                    .unwrap_or_else(|| panic!("subject {}", row.code));
                 assert_eq!(s.title(), row.sample_text, "{}", row.code);
             }
             ["X", subject, detail] => {
@@ -94,7 +95,12 @@ fn every_registry_row_is_in_the_catalogue() {
                 // Classes: every associated reply code's class is one the code is valid in.
                 for r in k.reply_codes() {
                     let class = r.first_digit();
-                    assert!(class == 3 || k.allows_class(class), "{} lists {} but is not valid in class {class}", row.code, r);
+                    assert!(
+                        class == 3 || k.allows_class(class),
+                        "{} lists {} but is not valid in class {class}",
+                        row.code,
+                        r
+                    );
                 }
                 // Where the column is words rather than codes, the catalogue keeps the words.
                 if expected.is_empty() {

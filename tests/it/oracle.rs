@@ -96,7 +96,10 @@ fn reply_code_digits_match_the_catalogue() {
     for number in 200..=599u16 {
         let code = ReplyCode::new(number).unwrap();
         assert_eq!(code.first_digit_meaning().digit(), code.first_digit());
-        assert_eq!(code.second_digit_meaning().map(|d| d.digit()), (code.second_digit() <= 5).then_some(code.second_digit()));
+        assert_eq!(
+            code.second_digit_meaning().map(|d| d.digit()),
+            (code.second_digit() <= 5).then_some(code.second_digit())
+        );
     }
 }
 
@@ -115,7 +118,10 @@ fn every_class_subject_and_detail_matches_the_catalogue() {
     for class in [2u8, 4, 5] {
         let meaning = StatusClass::from_class(class).unwrap();
         let c = classes[&i64::from(class)];
-        assert_eq!((meaning.title(), meaning.description(), who(meaning.who_acts())), (s(c, "title"), s(c, "description"), s(c, "who_acts")));
+        assert_eq!(
+            (meaning.title(), meaning.description(), who(meaning.who_acts())),
+            (s(c, "title"), s(c, "description"), s(c, "who_acts"))
+        );
         for subject in 0..=999u16 {
             let sub = subjects.get(&i64::from(subject));
             for detail in 0..=999u16 {
@@ -125,7 +131,11 @@ fn every_class_subject_and_detail_matches_the_catalogue() {
                 assert_eq!(known.is_some(), expected.is_some(), "{code}");
                 assert_eq!(code.class_meaning(), meaning);
                 if detail == 0 {
-                    assert_eq!(code.subject_meaning().map(StatusSubject::title), sub.map(|v| s(v, "title")), "subject of {code}");
+                    assert_eq!(
+                        code.subject_meaning().map(StatusSubject::title),
+                        sub.map(|v| s(v, "title")),
+                        "subject of {code}"
+                    );
                 }
                 let Some(e) = expected else {
                     assert!(!code.is_registered_in_class());

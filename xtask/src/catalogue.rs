@@ -249,7 +249,12 @@ impl Validator<'_> {
         names: &mut HashSet<String>,
     ) -> Result<()> {
         if !is_upper_camel_case(name) {
-            return Err(self.fail(entry, table, key, format_args!("name {name:?} is not an UpperCamelCase Rust identifier")));
+            return Err(self.fail(
+                entry,
+                table,
+                key,
+                format_args!("name {name:?} is not an UpperCamelCase Rust identifier"),
+            ));
         }
         if !names.insert(name.to_owned()) {
             return Err(self.fail(entry, table, key, format_args!("name {name:?} is used twice")));
@@ -259,7 +264,12 @@ impl Validator<'_> {
                 return Err(self.fail(entry, table, key, format_args!("`{field}` is missing or empty")));
             }
             if value.trim() != *value {
-                return Err(self.fail(entry, table, key, format_args!("`{field}` has leading or trailing white space")));
+                return Err(self.fail(
+                    entry,
+                    table,
+                    key,
+                    format_args!("`{field}` has leading or trailing white space"),
+                ));
             }
         }
         Ok(())
@@ -278,10 +288,22 @@ impl Validator<'_> {
             if !range.contains(&d.value) {
                 return Err(self.fail(entry, "digit", &key, format_args!("value must be in {range:?}")));
             }
-            self.common(entry, "digit", &key, &d.name, &[("title", &d.title), ("description", &d.description), ("source", &d.source)], &mut names)?;
+            self.common(
+                entry,
+                "digit",
+                &key,
+                &d.name,
+                &[("title", &d.title), ("description", &d.description), ("source", &d.source)],
+                &mut names,
+            )?;
             let k = (d.position, d.value);
             if previous.is_some_and(|p| p >= k) {
-                return Err(self.fail(entry, "digit", &key, "entries must be sorted by position then value, without duplicates"));
+                return Err(self.fail(
+                    entry,
+                    "digit",
+                    &key,
+                    "entries must be sorted by position then value, without duplicates",
+                ));
             }
             previous = Some(k);
         }
@@ -309,14 +331,30 @@ impl Validator<'_> {
                 return Err(self.fail(entry, "reply", &key, "entries must be sorted by code, without duplicates"));
             }
             previous = Some(r.code);
-            let texts = [("title", r.title.as_str()), ("description", &r.description), ("action", &r.action), ("source", &r.source)];
+            let texts = [
+                ("title", r.title.as_str()),
+                ("description", &r.description),
+                ("action", &r.action),
+                ("source", &r.source),
+            ];
             self.common(entry, "reply", &key, &r.name, &texts, &mut names)?;
             // Drafts and codes seen only in the wild may not say which command they answer.
             if r.commands.is_empty() && !matches!(r.status, ReplyStatus::Draft | ReplyStatus::NonStandard) {
-                return Err(self.fail(entry, "reply", &key, "`commands` is empty; only drafts and non-standard codes may leave it empty"));
+                return Err(self.fail(
+                    entry,
+                    "reply",
+                    &key,
+                    "`commands` is empty; only drafts and non-standard codes may leave it empty",
+                ));
             }
             for u in &r.usage {
-                let fields = [("extension", &u.extension), ("command", &u.command), ("text", &u.text), ("meaning", &u.meaning), ("source", &u.source)];
+                let fields = [
+                    ("extension", &u.extension),
+                    ("command", &u.command),
+                    ("text", &u.text),
+                    ("meaning", &u.meaning),
+                    ("source", &u.source),
+                ];
                 if let Some((field, _)) = fields.iter().find(|(_, v)| v.trim().is_empty()) {
                     return Err(self.fail(entry, "reply", &key, format_args!("a usage has an empty `{field}`")));
                 }
@@ -338,7 +376,14 @@ impl Validator<'_> {
                 return Err(self.fail(entry, "class", &key, "entries must be sorted by class, without duplicates"));
             }
             previous = Some(k.class);
-            self.common(entry, "class", &key, &k.name, &[("title", &k.title), ("description", &k.description), ("source", &k.source)], &mut names)?;
+            self.common(
+                entry,
+                "class",
+                &key,
+                &k.name,
+                &[("title", &k.title), ("description", &k.description), ("source", &k.source)],
+                &mut names,
+            )?;
         }
         if c.class.len() != 3 {
             bail!("codes.toml: [[class]] must define classes 2, 4 and 5");
@@ -356,7 +401,14 @@ impl Validator<'_> {
                 return Err(self.fail(entry, "subject", &key, "entries must be sorted by subject, without duplicates"));
             }
             previous = Some(s.subject);
-            self.common(entry, "subject", &key, &s.name, &[("title", &s.title), ("description", &s.description), ("source", &s.source)], &mut names)?;
+            self.common(
+                entry,
+                "subject",
+                &key,
+                &s.name,
+                &[("title", &s.title), ("description", &s.description), ("source", &s.source)],
+                &mut names,
+            )?;
         }
         Ok(())
     }
@@ -369,30 +421,60 @@ impl Validator<'_> {
             let key = e.code.as_str();
             let parts = parse_enhanced_pattern(key).map_err(|err| self.fail(entry, "enhanced", key, err))?;
             if previous.is_some_and(|p| p >= parts) {
-                return Err(self.fail(entry, "enhanced", key, "entries must be sorted by subject then detail, without duplicates"));
+                return Err(self.fail(
+                    entry,
+                    "enhanced",
+                    key,
+                    "entries must be sorted by subject then detail, without duplicates",
+                ));
             }
             previous = Some(parts);
-            let texts = [("title", e.title.as_str()), ("description", &e.description), ("action", &e.action), ("source", &e.source)];
+            let texts = [
+                ("title", e.title.as_str()),
+                ("description", &e.description),
+                ("action", &e.action),
+                ("source", &e.source),
+            ];
             self.common(entry, "enhanced", key, &e.name, &texts, &mut names)?;
             if !c.subject.iter().any(|s| u16::from(s.get_ref().subject) == parts.0) {
-                return Err(self.fail(entry, "enhanced", key, format_args!("subject {} has no [[subject]] entry", parts.0)));
+                return Err(self.fail(
+                    entry,
+                    "enhanced",
+                    key,
+                    format_args!("subject {} has no [[subject]] entry", parts.0),
+                ));
             }
             if e.classes.is_empty() {
                 return Err(self.fail(entry, "enhanced", key, "the code is valid in no class: `classes` is empty"));
             }
             if e.classes.iter().any(|k| ![2, 4, 5].contains(k)) || !e.classes.is_sorted_by(|a, b| a < b) {
-                return Err(self.fail(entry, "enhanced", key, "`classes` must list 2, 4 or 5, sorted, without duplicates"));
+                return Err(self.fail(
+                    entry,
+                    "enhanced",
+                    key,
+                    "`classes` must list 2, 4 or 5, sorted, without duplicates",
+                ));
             }
             if !e.reply_codes.is_sorted_by(|a, b| a < b) {
                 return Err(self.fail(entry, "enhanced", key, "`reply_codes` must be sorted, without duplicates"));
             }
             for &r in &e.reply_codes {
                 if !(200..=599).contains(&r) {
-                    return Err(self.fail(entry, "enhanced", key, format_args!("reply code {r} is not three digits with a first digit of 2-5")));
+                    return Err(self.fail(
+                        entry,
+                        "enhanced",
+                        key,
+                        format_args!("reply code {r} is not three digits with a first digit of 2-5"),
+                    ));
                 }
                 let class = (r / 100) as u8;
                 if class != 3 && !e.classes.contains(&class) {
-                    return Err(self.fail(entry, "enhanced", key, format_args!("reply code {r} is associated but class {class} is not in `classes`")));
+                    return Err(self.fail(
+                        entry,
+                        "enhanced",
+                        key,
+                        format_args!("reply code {r} is associated but class {class} is not in `classes`"),
+                    ));
                 }
             }
             if e.rfcs.is_empty() || e.rfcs.iter().any(|r| r.trim().is_empty()) {

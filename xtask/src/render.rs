@@ -79,7 +79,8 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
     });
     let name_values = spec.variants.iter().map(|(v, _)| v.to_string());
     let mut accessors: Vec<&Accessor> = spec.accessors.iter().collect();
-    let name_accessor = str_accessor("name", "The entry's identifier in `codes.toml`, which is also the variant's name.", name_values);
+    let name_accessor =
+        str_accessor("name", "The entry's identifier in `codes.toml`, which is also the variant's name.", name_values);
     accessors.insert(0, &name_accessor);
     let accessor_fns = accessors.iter().map(|a| {
         let fn_name = ident(a.name);
@@ -133,11 +134,29 @@ fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
     EnumSpec {
         name,
         doc,
-        variants: digits.iter().map(|d| (ident(&d.name), format!("`{}`: {} ({})", d.value, d.title, d.source))).collect(),
+        variants: digits
+            .iter()
+            .map(|d| (ident(&d.name), format!("`{}`: {} ({})", d.value, d.title, d.source)))
+            .collect(),
         accessors: vec![
-            Accessor { name: "digit", doc: "The digit.", ty: quote!(u8), values: digits.iter().map(|d| { let v = num(d.value); quote!(#v) }).collect() },
+            Accessor {
+                name: "digit",
+                doc: "The digit.",
+                ty: quote!(u8),
+                values: digits
+                    .iter()
+                    .map(|d| {
+                        let v = num(d.value);
+                        quote!(#v)
+                    })
+                    .collect(),
+            },
             str_accessor("title", "A short title.", digits.iter().map(|d| d.title.clone())),
-            str_accessor("description", "What the digit says about a reply.", digits.iter().map(|d| d.description.clone())),
+            str_accessor(
+                "description",
+                "What the digit says about a reply.",
+                digits.iter().map(|d| d.description.clone()),
+            ),
             str_accessor("source", "Where this comes from.", digits.iter().map(|d| d.source.clone())),
         ],
         lookup: Lookup {
@@ -145,7 +164,13 @@ fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
             doc: "The entry for a digit, if the catalogue defines it.",
             args: quote!(digit: u8),
             scrutinee: quote!(digit),
-            patterns: digits.iter().map(|d| { let v = num(d.value); quote!(#v) }).collect(),
+            patterns: digits
+                .iter()
+                .map(|d| {
+                    let v = num(d.value);
+                    quote!(#v)
+                })
+                .collect(),
         },
     }
 }
@@ -155,24 +180,57 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
     EnumSpec {
         name: "KnownReply",
         doc: "A reply code the catalogue knows, with its meaning. [`ReplyCode::known`](crate::ReplyCode::known) finds one.",
-        variants: replies.iter().map(|r| (ident(&r.name), format!("`{}` {} ({})", r.code, r.title, r.source))).collect(),
+        variants: replies
+            .iter()
+            .map(|r| (ident(&r.name), format!("`{}` {} ({})", r.code, r.title, r.source)))
+            .collect(),
         accessors: vec![
             Accessor {
                 name: "code",
                 doc: "The reply code.",
                 ty: quote!(ReplyCode),
-                values: replies.iter().map(|r| { let v = num(r.code); quote!(ReplyCode::from_catalogue(#v)) }).collect(),
+                values: replies
+                    .iter()
+                    .map(|r| {
+                        let v = num(r.code);
+                        quote!(ReplyCode::from_catalogue(#v))
+                    })
+                    .collect(),
             },
-            str_accessor("title", "A short title, usually the RFC's reply text.", replies.iter().map(|r| r.title.clone())),
-            Accessor { name: "status", doc: "Where the code comes from.", ty: quote!(ReplyStatus), values: replies.iter().map(|r| reply_status(r.status)).collect() },
-            str_accessor("description", "What the reply means, in plain English.", replies.iter().map(|r| r.description.clone())),
+            str_accessor(
+                "title",
+                "A short title, usually the RFC's reply text.",
+                replies.iter().map(|r| r.title.clone()),
+            ),
+            Accessor {
+                name: "status",
+                doc: "Where the code comes from.",
+                ty: quote!(ReplyStatus),
+                values: replies.iter().map(|r| reply_status(r.status)).collect(),
+            },
+            str_accessor(
+                "description",
+                "What the reply means, in plain English.",
+                replies.iter().map(|r| r.description.clone()),
+            ),
             Accessor {
                 name: "commands",
                 doc: "The commands that may get this reply (RFC 5321 §4.3.2 and the extensions).",
                 ty: quote!(&'static [Command]),
-                values: replies.iter().map(|r| { let cs = r.commands.iter().map(|&c| command(c)); quote!(&[#(#cs),*]) }).collect(),
+                values: replies
+                    .iter()
+                    .map(|r| {
+                        let cs = r.commands.iter().map(|&c| command(c));
+                        quote!(&[#(#cs),*])
+                    })
+                    .collect(),
             },
-            Accessor { name: "who_acts", doc: "Who must act when this reply is seen.", ty: quote!(WhoActs), values: replies.iter().map(|r| who(r.who_acts)).collect() },
+            Accessor {
+                name: "who_acts",
+                doc: "Who must act when this reply is seen.",
+                ty: quote!(WhoActs),
+                values: replies.iter().map(|r| who(r.who_acts)).collect(),
+            },
             str_accessor("action", "What the sender should do next.", replies.iter().map(|r| r.action.clone())),
             str_accessor("source", "Where this comes from.", replies.iter().map(|r| r.source.clone())),
             Accessor {
@@ -196,7 +254,13 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
             doc: "The entry for a reply code, if the catalogue has one.",
             args: quote!(code: u16),
             scrutinee: quote!(code),
-            patterns: replies.iter().map(|r| { let v = num(r.code); quote!(#v) }).collect(),
+            patterns: replies
+                .iter()
+                .map(|r| {
+                    let v = num(r.code);
+                    quote!(#v)
+                })
+                .collect(),
         },
     }
 }
@@ -206,12 +270,35 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
     EnumSpec {
         name: "StatusClass",
         doc: "The class of an enhanced status code (RFC 3463 §3.1), the registry's class sub-registry.",
-        variants: classes.iter().map(|k| (ident(&k.name), format!("`{}.XXX.YYY` {} ({})", k.class, k.title, k.source))).collect(),
+        variants: classes
+            .iter()
+            .map(|k| (ident(&k.name), format!("`{}.XXX.YYY` {} ({})", k.class, k.title, k.source)))
+            .collect(),
         accessors: vec![
-            Accessor { name: "class", doc: "The class digit.", ty: quote!(u8), values: classes.iter().map(|k| { let v = num(k.class); quote!(#v) }).collect() },
+            Accessor {
+                name: "class",
+                doc: "The class digit.",
+                ty: quote!(u8),
+                values: classes
+                    .iter()
+                    .map(|k| {
+                        let v = num(k.class);
+                        quote!(#v)
+                    })
+                    .collect(),
+            },
             str_accessor("title", "The registry's title.", classes.iter().map(|k| k.title.clone())),
-            str_accessor("description", "What the class means, in plain English.", classes.iter().map(|k| k.description.clone())),
-            Accessor { name: "who_acts", doc: "Who must act.", ty: quote!(WhoActs), values: classes.iter().map(|k| who(k.who_acts)).collect() },
+            str_accessor(
+                "description",
+                "What the class means, in plain English.",
+                classes.iter().map(|k| k.description.clone()),
+            ),
+            Accessor {
+                name: "who_acts",
+                doc: "Who must act.",
+                ty: quote!(WhoActs),
+                values: classes.iter().map(|k| who(k.who_acts)).collect(),
+            },
             str_accessor("source", "Where this comes from.", classes.iter().map(|k| k.source.clone())),
         ],
         lookup: Lookup {
@@ -219,7 +306,13 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
             doc: "The entry for a class digit, if it is 2, 4 or 5.",
             args: quote!(class: u8),
             scrutinee: quote!(class),
-            patterns: classes.iter().map(|k| { let v = num(k.class); quote!(#v) }).collect(),
+            patterns: classes
+                .iter()
+                .map(|k| {
+                    let v = num(k.class);
+                    quote!(#v)
+                })
+                .collect(),
         },
     }
 }
@@ -229,12 +322,35 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
     EnumSpec {
         name: "StatusSubject",
         doc: "The subject of an enhanced status code (RFC 3463 §3.2), the registry's subject sub-registry.",
-        variants: subjects.iter().map(|s| (ident(&s.name), format!("`X.{}.YYY` {} ({})", s.subject, s.title, s.source))).collect(),
+        variants: subjects
+            .iter()
+            .map(|s| (ident(&s.name), format!("`X.{}.YYY` {} ({})", s.subject, s.title, s.source)))
+            .collect(),
         accessors: vec![
-            Accessor { name: "subject", doc: "The subject number.", ty: quote!(u8), values: subjects.iter().map(|s| { let v = num(s.subject); quote!(#v) }).collect() },
+            Accessor {
+                name: "subject",
+                doc: "The subject number.",
+                ty: quote!(u8),
+                values: subjects
+                    .iter()
+                    .map(|s| {
+                        let v = num(s.subject);
+                        quote!(#v)
+                    })
+                    .collect(),
+            },
             str_accessor("title", "The registry's title.", subjects.iter().map(|s| s.title.clone())),
-            str_accessor("description", "What the subject covers, in plain English.", subjects.iter().map(|s| s.description.clone())),
-            Accessor { name: "who_acts", doc: "Who usually controls problems of this subject.", ty: quote!(WhoActs), values: subjects.iter().map(|s| who(s.who_acts)).collect() },
+            str_accessor(
+                "description",
+                "What the subject covers, in plain English.",
+                subjects.iter().map(|s| s.description.clone()),
+            ),
+            Accessor {
+                name: "who_acts",
+                doc: "Who usually controls problems of this subject.",
+                ty: quote!(WhoActs),
+                values: subjects.iter().map(|s| who(s.who_acts)).collect(),
+            },
             str_accessor("source", "Where this comes from.", subjects.iter().map(|s| s.source.clone())),
         ],
         lookup: Lookup {
@@ -242,7 +358,13 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
             doc: "The entry for a subject number, if the registry defines it.",
             args: quote!(subject: u8),
             scrutinee: quote!(subject),
-            patterns: subjects.iter().map(|s| { let v = num(s.subject); quote!(#v) }).collect(),
+            patterns: subjects
+                .iter()
+                .map(|s| {
+                    let v = num(s.subject);
+                    quote!(#v)
+                })
+                .collect(),
         },
     }
 }
@@ -253,39 +375,102 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
     Ok(EnumSpec {
         name: "KnownEnhanced",
         doc: "An enumerated enhanced status code of the IANA registry, whatever its class. [`EnhancedCode::known`](crate::EnhancedCode::known) finds one.",
-        variants: entries.iter().map(|e| (ident(&e.name), format!("`{}` {} ({})", e.code, e.title, e.rfcs.join(", ")))).collect(),
+        variants: entries
+            .iter()
+            .map(|e| (ident(&e.name), format!("`{}` {} ({})", e.code, e.title, e.rfcs.join(", "))))
+            .collect(),
         accessors: vec![
-            Accessor { name: "subject", doc: "The subject number.", ty: quote!(u16), values: parts.iter().map(|&(s, _)| { let s = num(s); quote!(#s) }).collect() },
-            Accessor { name: "detail", doc: "The detail number.", ty: quote!(u16), values: parts.iter().map(|&(_, d)| { let d = num(d); quote!(#d) }).collect() },
+            Accessor {
+                name: "subject",
+                doc: "The subject number.",
+                ty: quote!(u16),
+                values: parts
+                    .iter()
+                    .map(|&(s, _)| {
+                        let s = num(s);
+                        quote!(#s)
+                    })
+                    .collect(),
+            },
+            Accessor {
+                name: "detail",
+                doc: "The detail number.",
+                ty: quote!(u16),
+                values: parts
+                    .iter()
+                    .map(|&(_, d)| {
+                        let d = num(d);
+                        quote!(#d)
+                    })
+                    .collect(),
+            },
             str_accessor("title", "The registry's sample text.", entries.iter().map(|e| e.title.clone())),
-            str_accessor("description", "What the code means, in plain English.", entries.iter().map(|e| e.description.clone())),
+            str_accessor(
+                "description",
+                "What the code means, in plain English.",
+                entries.iter().map(|e| e.description.clone()),
+            ),
             Accessor {
                 name: "classes",
                 doc: "The classes (2, 4, 5) in which the code is valid.",
                 ty: quote!(&'static [u8]),
-                values: entries.iter().map(|e| { let cs = e.classes.iter().map(|&c| num(c)); quote!(&[#(#cs),*]) }).collect(),
+                values: entries
+                    .iter()
+                    .map(|e| {
+                        let cs = e.classes.iter().map(|&c| num(c));
+                        quote!(&[#(#cs),*])
+                    })
+                    .collect(),
             },
             Accessor {
                 name: "reply_codes",
                 doc: "The reply codes the registry associates with the code.",
                 ty: quote!(&'static [ReplyCode]),
-                values: entries.iter().map(|e| { let rs = e.reply_codes.iter().map(|&r| num(r)); quote!(const { &[#(ReplyCode::from_catalogue(#rs)),*] }) }).collect(),
+                values: entries
+                    .iter()
+                    .map(|e| {
+                        let rs = e.reply_codes.iter().map(|&r| num(r));
+                        quote!(const { &[#(ReplyCode::from_catalogue(#rs)),*] })
+                    })
+                    .collect(),
             },
             Accessor {
                 name: "reply_codes_note",
                 doc: "The registry's wording when its list of reply codes is not plain (\"Any\", \"Not given\", \"5XX\", ...).",
                 ty: quote!(Option<&'static str>),
-                values: entries.iter().map(|e| match &e.reply_codes_note { Some(n) => quote!(Some(#n)), None => quote!(None) }).collect(),
+                values: entries
+                    .iter()
+                    .map(|e| match &e.reply_codes_note {
+                        Some(n) => quote!(Some(#n)),
+                        None => quote!(None),
+                    })
+                    .collect(),
             },
-            Accessor { name: "who_acts", doc: "Who must act.", ty: quote!(WhoActs), values: entries.iter().map(|e| who(e.who_acts)).collect() },
+            Accessor {
+                name: "who_acts",
+                doc: "Who must act.",
+                ty: quote!(WhoActs),
+                values: entries.iter().map(|e| who(e.who_acts)).collect(),
+            },
             str_accessor("action", "What the sender should do next.", entries.iter().map(|e| e.action.clone())),
             Accessor {
                 name: "rfcs",
                 doc: "The registry's references.",
                 ty: quote!(&'static [&'static str]),
-                values: entries.iter().map(|e| { let rs = &e.rfcs; quote!(&[#(#rs),*]) }).collect(),
+                values: entries
+                    .iter()
+                    .map(|e| {
+                        let rs = &e.rfcs;
+                        quote!(&[#(#rs),*])
+                    })
+                    .collect(),
             },
-            Accessor { name: "status", doc: "The standing of the code in the registry.", ty: quote!(RegistryStatus), values: entries.iter().map(|e| registry_status(e.status)).collect() },
+            Accessor {
+                name: "status",
+                doc: "The standing of the code in the registry.",
+                ty: quote!(RegistryStatus),
+                values: entries.iter().map(|e| registry_status(e.status)).collect(),
+            },
             str_accessor("source", "Where this comes from.", entries.iter().map(|e| e.source.clone())),
         ],
         lookup: Lookup {
@@ -293,7 +478,13 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
             doc: "The entry for `X.subject.detail`, if the registry has one.",
             args: quote!(subject: u16, detail: u16),
             scrutinee: quote!((subject, detail)),
-            patterns: parts.iter().map(|&(s, d)| { let (s, d) = (num(s), num(d)); quote!((#s, #d)) }).collect(),
+            patterns: parts
+                .iter()
+                .map(|&(s, d)| {
+                    let (s, d) = (num(s), num(d));
+                    quote!((#s, #d))
+                })
+                .collect(),
         },
     })
 }

@@ -82,7 +82,8 @@ impl EnhancedCode {
             Err(e) => return Err(e),
         };
         if end != input.len() {
-            let kind = if input[end] == b'.' { ParseErrorKind::TrailingCharacters } else { ParseErrorKind::InvalidCharacter };
+            let kind =
+                if input[end] == b'.' { ParseErrorKind::TrailingCharacters } else { ParseErrorKind::InvalidCharacter };
             return Err(err(kind, end, Some(input[end])));
         }
         Ok(Self { class: class - b'0', subject, detail })

@@ -92,12 +92,7 @@ impl ReplyCode {
             return Err(ParseCodeError::new(CodeKind::Reply, ParseErrorKind::TooShort, input.len(), None));
         }
         if !matches!(input[0], b'2'..=b'5') {
-            return Err(ParseCodeError::new(
-                CodeKind::Reply,
-                ParseErrorKind::FirstDigitOutOfRange,
-                0,
-                Some(input[0]),
-            ));
+            return Err(ParseCodeError::new(CodeKind::Reply, ParseErrorKind::FirstDigitOutOfRange, 0, Some(input[0])));
         }
         Ok(Self(value))
     }

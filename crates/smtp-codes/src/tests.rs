@@ -27,7 +27,9 @@ fn reply_code_boundaries() {
     ] {
         assert_eq!(input.parse::<ReplyCode>().unwrap_err().kind(), kind, "{input:?}");
     }
-    for (n, kind) in [(99, ParseErrorKind::TooShort), (650, ParseErrorKind::FirstDigitOutOfRange), (1000, ParseErrorKind::TooLong)] {
+    for (n, kind) in
+        [(99, ParseErrorKind::TooShort), (650, ParseErrorKind::FirstDigitOutOfRange), (1000, ParseErrorKind::TooLong)]
+    {
         assert_eq!(ReplyCode::try_from(n).unwrap_err().kind(), kind);
     }
 }
@@ -96,7 +98,10 @@ fn enhanced_code_errors() {
     }
     let msg = |s: &str| s.parse::<EnhancedCode>().unwrap_err().to_string();
     assert_eq!(msg("5.1"), "invalid enhanced status code: missing detail (expected class.subject.detail) (at byte 3)");
-    assert_eq!(msg("5.1.1000"), "invalid enhanced status code: the detail has more than three digits, found '0' at byte 7");
+    assert_eq!(
+        msg("5.1.1000"),
+        "invalid enhanced status code: the detail has more than three digits, found '0' at byte 7"
+    );
     assert_eq!(msg("6.1.1"), "invalid enhanced status code: the class must be 2, 4 or 5, found '6' at byte 0");
     assert_eq!(msg("5.1.\u{1}"), "invalid enhanced status code: expected a digit or '.', found byte 0x01 at byte 4");
 }

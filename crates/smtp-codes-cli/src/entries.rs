@@ -1,0 +1,177 @@
+//! Catalogue entries as JSON: the stable machine-readable shape of reply codes, enhanced codes and
+//! their digits, shared by every command that prints them.
+
+use serde::Serialize;
+use smtp_codes::{
+    Command, EnhancedCode, KnownEnhanced, KnownReply, RegistryStatus, ReplyCode, ReplyStatus, Usage, WhoActs,
+};
+
+/// A reply code and what the catalogue knows of it.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReplyJson {
+    /// The three-digit code.
+    pub(crate) code: u16,
+    /// Whether the catalogue has an entry for it.
+    pub(crate) known: bool,
+    #[serde(flatten)]
+    pub(crate) entry: Option<ReplyEntryJson>,
+    /// The meaning of each digit.
+    pub(crate) digits: DigitsJson,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ReplyEntryJson {
+    name: &'static str,
+    title: &'static str,
+    status: ReplyStatus,
+    description: &'static str,
+    commands: Vec<&'static str>,
+    who_acts: WhoActs,
+    action: &'static str,
+    source: &'static str,
+    usages: &'static [Usage],
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DigitsJson {
+    first: DigitJson,
+    second: Option<DigitJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DigitJson {
+    digit: u8,
+    title: &'static str,
+    description: &'static str,
+}
+
+impl ReplyJson {
+    pub(crate) fn new(code: ReplyCode) -> Self {
+        let first = code.first_digit_meaning();
+        Self {
+            code: code.as_u16(),
+            known: code.known().is_some(),
+            entry: code.known().map(ReplyEntryJson::new),
+            digits: DigitsJson {
+                first: DigitJson { digit: first.digit(), title: first.title(), description: first.description() },
+                second: code.second_digit_meaning().map(|d| DigitJson {
+                    digit: d.digit(),
+                    title: d.title(),
+                    description: d.description(),
+                }),
+            },
+        }
+    }
+}
+
+impl ReplyEntryJson {
+    fn new(k: KnownReply) -> Self {
+        Self {
+            name: k.name(),
+            title: k.title(),
+            status: k.status(),
+            description: k.description(),
+            commands: k.commands().iter().map(|c: &Command| c.as_str()).collect(),
+            who_acts: k.who_acts(),
+            action: k.action(),
+            source: k.source(),
+            usages: k.usages(),
+        }
+    }
+}
+
+/// An enhanced status code and what the registry knows of it.
+#[derive(Debug, Serialize)]
+pub(crate) struct EnhancedJson {
+    /// The code as given (`5.1.1`), or `X.s.d` when no class was given.
+    pub(crate) code: String,
+    /// The class digit, or null for `X.s.d`.
+    pub(crate) class: Option<PartJson>,
+    /// The subject's meaning, or null when the registry defines no such subject.
+    pub(crate) subject: Option<PartJson>,
+    /// Whether the registry has `X.subject.detail`.
+    pub(crate) known: bool,
+    /// Whether the registry allows the code in the given class (null for `X.s.d`).
+    pub(crate) valid_in_class: Option<bool>,
+    #[serde(flatten)]
+    pub(crate) entry: Option<EnhancedEntryJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PartJson {
+    value: u16,
+    title: &'static str,
+    description: &'static str,
+    who_acts: WhoActs,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct EnhancedEntryJson {
+    name: &'static str,
+    title: &'static str,
+    description: &'static str,
+    classes: &'static [u8],
+    reply_codes: Vec<u16>,
+    reply_codes_note: Option<&'static str>,
+    who_acts: WhoActs,
+    action: &'static str,
+    rfcs: &'static [&'static str],
+    status: RegistryStatus,
+    source: &'static str,
+}
+
+impl EnhancedJson {
+    /// A code with its class.
+    pub(crate) fn new(code: EnhancedCode) -> Self {
+        let class = code.class_meaning();
+        Self {
+            code: code.to_string(),
+            class: Some(PartJson {
+                value: u16::from(class.class()),
+                title: class.title(),
+                description: class.description(),
+                who_acts: class.who_acts(),
+            }),
+            subject: subject_json(code.subject()),
+            known: code.known().is_some(),
+            valid_in_class: Some(code.is_registered_in_class()),
+            entry: code.known().map(EnhancedEntryJson::new),
+        }
+    }
+
+    /// `X.subject.detail`: a registry entry looked up without a class.
+    pub(crate) fn without_class(subject: u16, detail: u16) -> Self {
+        let known = KnownEnhanced::from_parts(subject, detail);
+        Self {
+            code: format!("X.{subject}.{detail}"),
+            class: None,
+            subject: subject_json(subject),
+            known: known.is_some(),
+            valid_in_class: None,
+            entry: known.map(EnhancedEntryJson::new),
+        }
+    }
+}
+
+fn subject_json(subject: u16) -> Option<PartJson> {
+    let s = u8::try_from(subject).ok().and_then(smtp_codes::StatusSubject::from_subject)?;
+    Some(PartJson { value: subject, title: s.title(), description: s.description(), who_acts: s.who_acts() })
+}
+
+impl EnhancedEntryJson {
+    fn new(k: KnownEnhanced) -> Self {
+        Self {
+            name: k.name(),
+            title: k.title(),
+            description: k.description(),
+            classes: k.classes(),
+            reply_codes: k.reply_codes().iter().map(|r| r.as_u16()).collect(),
+            reply_codes_note: k.reply_codes_note(),
+            who_acts: k.who_acts(),
+            action: k.action(),
+            rfcs: k.rfcs(),
+            status: k.status(),
+            source: k.source(),
+        }
+    }
+}

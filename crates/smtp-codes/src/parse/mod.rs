@@ -1,0 +1,93 @@
+//! Reading SMTP replies: clean wire replies ([`parse_reply`], [`replies`]) and replies buried in
+//! bounce messages, log lines and webhook fields ([`diagnose`]).
+//!
+//! Both parsers borrow from their input, never allocate and run in time linear in the input's
+//! length. Oddities (the reply class and the enhanced class disagree, the code changes between
+//! lines, ...) are reported as [`Warning`]s, never as failures.
+//!
+//! # Example
+//!
+//! ```
+//! use smtp_codes::parse::{diagnose, parse_reply};
+//! use smtp_codes::Command;
+//!
+//! // A reply as a server sends it.
+//! let (reply, rest) = parse_reply(b"550-5.1.1 No such user\r\n550 5.1.1 Try again later\r\n")?;
+//! assert_eq!(reply.code(), 550);
+//! assert_eq!(reply.enhanced().unwrap().to_string(), "5.1.1");
+//! assert_eq!(reply.lines().collect::<Vec<_>>(), [&b"No such user"[..], b"Try again later"]);
+//! assert!(rest.is_empty());
+//!
+//! // A reply as a log shows it.
+//! let d = diagnose("host mx.example[192.0.2.1] said: 450 4.2.1 Try later (in reply to RCPT TO command)");
+//! assert_eq!(d.reply_code().unwrap(), 450);
+//! assert_eq!(d.enhanced_code().unwrap().to_string(), "4.2.1");
+//! assert_eq!(d.text(), "Try later");
+//! assert_eq!(d.command(), Some(Command::Rcpt));
+//! # Ok::<(), smtp_codes::parse::ReplyError>(())
+//! ```
+
+mod command;
+mod text;
+mod warning;
+mod wire;
+
+pub use text::{Diagnosis, Segments, diagnose, diagnose_bytes};
+pub use warning::{Warning, Warnings};
+pub use wire::{Line, Replies, Reply, ReplyError, ReplyErrorKind, parse_reply, replies};
+
+#[cfg(test)]
+mod tests;
+
+use crate::{EnhancedCode, ReplyCode};
+
+/// Whether `b` belongs to a word: a code must not touch one (`mta4490`, `S3150`, `E2110`).
+const fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Reads three digits at `i` that make a reply code (first digit 2–5). Boundaries are the
+/// caller's business.
+fn reply_digits_at(s: &[u8], i: usize) -> Option<ReplyCode> {
+    match s.get(i..i + 3) {
+        Some(d) => ReplyCode::from_bytes(d).ok(),
+        None => None,
+    }
+}
+
+/// Reads `class.subject.detail` at `i` (subject and detail of one to three digits, no leading
+/// zeros) and returns it with the index after it. It checks that no further digit follows the
+/// detail; other boundaries are the caller's business. At most eleven bytes are looked at, which
+/// keeps every scan that calls this linear.
+fn enhanced_at(s: &[u8], i: usize) -> Option<(EnhancedCode, usize)> {
+    let class = *s.get(i)?;
+    if !matches!(class, b'2' | b'4' | b'5') || s.get(i + 1) != Some(&b'.') {
+        return None;
+    }
+    let (subject, j) = part_at(s, i + 2)?;
+    if s.get(j) != Some(&b'.') {
+        return None;
+    }
+    let (detail, end) = part_at(s, j + 1)?;
+    Some((EnhancedCode::new(class - b'0', subject, detail)?, end))
+}
+
+/// One to three digits without a leading zero, not followed by a fourth digit.
+fn part_at(s: &[u8], start: usize) -> Option<(u16, usize)> {
+    let mut i = start;
+    let mut value = 0u16;
+    while let Some(&b) = s.get(i) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        if i - start == 3 {
+            return None;
+        }
+        value = value * 10 + u16::from(b - b'0');
+        i += 1;
+    }
+    if i == start || (i - start > 1 && s[start] == b'0') {
+        return None;
+    }
+    Some((value, i))
+}

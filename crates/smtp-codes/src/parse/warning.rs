@@ -1,0 +1,161 @@
+//! Warnings: the oddities a parser noticed in a reply, kept in a fixed-size, allocation-free list.
+
+use core::fmt;
+
+use crate::{EnhancedCode, ReplyCode};
+
+/// Something odd about a reply that did not stop it from being read.
+///
+/// Parsing never fails because of these; they are reported so that a caller (or the explainer)
+/// can say what looks wrong instead of silently picking one reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Warning {
+    /// The reply code's first digit and the enhanced code's class disagree (`421 5.7.32`,
+    /// `550 4.2.0`). RFC 3463 asks for the same class; servers do not always comply.
+    ClassMismatch {
+        /// The three-digit reply code.
+        reply: ReplyCode,
+        /// The enhanced status code sent with it.
+        enhanced: EnhancedCode,
+    },
+    /// The reply code changed between the lines of one reply (RFC 5321 §4.2.1 wants it the same).
+    ReplyCodeChanged {
+        /// The code on the earlier line.
+        first: ReplyCode,
+        /// The different code on a later line.
+        later: ReplyCode,
+    },
+    /// The enhanced status code changed between the lines of one reply.
+    EnhancedCodeChanged {
+        /// The code on the earlier line.
+        first: EnhancedCode,
+        /// The different code on a later line.
+        later: EnhancedCode,
+    },
+    /// The registry defines this subject and detail, but not in this class (`2.1.1`).
+    NotRegisteredInClass(EnhancedCode),
+    /// A reply code outside RFC 5321's grammar (second digit above 5, such as `571`).
+    NonStandardReplyCode(ReplyCode),
+    /// A log line's own status field (Postfix or sendmail `dsn=`) differs from the enhanced code
+    /// in the remote server's reply text; the reply's own code is the one reported.
+    DsnFieldDiffers {
+        /// The code of the `dsn=` field.
+        dsn: EnhancedCode,
+        /// The code found in the reply text, which is the one used.
+        reply: EnhancedCode,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::ClassMismatch { reply, enhanced } => write!(
+                f,
+                "reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer"
+            ),
+            Self::ReplyCodeChanged { first, later } => {
+                write!(f, "the reply code changes from {first} to {later} between lines")
+            }
+            Self::EnhancedCodeChanged { first, later } => {
+                write!(f, "the enhanced status code changes from {first} to {later} between lines")
+            }
+            Self::NotRegisteredInClass(code) => write!(
+                f,
+                "enhanced status code {code} is not registered in class {}",
+                code.class()
+            ),
+            Self::NonStandardReplyCode(code) => {
+                write!(f, "reply code {code} is outside RFC 5321 (its second digit is above 5)")
+            }
+            Self::DsnFieldDiffers { dsn, reply } => write!(
+                f,
+                "the log's dsn={dsn} differs from the server's own enhanced status code {reply}; using {reply}"
+            ),
+        }
+    }
+}
+
+/// How many warnings a [`Warnings`] list holds before it only counts.
+const CAPACITY: usize = 6;
+
+/// A small, fixed-capacity list of [`Warning`]s: `Copy`, and never allocates.
+///
+/// Equal warnings are kept once. When more distinct warnings arrive than fit, the extra ones are
+/// counted in [`overflowed`](Self::overflowed), so no loss is silent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Warnings {
+    items: [Option<Warning>; CAPACITY],
+    len: u8,
+    overflowed: u32,
+}
+
+impl Warnings {
+    /// An empty list.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self { items: [None; CAPACITY], len: 0, overflowed: 0 }
+    }
+
+    /// Adds a warning unless an equal one is already there; counts it when the list is full.
+    pub(crate) fn push(&mut self, warning: Warning) {
+        if self.iter().any(|w| w == warning) {
+            return;
+        }
+        match self.items.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = Some(warning);
+                self.len += 1;
+            }
+            None => self.overflowed = self.overflowed.saturating_add(1),
+        }
+    }
+
+    /// The warnings kept, in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = Warning> + '_ {
+        self.items.iter().filter_map(|w| *w)
+    }
+
+    /// Whether there is no warning at all (kept or counted).
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0 && self.overflowed == 0
+    }
+
+    /// How many warnings are kept.
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// How many further distinct warnings were found but not kept because the list was full.
+    #[must_use]
+    pub const fn overflowed(&self) -> usize {
+        self.overflowed as usize
+    }
+
+    /// Whether a warning equal to `warning` is kept.
+    #[must_use]
+    pub fn contains(&self, warning: Warning) -> bool {
+        self.iter().any(|w| w == warning)
+    }
+}
+
+/// Adds the warnings that a reply code and an enhanced code give on their own and together.
+pub(crate) fn check_codes(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>, warnings: &mut Warnings) {
+    if let Some(reply) = reply
+        && !reply.is_rfc5321_syntax()
+    {
+        warnings.push(Warning::NonStandardReplyCode(reply));
+    }
+    if let Some(enhanced) = enhanced {
+        if let Some(reply) = reply
+            && reply.first_digit() != enhanced.class()
+        {
+            warnings.push(Warning::ClassMismatch { reply, enhanced });
+        }
+        if enhanced.known().is_some() && !enhanced.is_registered_in_class() {
+            warnings.push(Warning::NotRegisteredInClass(enhanced));
+        }
+    }
+}
