@@ -17,6 +17,152 @@ pub(crate) struct Catalogue {
     pub(crate) class: Vec<Spanned<Class>>,
     pub(crate) subject: Vec<Spanned<Subject>>,
     pub(crate) enhanced: Vec<Spanned<Enhanced>>,
+    pub(crate) severity: Vec<Spanned<SeverityText>>,
+    pub(crate) who: Vec<Spanned<WhoText>>,
+    pub(crate) reason: Vec<Spanned<Reason>>,
+    pub(crate) phrase: Vec<Spanned<Phrase>>,
+    pub(crate) code_rule: Vec<Spanned<CodeRule>>,
+    pub(crate) provider: Vec<Spanned<Provider>>,
+    pub(crate) provider_reply: Vec<Spanned<ProviderReply>>,
+    pub(crate) message: Vec<Spanned<Message>>,
+}
+
+/// `[[message]]`: a sentence the explainer prints, kept here so all wording is in one place.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Message {
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) source: String,
+}
+
+/// The severities the core crate's `Severity` enum has, plus `unknown` for text without a code.
+pub(crate) const SEVERITIES: &[&str] = &["success", "intermediate", "transient", "permanent", "unknown"];
+
+/// `[[severity]]`: the wording for one severity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SeverityText {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) retry: bool,
+    pub(crate) source: String,
+}
+
+/// `[[who]]`: the wording for one value of `who_acts`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WhoText {
+    pub(crate) id: WhoActs,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) source: String,
+}
+
+/// `[[reason]]`: a bounce reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Reason {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) hard_bounce: bool,
+    pub(crate) who_acts: WhoActs,
+    pub(crate) action: String,
+    pub(crate) source: String,
+}
+
+/// `[[phrase]]`: text that gives a reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Phrase {
+    pub(crate) phrase: String,
+    pub(crate) reason: String,
+    pub(crate) command: Option<Command>,
+    pub(crate) source: String,
+}
+
+/// `[[code_rule]]`: a code that gives a reason on its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CodeRule {
+    pub(crate) code: String,
+    pub(crate) reason: String,
+    pub(crate) source: String,
+}
+
+/// What a code rule's `code` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleCode {
+    Reply(u16),
+    Enhanced(u8, u16, u16),
+    Pattern(u16, u16),
+}
+
+impl CodeRule {
+    pub(crate) fn parsed(&self) -> Result<RuleCode> {
+        let code = self.code.as_str();
+        if !code.contains('.') {
+            let n: u16 = code.parse().with_context(|| format!("{code:?} is not a reply code"))?;
+            if !(200..=599).contains(&n) || code.len() != 3 {
+                bail!("{code:?} is not a reply code (three digits, first digit 2-5)");
+            }
+            return Ok(RuleCode::Reply(n));
+        }
+        if code.starts_with("X.") {
+            let (s, d) = parse_enhanced_pattern(code)?;
+            return Ok(RuleCode::Pattern(s, d));
+        }
+        let (class, rest) = code.split_once('.').with_context(|| format!("{code:?} is not an enhanced code"))?;
+        let class: u8 = match class {
+            "2" => 2,
+            "4" => 4,
+            "5" => 5,
+            _ => bail!("{code:?}: the class must be 2, 4 or 5"),
+        };
+        let (s, d) = parse_enhanced_pattern(&format!("X.{rest}"))?;
+        Ok(RuleCode::Enhanced(class, s, d))
+    }
+}
+
+/// `[[provider]]`: a mailbox provider.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Provider {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) markers: Vec<String>,
+    pub(crate) hosts: Vec<String>,
+    pub(crate) docs: String,
+    pub(crate) source: String,
+}
+
+/// `[[provider_reply]]`: one documented or observed reply of a provider.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProviderReply {
+    pub(crate) provider: String,
+    pub(crate) reply_code: Option<u16>,
+    pub(crate) enhanced: Option<String>,
+    pub(crate) text: String,
+    #[serde(rename = "match")]
+    pub(crate) matches: String,
+    pub(crate) distinctive: bool,
+    pub(crate) meaning: String,
+    pub(crate) advice: String,
+    pub(crate) reason: String,
+    pub(crate) source: String,
+}
+
+/// Parses `c.s.d` with a class of 2, 4 or 5.
+pub(crate) fn parse_enhanced(code: &str) -> Result<(u8, u16, u16)> {
+    match (CodeRule { code: code.to_owned(), reason: String::new(), source: String::new() }).parsed()? {
+        RuleCode::Enhanced(c, s, d) => Ok((c, s, d)),
+        _ => bail!("{code:?} is not an enhanced status code such as 5.7.1"),
+    }
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -235,6 +381,168 @@ impl Validator<'_> {
         self.classes(c)?;
         self.subjects(c)?;
         self.enhanced(c)?;
+        self.wording(c)?;
+        self.reasons(c)?;
+        self.rules(c)?;
+        self.providers(c)?;
+        self.messages(c)?;
+        Ok(())
+    }
+
+    fn messages(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous: Option<&str> = None;
+        for entry in &c.message {
+            let m = entry.get_ref();
+            self.common(entry, "message", &m.name, &m.name, &[("text", &m.text), ("source", &m.source)], &mut names)?;
+            if previous.is_some_and(|p| p >= m.name.as_str()) {
+                return Err(self.fail(entry, "message", &m.name, "entries must be sorted by name, without duplicates"));
+            }
+            previous = Some(&m.name);
+        }
+        Ok(())
+    }
+
+    fn texts<T>(&self, entry: &Spanned<T>, table: &str, key: &str, texts: &[(&str, &str)]) -> Result<()> {
+        for (field, value) in texts {
+            if value.trim().is_empty() {
+                return Err(self.fail(entry, table, key, format_args!("`{field}` is missing or empty")));
+            }
+        }
+        Ok(())
+    }
+
+    fn wording(&self, c: &Catalogue) -> Result<()> {
+        let ids: Vec<&str> = c.severity.iter().map(|s| s.get_ref().id.as_str()).collect();
+        if ids != SEVERITIES {
+            bail!("codes.toml: [[severity]] must list exactly {SEVERITIES:?}, in that order; found {ids:?}");
+        }
+        for entry in &c.severity {
+            let s = entry.get_ref();
+            self.texts(entry, "severity", &s.id, &[("title", &s.title), ("description", &s.description), ("source", &s.source)])?;
+        }
+        let whos: Vec<String> = c.who.iter().map(|w| format!("{:?}", w.get_ref().id)).collect();
+        let expected = ["Nobody", "Sender", "SenderAdmin", "Recipient", "RecipientAdmin"];
+        if whos != expected {
+            bail!("codes.toml: [[who]] must list nobody, sender, sender-admin, recipient, recipient-admin in that order");
+        }
+        for entry in &c.who {
+            let w = entry.get_ref();
+            let key = format!("{:?}", w.id);
+            self.texts(entry, "who", &key, &[("title", &w.title), ("description", &w.description), ("source", &w.source)])?;
+        }
+        Ok(())
+    }
+
+    fn reasons(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut ids = HashSet::new();
+        for entry in &c.reason {
+            let r = entry.get_ref();
+            if r.id.is_empty() || !r.id.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(self.fail(entry, "reason", &r.id, "`id` must be lowercase ASCII letters"));
+            }
+            if !ids.insert(r.id.as_str()) {
+                return Err(self.fail(entry, "reason", &r.id, "`id` is used twice"));
+            }
+            let texts = [("title", r.title.as_str()), ("description", &r.description), ("action", &r.action), ("source", &r.source)];
+            self.common(entry, "reason", &r.id, &r.name, &texts, &mut names)?;
+        }
+        for needed in ["undefined", "onhold", "delivered"] {
+            if !ids.contains(needed) {
+                bail!("codes.toml: [[reason]] {needed:?} is missing; the classifier falls back to it");
+            }
+        }
+        Ok(())
+    }
+
+    fn known_reason<T>(&self, c: &Catalogue, entry: &Spanned<T>, table: &str, key: &str, reason: &str) -> Result<()> {
+        if c.reason.iter().any(|r| r.get_ref().id == reason) {
+            Ok(())
+        } else {
+            Err(self.fail(entry, table, key, format_args!("reason {reason:?} has no [[reason]] entry")))
+        }
+    }
+
+    fn rules(&self, c: &Catalogue) -> Result<()> {
+        let mut previous: Option<(&str, String)> = None;
+        for entry in &c.phrase {
+            let p = entry.get_ref();
+            let key = p.phrase.as_str();
+            if p.phrase.is_empty() || p.phrase.trim() != p.phrase || !p.phrase.is_ascii() || p.phrase.to_ascii_lowercase() != p.phrase {
+                return Err(self.fail(entry, "phrase", key, "`phrase` must be non-empty lowercase ASCII without surrounding spaces"));
+            }
+            self.known_reason(c, entry, "phrase", key, &p.reason)?;
+            self.texts(entry, "phrase", key, &[("source", &p.source)])?;
+            let command = p.command.map(|c| format!("{c:?}")).unwrap_or_default();
+            let k = (key, command);
+            if previous.as_ref().is_some_and(|prev| *prev >= k) {
+                return Err(self.fail(entry, "phrase", key, "entries must be sorted by phrase then command, without duplicates"));
+            }
+            previous = Some(k);
+        }
+        let mut previous: Option<&str> = None;
+        for entry in &c.code_rule {
+            let r = entry.get_ref();
+            let key = r.code.as_str();
+            r.parsed().map_err(|e| self.fail(entry, "code_rule", key, e))?;
+            self.known_reason(c, entry, "code_rule", key, &r.reason)?;
+            self.texts(entry, "code_rule", key, &[("source", &r.source)])?;
+            if previous.is_some_and(|p| p >= key) {
+                return Err(self.fail(entry, "code_rule", key, "entries must be sorted by code, without duplicates"));
+            }
+            previous = Some(key);
+        }
+        Ok(())
+    }
+
+    fn providers(&self, c: &Catalogue) -> Result<()> {
+        let mut names = HashSet::new();
+        let mut previous: Option<&str> = None;
+        for entry in &c.provider {
+            let p = entry.get_ref();
+            let key = p.id.as_str();
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                return Err(self.fail(entry, "provider", key, "`id` must be lowercase ASCII letters and digits"));
+            }
+            if previous.is_some_and(|prev| prev >= key) {
+                return Err(self.fail(entry, "provider", key, "entries must be sorted by id, without duplicates"));
+            }
+            previous = Some(key);
+            self.common(entry, "provider", key, &p.name, &[("title", &p.title), ("source", &p.source)], &mut names)?;
+            for m in p.markers.iter().chain(&p.hosts) {
+                if m.is_empty() || !m.is_ascii() || m.to_ascii_lowercase() != *m {
+                    return Err(self.fail(entry, "provider", key, format_args!("marker or host {m:?} must be non-empty lowercase ASCII")));
+                }
+            }
+        }
+        let order: Vec<&str> = c.provider.iter().map(|p| p.get_ref().id.as_str()).collect();
+        let mut last = 0;
+        for entry in &c.provider_reply {
+            let r = entry.get_ref();
+            let key = format!("{} {:?}", r.provider, r.matches);
+            let Some(position) = order.iter().position(|&id| id == r.provider) else {
+                return Err(self.fail(entry, "provider_reply", &key, "`provider` has no [[provider]] entry"));
+            };
+            if position < last {
+                return Err(self.fail(entry, "provider_reply", &key, "entries must be grouped by provider in [[provider]] order"));
+            }
+            last = position;
+            self.known_reason(c, entry, "provider_reply", &key, &r.reason)?;
+            let texts = [("text", r.text.as_str()), ("match", &r.matches), ("meaning", &r.meaning), ("advice", &r.advice), ("source", &r.source)];
+            self.texts(entry, "provider_reply", &key, &texts)?;
+            if !r.matches.is_ascii() || r.matches.to_ascii_lowercase() != r.matches {
+                return Err(self.fail(entry, "provider_reply", &key, "`match` must be lowercase ASCII"));
+            }
+            if let Some(code) = r.reply_code
+                && !(200..=599).contains(&code)
+            {
+                return Err(self.fail(entry, "provider_reply", &key, "`reply_code` must be three digits, first digit 2-5"));
+            }
+            if let Some(e) = &r.enhanced {
+                parse_enhanced(e).map_err(|err| self.fail(entry, "provider_reply", &key, err))?;
+            }
+        }
         Ok(())
     }
 

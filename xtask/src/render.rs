@@ -5,7 +5,7 @@ use anyhow::Result;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::catalogue::{Catalogue, Command, Position, RegistryStatus, ReplyStatus, WhoActs};
+use crate::catalogue::{Catalogue, Command, Position, RegistryStatus, ReplyStatus, RuleCode, WhoActs, parse_enhanced};
 
 /// The first line of the generated file. Spelled with `\x40` here so that this source file is not
 /// itself taken for generated code.
@@ -21,6 +21,8 @@ struct Accessor {
 
 /// A lookup from a key to a variant: `const fn NAME(ARGS) -> Option<Self>`.
 struct Lookup {
+    /// Whether the lookup can be a `const fn` (string patterns cannot be matched in one).
+    constant: bool,
     name: &'static str,
     doc: &'static str,
     args: TokenStream,
@@ -101,6 +103,7 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
     let args = &l.args;
     let scrutinee = &l.scrutinee;
     let lookup_arms = variants.iter().zip(&l.patterns).map(|(v, p)| quote!(#p => Some(Self::#v),));
+    let constness = if l.constant { quote!(const) } else { quote!() };
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -115,7 +118,7 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
 
             #[doc = #lookup_doc]
             #[must_use]
-            pub const fn #lookup_name(#args) -> Option<Self> {
+            pub #constness fn #lookup_name(#args) -> Option<Self> {
                 match #scrutinee {
                     #(#lookup_arms)*
                     _ => None,
@@ -160,6 +163,7 @@ fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
             str_accessor("source", "Where this comes from.", digits.iter().map(|d| d.source.clone())),
         ],
         lookup: Lookup {
+            constant: true,
             name: "from_digit",
             doc: "The entry for a digit, if the catalogue defines it.",
             args: quote!(digit: u8),
@@ -250,6 +254,7 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
             },
         ],
         lookup: Lookup {
+            constant: true,
             name: "from_code",
             doc: "The entry for a reply code, if the catalogue has one.",
             args: quote!(code: u16),
@@ -302,6 +307,7 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
             str_accessor("source", "Where this comes from.", classes.iter().map(|k| k.source.clone())),
         ],
         lookup: Lookup {
+            constant: true,
             name: "from_class",
             doc: "The entry for a class digit, if it is 2, 4 or 5.",
             args: quote!(class: u8),
@@ -354,6 +360,7 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
             str_accessor("source", "Where this comes from.", subjects.iter().map(|s| s.source.clone())),
         ],
         lookup: Lookup {
+            constant: true,
             name: "from_subject",
             doc: "The entry for a subject number, if the registry defines it.",
             args: quote!(subject: u8),
@@ -474,6 +481,7 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
             str_accessor("source", "Where this comes from.", entries.iter().map(|e| e.source.clone())),
         ],
         lookup: Lookup {
+            constant: true,
             name: "from_parts",
             doc: "The entry for `X.subject.detail`, if the registry has one.",
             args: quote!(subject: u16, detail: u16),
@@ -489,6 +497,231 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
     })
 }
 
+fn reason_ident(c: &Catalogue, id: &str) -> Result<TokenStream> {
+    let reason = c.reason.iter().map(|r| r.get_ref()).find(|r| r.id == id);
+    let Some(reason) = reason else { anyhow::bail!("unknown reason {id:?}") };
+    let v = ident(&reason.name);
+    Ok(quote!(Reason::#v))
+}
+
+fn reason_enum(c: &Catalogue) -> EnumSpec {
+    let reasons: Vec<_> = c.reason.iter().map(|r| r.get_ref()).collect();
+    EnumSpec {
+        name: "Reason",
+        doc: "A bounce reason, named as the Sisimai project names them. The order is the priority order of phrase rules.",
+        variants: reasons.iter().map(|r| (ident(&r.name), format!("`{}`: {}", r.id, r.title))).collect(),
+        accessors: vec![
+            str_accessor("id", "The reason's name as Sisimai spells it (`userunknown`), used in JSON.", reasons.iter().map(|r| r.id.clone())),
+            str_accessor("title", "A short headline.", reasons.iter().map(|r| r.title.clone())),
+            str_accessor("description", "What the reason means, in plain English.", reasons.iter().map(|r| r.description.clone())),
+            Accessor {
+                name: "hard_bounce",
+                doc: "Whether the sender must stop sending to the address.",
+                ty: quote!(bool),
+                values: reasons.iter().map(|r| { let b = r.hard_bounce; quote!(#b) }).collect(),
+            },
+            Accessor { name: "who_acts", doc: "Who must act.", ty: quote!(WhoActs), values: reasons.iter().map(|r| who(r.who_acts)).collect() },
+            str_accessor("action", "What to do.", reasons.iter().map(|r| r.action.clone())),
+            str_accessor("source", "Where this comes from.", reasons.iter().map(|r| r.source.clone())),
+        ],
+        lookup: Lookup {
+            constant: false,
+            name: "from_id",
+            doc: "The reason with this Sisimai name (`userunknown`).",
+            args: quote!(id: &str),
+            scrutinee: quote!(id),
+            patterns: reasons.iter().map(|r| { let id = &r.id; quote!(#id) }).collect(),
+        },
+    }
+}
+
+fn provider_enum(c: &Catalogue) -> EnumSpec {
+    let providers: Vec<_> = c.provider.iter().map(|p| p.get_ref()).collect();
+    let list = |items: &Vec<String>| quote!(&[#(#items),*]);
+    EnumSpec {
+        name: "Provider",
+        doc: "A mailbox provider whose own replies the catalogue knows.",
+        variants: providers.iter().map(|p| (ident(&p.name), format!("`{}`: {}", p.id, p.title))).collect(),
+        accessors: vec![
+            str_accessor("id", "The provider's short name on the command line and in JSON (`gmail`).", providers.iter().map(|p| p.id.clone())),
+            str_accessor("title", "The provider's full name.", providers.iter().map(|p| p.title.clone())),
+            Accessor {
+                name: "markers",
+                doc: "Lowercase texts whose presence in a reply identifies the provider.",
+                ty: quote!(&'static [&'static str]),
+                values: providers.iter().map(|p| list(&p.markers)).collect(),
+            },
+            Accessor {
+                name: "hosts",
+                doc: "Lowercase host-name suffixes of the provider's servers.",
+                ty: quote!(&'static [&'static str]),
+                values: providers.iter().map(|p| list(&p.hosts)).collect(),
+            },
+            str_accessor("docs", "The provider's documentation link, or an empty string.", providers.iter().map(|p| p.docs.clone())),
+            str_accessor("source", "Where this comes from.", providers.iter().map(|p| p.source.clone())),
+        ],
+        lookup: Lookup {
+            constant: false,
+            name: "from_id",
+            doc: "The provider with this short name (`gmail`).",
+            args: quote!(id: &str),
+            scrutinee: quote!(id),
+            patterns: providers.iter().map(|p| { let id = &p.id; quote!(#id) }).collect(),
+        },
+    }
+}
+
+fn message_enum(c: &Catalogue) -> EnumSpec {
+    let messages: Vec<_> = c.message.iter().map(|m| m.get_ref()).collect();
+    EnumSpec {
+        name: "Message",
+        doc: "A sentence the explainer prints, from the catalogue's `[[message]]` table.",
+        variants: messages.iter().map(|m| (ident(&m.name), m.text.clone())).collect(),
+        accessors: vec![
+            str_accessor("text", "The sentence.", messages.iter().map(|m| m.text.clone())),
+            str_accessor("source", "Where it comes from.", messages.iter().map(|m| m.source.clone())),
+        ],
+        lookup: Lookup {
+            constant: false,
+            name: "from_name",
+            doc: "The message with this name.",
+            args: quote!(name: &str),
+            scrutinee: quote!(name),
+            patterns: messages.iter().map(|m| { let n = &m.name; quote!(#n) }).collect(),
+        },
+    }
+}
+
+fn option_enhanced(code: Option<&str>) -> Result<TokenStream> {
+    Ok(match code {
+        Some(e) => {
+            let (c, s, d) = parse_enhanced(e)?;
+            let (c, s, d) = (num(c), num(s), num(d));
+            quote!(Some(EnhancedCode::from_catalogue(#c, #s, #d)))
+        }
+        None => quote!(None),
+    })
+}
+
+/// The rule tables: provider replies, phrases and code rules, as static slices.
+fn rules(c: &Catalogue) -> Result<TokenStream> {
+    let providers: Vec<_> = c.provider.iter().map(|p| p.get_ref()).collect();
+    let mut replies = Vec::new();
+    for r in c.provider_reply.iter().map(|r| r.get_ref()) {
+        let p = providers.iter().find(|p| p.id == r.provider).map(|p| ident(&p.name));
+        let reply_code = match r.reply_code {
+            Some(n) => { let n = num(n); quote!(Some(ReplyCode::from_catalogue(#n))) }
+            None => quote!(None),
+        };
+        let enhanced = option_enhanced(r.enhanced.as_deref())?;
+        let reason = reason_ident(c, &r.reason)?;
+        let (text, matches, distinctive, meaning, advice, source) = (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, &r.source);
+        replies.push(quote! {
+            ProviderReply {
+                provider: Provider::#p,
+                reply_code: #reply_code,
+                enhanced: #enhanced,
+                text: #text,
+                matches: #matches,
+                distinctive: #distinctive,
+                meaning: #meaning,
+                advice: #advice,
+                reason: #reason,
+                source: #source,
+            }
+        });
+    }
+    let mut phrases = Vec::new();
+    for p in c.phrase.iter().map(|p| p.get_ref()) {
+        let reason = reason_ident(c, &p.reason)?;
+        let command = match p.command {
+            Some(cmd) => { let cmd = command(cmd); quote!(Some(#cmd)) }
+            None => quote!(None),
+        };
+        let (phrase, source) = (&p.phrase, &p.source);
+        phrases.push(quote!(PhraseRule { phrase: #phrase, reason: #reason, command: #command, source: #source }));
+    }
+    let mut code_rules = Vec::new();
+    for r in c.code_rule.iter().map(|r| r.get_ref()) {
+        let reason = reason_ident(c, &r.reason)?;
+        let code = match r.parsed()? {
+            RuleCode::Reply(n) => { let n = num(n); quote!(RuleCode::Reply(ReplyCode::from_catalogue(#n))) }
+            RuleCode::Enhanced(k, s, d) => {
+                let (k, s, d) = (num(k), num(s), num(d));
+                quote!(RuleCode::Enhanced(EnhancedCode::from_catalogue(#k, #s, #d)))
+            }
+            RuleCode::Pattern(s, d) => { let (s, d) = (num(s), num(d)); quote!(RuleCode::Pattern { subject: #s, detail: #d }) }
+        };
+        let source = &r.source;
+        code_rules.push(quote!(CodeRule { code: #code, reason: #reason, source: #source }));
+    }
+    Ok(quote! {
+        /// Every provider reply of the catalogue, grouped by provider.
+        pub static PROVIDER_REPLIES: &[ProviderReply] = &[#(#replies),*];
+        /// Every phrase rule of the catalogue, sorted by phrase.
+        pub static PHRASE_RULES: &[PhraseRule] = &[#(#phrases),*];
+        /// Every code rule of the catalogue, sorted by code as text.
+        pub static CODE_RULES: &[CodeRule] = &[#(#code_rules),*];
+    })
+}
+
+/// Wording for severities and for who must act, as accessors on the hand-written enums.
+fn wording(c: &Catalogue) -> TokenStream {
+    let sev: Vec<_> = c.severity.iter().map(|s| s.get_ref()).collect();
+    let known: Vec<_> = sev.iter().filter(|s| s.id != "unknown").collect();
+    let variants: Vec<Ident> = known.iter().map(|s| {
+        let mut name = s.id.clone();
+        name[..1].make_ascii_uppercase();
+        ident(&name)
+    }).collect();
+    let titles = known.iter().map(|s| &s.title);
+    let descriptions = known.iter().map(|s| &s.description);
+    let retries = known.iter().map(|s| s.retry);
+    let unknown = sev.iter().find(|s| s.id == "unknown").map(|s| (s.title.clone(), s.description.clone())).unwrap_or_default();
+    let (unknown_title, unknown_description) = unknown;
+    let whos: Vec<_> = c.who.iter().map(|w| w.get_ref()).collect();
+    let who_variants: Vec<TokenStream> = whos.iter().map(|w| { let v = format_ident!("{}", format!("{:?}", w.id)); quote!(Self::#v) }).collect();
+    let who_titles = whos.iter().map(|w| &w.title);
+    let who_descriptions = whos.iter().map(|w| &w.description);
+    quote! {
+        impl Severity {
+            /// A short headline, such as "Permanent failure".
+            #[must_use]
+            pub const fn title(self) -> &'static str {
+                match self { #(Self::#variants => #titles,)* }
+            }
+            /// What the severity means for the message, in plain English.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { #(Self::#variants => #descriptions,)* }
+            }
+            /// Whether a sender should try the same message again later.
+            #[must_use]
+            pub const fn should_retry(self) -> bool {
+                match self { #(Self::#variants => #retries,)* }
+            }
+        }
+
+        /// The headline used when no code was found, so the severity is unknown.
+        pub const UNKNOWN_SEVERITY_TITLE: &str = #unknown_title;
+        /// What an unknown severity means.
+        pub const UNKNOWN_SEVERITY_DESCRIPTION: &str = #unknown_description;
+
+        impl WhoActs {
+            /// Who it is, as a phrase: "the sender's administrator or provider".
+            #[must_use]
+            pub const fn title(self) -> &'static str {
+                match self { #(#who_variants => #who_titles,)* }
+            }
+            /// What this party is responsible for.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { #(#who_variants => #who_descriptions,)* }
+            }
+        }
+    }
+}
+
 /// The whole generated file, formatted, header included.
 pub(crate) fn render(c: &Catalogue) -> Result<String> {
     let specs = [
@@ -498,14 +731,21 @@ pub(crate) fn render(c: &Catalogue) -> Result<String> {
         class_enum(c),
         subject_enum(c),
         enhanced_enum(c)?,
+        reason_enum(c),
+        provider_enum(c),
+        message_enum(c),
     ];
+    let rules = rules(c)?;
+    let wording = wording(c);
     let enums = specs.iter().map(render_enum);
     let tokens = quote! {
         #![doc = " Catalogue data generated from `codes.toml`: enums, accessors and lookup tables."]
         #![doc = ""]
         #![doc = " Behaviour lives in the hand-written modules beside this one."]
-        use crate::{Command, RegistryStatus, ReplyCode, ReplyStatus, Usage, WhoActs};
+        use crate::{Command, CodeRule, EnhancedCode, PhraseRule, ProviderReply, RegistryStatus, ReplyCode, ReplyStatus, RuleCode, Severity, Usage, WhoActs};
         #(#enums)*
+        #rules
+        #wording
     };
     let file: syn::File = syn::parse2(tokens)?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))

@@ -40,3 +40,19 @@ impl fmt::Display for crate::KnownReply {
         fmt::Display::fmt(&self.code(), f)
     }
 }
+
+/// Serialized as its Sisimai name, such as `"userunknown"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for crate::Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// Serialized as its short name, such as `"gmail"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for crate::Provider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}

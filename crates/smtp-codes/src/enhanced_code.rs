@@ -46,6 +46,11 @@ impl EnhancedCode {
         }
     }
 
+    /// Used by the generated tables, whose codes the generator has already checked.
+    pub(crate) const fn from_catalogue(class: u8, subject: u16, detail: u16) -> Self {
+        Self { class, subject, detail }
+    }
+
     /// Parses `class.subject.detail` with nothing before or after it.
     ///
     /// # Errors

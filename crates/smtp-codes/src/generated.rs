@@ -2,7 +2,10 @@
 //! Catalogue data generated from `codes.toml`: enums, accessors and lookup tables.
 //!
 //! Behaviour lives in the hand-written modules beside this one.
-use crate::{Command, RegistryStatus, ReplyCode, ReplyStatus, Usage, WhoActs};
+use crate::{
+    Command, CodeRule, EnhancedCode, PhraseRule, ProviderReply, RegistryStatus,
+    ReplyCode, ReplyStatus, RuleCode, Severity, Usage, WhoActs,
+};
 /// The meaning of a reply code's first digit (RFC 5321 §4.2.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -4132,6 +4135,422 @@ impl KnownEnhanced {
             (7, 29) => Some(Self::ArcValidationFailure),
             (7, 30) => Some(Self::RequireTlsSupportRequired),
             _ => None,
+        }
+    }
+}
+/// A bounce reason, named as the Sisimai project names them. The order is the priority order of phrase rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// `userunknown`: t
+    UserUnknown,
+    /// `delivered`: t
+    Delivered,
+    /// `onhold`: t
+    OnHold,
+    /// `undefined`: t
+    Undefined,
+}
+impl Reason {
+    /// Every entry, in catalogue order.
+    pub const ALL: &'static [Self] = &[
+        Self::UserUnknown,
+        Self::Delivered,
+        Self::OnHold,
+        Self::Undefined,
+    ];
+    /// The entry's identifier in `codes.toml`, which is also the variant's name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "UserUnknown",
+            Self::Delivered => "Delivered",
+            Self::OnHold => "OnHold",
+            Self::Undefined => "Undefined",
+        }
+    }
+    /// The reason's name as Sisimai spells it (`userunknown`), used in JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "userunknown",
+            Self::Delivered => "delivered",
+            Self::OnHold => "onhold",
+            Self::Undefined => "undefined",
+        }
+    }
+    /// A short headline.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "t",
+            Self::Delivered => "t",
+            Self::OnHold => "t",
+            Self::Undefined => "t",
+        }
+    }
+    /// What the reason means, in plain English.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "d",
+            Self::Delivered => "d",
+            Self::OnHold => "d",
+            Self::Undefined => "d",
+        }
+    }
+    /// Whether the sender must stop sending to the address.
+    #[must_use]
+    pub const fn hard_bounce(self) -> bool {
+        match self {
+            Self::UserUnknown => true,
+            Self::Delivered => false,
+            Self::OnHold => false,
+            Self::Undefined => false,
+        }
+    }
+    /// Who must act.
+    #[must_use]
+    pub const fn who_acts(self) -> WhoActs {
+        match self {
+            Self::UserUnknown => WhoActs::Sender,
+            Self::Delivered => WhoActs::Nobody,
+            Self::OnHold => WhoActs::Nobody,
+            Self::Undefined => WhoActs::Nobody,
+        }
+    }
+    /// What to do.
+    #[must_use]
+    pub const fn action(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "a",
+            Self::Delivered => "a",
+            Self::OnHold => "a",
+            Self::Undefined => "a",
+        }
+    }
+    /// Where this comes from.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        match self {
+            Self::UserUnknown => "s",
+            Self::Delivered => "s",
+            Self::OnHold => "s",
+            Self::Undefined => "s",
+        }
+    }
+    /// The reason with this Sisimai name (`userunknown`).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "userunknown" => Some(Self::UserUnknown),
+            "delivered" => Some(Self::Delivered),
+            "onhold" => Some(Self::OnHold),
+            "undefined" => Some(Self::Undefined),
+            _ => None,
+        }
+    }
+}
+/// A mailbox provider whose own replies the catalogue knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Provider {
+    /// `gmail`: Gmail
+    Gmail,
+}
+impl Provider {
+    /// Every entry, in catalogue order.
+    pub const ALL: &'static [Self] = &[Self::Gmail];
+    /// The entry's identifier in `codes.toml`, which is also the variant's name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Gmail => "Gmail",
+        }
+    }
+    /// The provider's short name on the command line and in JSON (`gmail`).
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Gmail => "gmail",
+        }
+    }
+    /// The provider's full name.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Gmail => "Gmail",
+        }
+    }
+    /// Lowercase texts whose presence in a reply identifies the provider.
+    #[must_use]
+    pub const fn markers(self) -> &'static [&'static str] {
+        match self {
+            Self::Gmail => &["gsmtp"],
+        }
+    }
+    /// Lowercase host-name suffixes of the provider's servers.
+    #[must_use]
+    pub const fn hosts(self) -> &'static [&'static str] {
+        match self {
+            Self::Gmail => &["google.com"],
+        }
+    }
+    /// The provider's documentation link, or an empty string.
+    #[must_use]
+    pub const fn docs(self) -> &'static str {
+        match self {
+            Self::Gmail => "",
+        }
+    }
+    /// Where this comes from.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        match self {
+            Self::Gmail => "s",
+        }
+    }
+    /// The provider with this short name (`gmail`).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "gmail" => Some(Self::Gmail),
+            _ => None,
+        }
+    }
+}
+/// A sentence the explainer prints, from the catalogue's `[[message]]` table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Message {
+    /// The reply code and the enhanced status code agree on the outcome.
+    SeverityCodesAgree,
+    /// Only an enhanced status code was found, so its class decides the outcome.
+    SeverityEnhancedCodeOnly,
+    /// No reply code or enhanced status code was found, so the outcome is unknown.
+    SeverityNoCode,
+    /// The reply code and the enhanced status code disagree. The reply code decides, because the sending server acts on it: a 4xx reply is retried even when the enhanced code says the failure is permanent, and a 5xx reply is not retried.
+    SeverityReplyCodeDecides,
+    /// Only a reply code was found, so its first digit decides the outcome.
+    SeverityReplyCodeOnly,
+    /// RFC 5321 defines only 0 to 5 as the second digit of a reply code, so this digit has no standard meaning.
+    UndefinedSecondDigit,
+    /// The IANA registry defines subjects 0 to 7 only, so this subject has no registered meaning.
+    UndefinedSubject,
+    /// This enhanced status code is not in the IANA registry (providers such as Microsoft use their own details); it is explained by its class and subject.
+    UnknownEnhancedCode,
+    /// This reply code is in no standard and no provider table the catalogue knows; it is explained by its digits.
+    UnknownReplyCode,
+}
+impl Message {
+    /// Every entry, in catalogue order.
+    pub const ALL: &'static [Self] = &[
+        Self::SeverityCodesAgree,
+        Self::SeverityEnhancedCodeOnly,
+        Self::SeverityNoCode,
+        Self::SeverityReplyCodeDecides,
+        Self::SeverityReplyCodeOnly,
+        Self::UndefinedSecondDigit,
+        Self::UndefinedSubject,
+        Self::UnknownEnhancedCode,
+        Self::UnknownReplyCode,
+    ];
+    /// The entry's identifier in `codes.toml`, which is also the variant's name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::SeverityCodesAgree => "SeverityCodesAgree",
+            Self::SeverityEnhancedCodeOnly => "SeverityEnhancedCodeOnly",
+            Self::SeverityNoCode => "SeverityNoCode",
+            Self::SeverityReplyCodeDecides => "SeverityReplyCodeDecides",
+            Self::SeverityReplyCodeOnly => "SeverityReplyCodeOnly",
+            Self::UndefinedSecondDigit => "UndefinedSecondDigit",
+            Self::UndefinedSubject => "UndefinedSubject",
+            Self::UnknownEnhancedCode => "UnknownEnhancedCode",
+            Self::UnknownReplyCode => "UnknownReplyCode",
+        }
+    }
+    /// The sentence.
+    #[must_use]
+    pub const fn text(self) -> &'static str {
+        match self {
+            Self::SeverityCodesAgree => {
+                "The reply code and the enhanced status code agree on the outcome."
+            }
+            Self::SeverityEnhancedCodeOnly => {
+                "Only an enhanced status code was found, so its class decides the outcome."
+            }
+            Self::SeverityNoCode => {
+                "No reply code or enhanced status code was found, so the outcome is unknown."
+            }
+            Self::SeverityReplyCodeDecides => {
+                "The reply code and the enhanced status code disagree. The reply code decides, because the sending server acts on it: a 4xx reply is retried even when the enhanced code says the failure is permanent, and a 5xx reply is not retried."
+            }
+            Self::SeverityReplyCodeOnly => {
+                "Only a reply code was found, so its first digit decides the outcome."
+            }
+            Self::UndefinedSecondDigit => {
+                "RFC 5321 defines only 0 to 5 as the second digit of a reply code, so this digit has no standard meaning."
+            }
+            Self::UndefinedSubject => {
+                "The IANA registry defines subjects 0 to 7 only, so this subject has no registered meaning."
+            }
+            Self::UnknownEnhancedCode => {
+                "This enhanced status code is not in the IANA registry (providers such as Microsoft use their own details); it is explained by its class and subject."
+            }
+            Self::UnknownReplyCode => {
+                "This reply code is in no standard and no provider table the catalogue knows; it is explained by its digits."
+            }
+        }
+    }
+    /// Where it comes from.
+    #[must_use]
+    pub const fn source(self) -> &'static str {
+        match self {
+            Self::SeverityCodesAgree => "RFC 3463 §2; RFC 2034 §4",
+            Self::SeverityEnhancedCodeOnly => "RFC 3463 §2",
+            Self::SeverityNoCode => "smtp-codes",
+            Self::SeverityReplyCodeDecides => {
+                "RFC 5321 §4.2.1; RFC 2034 §4 (the classes must agree)"
+            }
+            Self::SeverityReplyCodeOnly => "RFC 5321 §4.2.1",
+            Self::UndefinedSecondDigit => "RFC 5321 §4.2",
+            Self::UndefinedSubject => "IANA SMTP Enhanced Status Codes registry",
+            Self::UnknownEnhancedCode => {
+                "RFC 3463 §2 (clients fall back to the subject and class)"
+            }
+            Self::UnknownReplyCode => {
+                "RFC 5321 §4.2 (clients interpret unknown codes by their first digit)"
+            }
+        }
+    }
+    /// The message with this name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "SeverityCodesAgree" => Some(Self::SeverityCodesAgree),
+            "SeverityEnhancedCodeOnly" => Some(Self::SeverityEnhancedCodeOnly),
+            "SeverityNoCode" => Some(Self::SeverityNoCode),
+            "SeverityReplyCodeDecides" => Some(Self::SeverityReplyCodeDecides),
+            "SeverityReplyCodeOnly" => Some(Self::SeverityReplyCodeOnly),
+            "UndefinedSecondDigit" => Some(Self::UndefinedSecondDigit),
+            "UndefinedSubject" => Some(Self::UndefinedSubject),
+            "UnknownEnhancedCode" => Some(Self::UnknownEnhancedCode),
+            "UnknownReplyCode" => Some(Self::UnknownReplyCode),
+            _ => None,
+        }
+    }
+}
+/// Every provider reply of the catalogue, grouped by provider.
+pub static PROVIDER_REPLIES: &[ProviderReply] = &[
+    ProviderReply {
+        provider: Provider::Gmail,
+        reply_code: Some(ReplyCode::from_catalogue(550)),
+        enhanced: Some(EnhancedCode::from_catalogue(5, 1, 1)),
+        text: "t",
+        matches: "does not exist",
+        distinctive: false,
+        meaning: "m",
+        advice: "a",
+        reason: Reason::UserUnknown,
+        source: "s",
+    },
+];
+/// Every phrase rule of the catalogue, sorted by phrase.
+pub static PHRASE_RULES: &[PhraseRule] = &[
+    PhraseRule {
+        phrase: "user unknown",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "s",
+    },
+];
+/// Every code rule of the catalogue, sorted by code as text.
+pub static CODE_RULES: &[CodeRule] = &[
+    CodeRule {
+        code: RuleCode::Pattern {
+            subject: 1,
+            detail: 1,
+        },
+        reason: Reason::UserUnknown,
+        source: "s",
+    },
+];
+impl Severity {
+    /// A short headline, such as "Permanent failure".
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Success => "Success",
+            Self::Intermediate => "Waiting for more",
+            Self::Transient => "Temporary failure",
+            Self::Permanent => "Permanent failure",
+        }
+    }
+    /// What the severity means for the message, in plain English.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Success => {
+                "The server accepted the command or the message. Nothing needs to be done."
+            }
+            Self::Intermediate => {
+                "The server accepted the command and expects the client to go on, for example with the message data after DATA or the next step of AUTH. It is neither a success nor a failure yet."
+            }
+            Self::Transient => {
+                "The message was not accepted this time, but the same attempt may work later. The sending server normally keeps it in its queue and tries again on its own; it gives up and bounces only after days of failures."
+            }
+            Self::Permanent => {
+                "The message was refused, and sending it again unchanged will fail again. Something has to change first: the address, the message, the sender's set-up or the receiver's policy."
+            }
+        }
+    }
+    /// Whether a sender should try the same message again later.
+    #[must_use]
+    pub const fn should_retry(self) -> bool {
+        match self {
+            Self::Success => false,
+            Self::Intermediate => false,
+            Self::Transient => true,
+            Self::Permanent => false,
+        }
+    }
+}
+/// The headline used when no code was found, so the severity is unknown.
+pub const UNKNOWN_SEVERITY_TITLE: &str = "Unknown outcome";
+/// What an unknown severity means.
+pub const UNKNOWN_SEVERITY_DESCRIPTION: &str = "No reply code or enhanced status code was found, so the outcome can only be guessed from the words of the text.";
+impl WhoActs {
+    /// Who it is, as a phrase: "the sender's administrator or provider".
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Nobody => "nobody",
+            Self::Sender => "the sender",
+            Self::SenderAdmin => "the sender's administrator or provider",
+            Self::Recipient => "the recipient",
+            Self::RecipientAdmin => "the recipient's administrator",
+        }
+    }
+    /// What this party is responsible for.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::Nobody => {
+                "Nothing has to be done: the reply reports success or progress."
+            }
+            Self::Sender => {
+                "The person or program that sent the message: correct the address, change the message, or log in again."
+            }
+            Self::SenderAdmin => {
+                "Whoever runs the sending system: DNS and authentication records (SPF, DKIM, DMARC, reverse DNS), the sending IP's reputation, sending rates and server configuration."
+            }
+            Self::Recipient => {
+                "The owner of the recipient mailbox: free space in it, re-enable it, or give a working address."
+            }
+            Self::RecipientAdmin => {
+                "Whoever runs the receiving system: its storage, routing, DNS, filters and configuration."
+            }
         }
     }
 }

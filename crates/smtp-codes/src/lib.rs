@@ -37,18 +37,33 @@
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
 mod catalogue;
+#[cfg(feature = "classify")]
+pub mod classify;
 mod enhanced_code;
+pub mod explain;
 mod error;
 #[rustfmt::skip]
 mod generated;
 mod meta;
+pub mod parse;
 mod reply_code;
 
 pub use enhanced_code::EnhancedCode;
 pub use error::{CodeKind, ParseCodeError, ParseErrorKind};
-pub use generated::{FirstDigit, KnownEnhanced, KnownReply, SecondDigit, StatusClass, StatusSubject};
-pub use meta::{Command, RegistryStatus, ReplyStatus, Severity, Usage, WhoActs};
+pub use generated::{
+    CODE_RULES, FirstDigit, KnownEnhanced, KnownReply, Message, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason, SecondDigit,
+    StatusClass, StatusSubject, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE,
+};
+pub use parse::{Diagnosis, Reply, ReplyError, Warning, Warnings, diagnose, diagnose_bytes, parse_reply, replies};
+pub use meta::{
+    CodeRule, Command, PhraseRule, ProviderReply, RegistryStatus, ReplyStatus, RuleCode, Severity, Usage, WhoActs,
+};
 pub use reply_code::ReplyCode;
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use core::fmt;
 
+use crate::{EnhancedCode, Provider, Reason, ReplyCode};
+
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
@@ -56,14 +58,6 @@ vocabulary! {
         Transient => "transient",
         /// A permanent failure: repeating the same request will fail again (`5yz`, `5.x.x`).
         Permanent => "permanent",
-    }
-}
-
-impl Severity {
-    /// Whether a sender should try the same message again later.
-    #[must_use]
-    pub const fn should_retry(self) -> bool {
-        matches!(self, Self::Transient)
     }
 }
 
@@ -171,5 +165,92 @@ pub struct Usage {
     /// What the reply means in this use.
     pub meaning: &'static str,
     /// Where this comes from.
+    pub source: &'static str,
+}
+
+/// A reply of a mailbox provider, as the provider documents it or as it was observed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ProviderReply {
+    /// The provider.
+    pub provider: Provider,
+    /// The reply code, when the provider gives one.
+    pub reply_code: Option<ReplyCode>,
+    /// The enhanced status code, when the provider gives one.
+    pub enhanced: Option<EnhancedCode>,
+    /// The provider's wire text or token (data, quoted as is).
+    pub text: &'static str,
+    /// The lowercase fixed text that identifies this reply in a reply text.
+    #[cfg_attr(feature = "serde", serde(rename = "match"))]
+    pub matches: &'static str,
+    /// Whether `matches` is a token only this provider sends, identifying it on its own.
+    pub distinctive: bool,
+    /// What the reply means.
+    pub meaning: &'static str,
+    /// What to do.
+    pub advice: &'static str,
+    /// The bounce reason it gives.
+    pub reason: Reason,
+    /// The provider's page, or where the reply was observed.
+    pub source: &'static str,
+}
+
+/// A phrase that gives a bounce reason when it occurs in a reply text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PhraseRule {
+    /// Lowercase ASCII text, matched with ASCII case ignored.
+    pub phrase: &'static str,
+    /// The reason it gives.
+    pub reason: Reason,
+    /// Only when the reply answered this command.
+    pub command: Option<Command>,
+    /// Where the phrase is seen.
+    pub source: &'static str,
+}
+
+/// What a [`CodeRule`] matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleCode {
+    /// A reply code, such as `521`.
+    Reply(ReplyCode),
+    /// An enhanced code in one class, such as `4.7.1`.
+    Enhanced(EnhancedCode),
+    /// An enhanced code in any class, such as `X.1.1`.
+    Pattern {
+        /// The subject.
+        subject: u16,
+        /// The detail.
+        detail: u16,
+    },
+}
+
+impl fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Reply(r) => write!(f, "{r}"),
+            Self::Enhanced(e) => write!(f, "{e}"),
+            Self::Pattern { subject, detail } => write!(f, "X.{subject}.{detail}"),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for RuleCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A code that gives a bounce reason on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CodeRule {
+    /// The code it matches.
+    pub code: RuleCode,
+    /// The reason it gives.
+    pub reason: Reason,
+    /// Where the rule comes from.
     pub source: &'static str,
 }

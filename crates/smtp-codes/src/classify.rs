@@ -1,0 +1,356 @@
+//! Bounce classification: a reply's reason (userunknown, mailboxfull, ...), whether it is a hard
+//! bounce, the provider's own meaning when a provider reply matched, and the rule that decided.
+//!
+//! Every phrase of the catalogue (phrase rules, provider reply texts, provider markers) is compiled
+//! once into one Aho-Corasick automaton; classifying a text is one pass over it.
+
+use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::parse::{Diagnosis, diagnose_bytes};
+use crate::{
+    CODE_RULES, CodeRule, Command, EnhancedCode, PHRASE_RULES, PROVIDER_REPLIES, PhraseRule, Provider, ProviderReply,
+    Reason, ReplyCode, RuleCode, Severity,
+};
+
+/// What is known about a reply besides its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context<'a> {
+    /// The SMTP command the reply answered, when the caller knows it. When absent, the command
+    /// the text itself names (`in reply to RCPT TO command`) is used.
+    pub command: Option<Command>,
+    /// The host name of the server that sent the reply, such as `gmail-smtp-in.l.google.com`.
+    pub remote_host: Option<&'a str>,
+}
+
+/// The rule that decided a [`Classification`], so that a user can see why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A provider's own documented or observed reply matched.
+    ProviderReply(&'static ProviderReply),
+    /// A phrase in the text.
+    Phrase(&'static PhraseRule),
+    /// The enhanced status code or the reply code.
+    Code(&'static CodeRule),
+    /// Nothing matched: `delivered` for a 2xx reply, `onhold` for another code, `undefined`
+    /// when there was no code at all.
+    Fallback,
+}
+
+impl Rule {
+    /// A short name of the kind of rule: `provider`, `phrase`, `code` or `fallback`.
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::ProviderReply(_) => "provider",
+            Self::Phrase(_) => "phrase",
+            Self::Code(_) => "code",
+            Self::Fallback => "fallback",
+        }
+    }
+}
+
+/// The result of classifying one reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Classification {
+    reason: Reason,
+    rule: Rule,
+    provider: Option<Provider>,
+    severity: Option<Severity>,
+}
+
+impl Classification {
+    /// The bounce reason.
+    #[must_use]
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The rule that decided the reason.
+    #[must_use]
+    pub const fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// The provider recognised from the text or the remote host, if any.
+    #[must_use]
+    pub const fn provider(&self) -> Option<Provider> {
+        self.provider
+    }
+
+    /// The provider reply that matched, if any.
+    #[must_use]
+    pub const fn provider_reply(&self) -> Option<&'static ProviderReply> {
+        match self.rule {
+            Rule::ProviderReply(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether the sender must stop sending to this address: the reason is a hard one and the
+    /// reply is not a temporary failure.
+    #[must_use]
+    pub const fn hard_bounce(&self) -> bool {
+        self.reason.hard_bounce() && !matches!(self.severity, Some(Severity::Transient | Severity::Success))
+    }
+}
+
+/// What one pattern of the automaton stands for.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Phrase(&'static PhraseRule),
+    Reply(&'static ProviderReply),
+    Marker(Provider),
+}
+
+/// The compiled phrase automaton. Build it once with [`Classifier::new`] (or use [`classify`],
+/// which builds a shared one on first use) and reuse it for every text.
+#[derive(Clone, Debug)]
+pub struct Classifier {
+    automaton: AhoCorasick,
+    /// For pattern `i`, the targets `targets[starts[i]..starts[i + 1]]`: one text may stand for
+    /// several rules (a phrase rule and a provider reply with the same words).
+    starts: Vec<u32>,
+    targets: Vec<Target>,
+    undefined: Reason,
+    onhold: Reason,
+    delivered: Reason,
+}
+
+/// The most providers whose replies can be tracked in one pass without allocating.
+const MAX_PROVIDERS: usize = 64;
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Classifier {
+    /// Compiles the catalogue's phrases into one automaton.
+    ///
+    /// # Panics
+    /// Only if the generated catalogue is inconsistent (a fallback reason missing, more than 64
+    /// providers, or patterns the automaton cannot hold); the generator and the tests rule these
+    /// out.
+    #[must_use]
+    pub fn new() -> Self {
+        let mut by_text: BTreeMap<&'static str, Vec<Target>> = BTreeMap::new();
+        for rule in PHRASE_RULES {
+            by_text.entry(rule.phrase).or_default().push(Target::Phrase(rule));
+        }
+        for reply in PROVIDER_REPLIES {
+            by_text.entry(reply.matches).or_default().push(Target::Reply(reply));
+        }
+        for &provider in Provider::ALL {
+            for &marker in provider.markers() {
+                by_text.entry(marker).or_default().push(Target::Marker(provider));
+            }
+        }
+        assert!(Provider::ALL.len() <= MAX_PROVIDERS, "too many providers for one pass");
+        let mut starts = Vec::with_capacity(by_text.len() + 1);
+        let mut targets = Vec::new();
+        for list in by_text.values() {
+            starts.push(u32::try_from(targets.len()).expect("fewer than 4 billion rules"));
+            targets.extend_from_slice(list);
+        }
+        starts.push(u32::try_from(targets.len()).expect("fewer than 4 billion rules"));
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(by_text.keys())
+            .expect("the catalogue's phrases fit in an automaton");
+        let reason = |id| Reason::from_id(id).expect("the generator checks that the fallback reasons exist");
+        Self {
+            automaton,
+            starts,
+            targets,
+            undefined: reason("undefined"),
+            onhold: reason("onhold"),
+            delivered: reason("delivered"),
+        }
+    }
+
+    /// Reads `text` (with [`diagnose_bytes`](crate::parse::diagnose_bytes)) and classifies it.
+    #[must_use]
+    pub fn classify(&self, text: &[u8], context: &Context<'_>) -> Classification {
+        let diagnosis = diagnose_bytes(text);
+        self.classify_diagnosis(text, &diagnosis, context)
+    }
+
+    /// Classifies a text that has already been read. `text` is the whole input (phrases are
+    /// looked for everywhere in it), `diagnosis` what the parser found in it.
+    #[must_use]
+    pub fn classify_diagnosis(&self, text: &[u8], diagnosis: &Diagnosis<'_>, context: &Context<'_>) -> Classification {
+        let codes = Codes {
+            reply: diagnosis.reply_code(),
+            enhanced: diagnosis.enhanced_code(),
+            command: context.command.or(diagnosis.command()),
+        };
+        self.decide(text, codes, context.remote_host)
+    }
+
+    fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> Classification {
+        let mut recognised: u64 = 0;
+        let mut first_recognised: Option<Provider> = None;
+        let mut best_reply: [Option<&'static ProviderReply>; MAX_PROVIDERS] = [None; MAX_PROVIDERS];
+        let mut best_phrase: Option<&'static PhraseRule> = None;
+
+        if let Some(host) = remote_host {
+            for &provider in Provider::ALL {
+                if provider.hosts().iter().any(|suffix| host_has_suffix(host, suffix)) {
+                    recognise(&mut recognised, &mut first_recognised, provider);
+                }
+            }
+        }
+
+        for m in self.automaton.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            for &target in &self.targets[start..end] {
+                match target {
+                    Target::Marker(provider) => recognise(&mut recognised, &mut first_recognised, provider),
+                    Target::Reply(reply) => {
+                        if !codes.agree_with(reply) {
+                            continue;
+                        }
+                        if reply.distinctive {
+                            recognise(&mut recognised, &mut first_recognised, reply.provider);
+                        }
+                        let slot = &mut best_reply[reply.provider as usize];
+                        if slot.is_none_or(|b| reply.matches.len() > b.matches.len()) {
+                            *slot = Some(reply);
+                        }
+                    }
+                    Target::Phrase(rule) => {
+                        if rule.command.is_some_and(|c| Some(c) != codes.command) {
+                            continue;
+                        }
+                        if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+                            best_phrase = Some(rule);
+                        }
+                    }
+                }
+            }
+        }
+
+        let severity = codes.severity();
+        let make = |reason, rule| Classification { reason, rule, provider: first_recognised, severity };
+        let provider_reply = Provider::ALL
+            .iter()
+            .filter(|&&p| recognised & bit(p) != 0)
+            .filter_map(|&p| best_reply[p as usize])
+            .reduce(|a, b| if b.matches.len() > a.matches.len() { b } else { a });
+        if let Some(reply) = provider_reply {
+            return Classification { provider: Some(reply.provider), ..make(reply.reason, Rule::ProviderReply(reply)) };
+        }
+        if let Some(rule) = best_phrase {
+            return make(rule.reason, Rule::Phrase(rule));
+        }
+        if let Some(rule) = codes.code_rule() {
+            return make(rule.reason, Rule::Code(rule));
+        }
+        let reason = match (codes.reply, codes.enhanced) {
+            (None, None) => self.undefined,
+            _ if severity == Some(Severity::Success) => self.delivered,
+            _ => self.onhold,
+        };
+        make(reason, Rule::Fallback)
+    }
+}
+
+fn bit(p: Provider) -> u64 {
+    1u64 << (p as usize)
+}
+
+fn recognise(set: &mut u64, first: &mut Option<Provider>, provider: Provider) {
+    if *set & bit(provider) == 0 {
+        *set |= bit(provider);
+        first.get_or_insert(provider);
+    }
+}
+
+/// `mx1.google.com` has the suffix `google.com`; `notgoogle.com` does not.
+fn host_has_suffix(host: &str, suffix: &str) -> bool {
+    let host = host.trim_end_matches('.').as_bytes();
+    let suffix = suffix.as_bytes();
+    host.len() >= suffix.len()
+        && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        && (host.len() == suffix.len() || host[host.len() - suffix.len() - 1] == b'.')
+}
+
+/// Whether phrase rule `a` wins over `b`: a command-specific rule first, then the reason listed
+/// earlier in the catalogue, then the longer phrase.
+fn phrase_beats(a: &PhraseRule, b: &PhraseRule) -> bool {
+    let key = |r: &PhraseRule| (r.command.is_none(), r.reason as usize, usize::MAX - r.phrase.len());
+    key(a) < key(b)
+}
+
+/// The codes and command a classification works with.
+#[derive(Clone, Copy, Debug)]
+struct Codes {
+    reply: Option<ReplyCode>,
+    enhanced: Option<EnhancedCode>,
+    command: Option<Command>,
+}
+
+impl Codes {
+    /// A provider reply applies only when the codes it documents are the ones found.
+    fn agree_with(&self, reply: &ProviderReply) -> bool {
+        let reply_ok = match (reply.reply_code, self.reply) {
+            (Some(want), Some(got)) => want == got,
+            _ => true,
+        };
+        let enhanced_ok = match (reply.enhanced, self.enhanced) {
+            (Some(want), Some(got)) => want == got,
+            _ => true,
+        };
+        reply_ok && enhanced_ok
+    }
+
+    /// The reply code decides, because the sending server acts on it; the enhanced code's class
+    /// is used when there is no reply code.
+    fn severity(&self) -> Option<Severity> {
+        self.reply.map(ReplyCode::severity).or(self.enhanced.map(EnhancedCode::severity))
+    }
+
+    /// The exact enhanced code's rule, else its `X.s.d` pattern's, else the reply code's.
+    fn code_rule(&self) -> Option<&'static CodeRule> {
+        let find = |want: &dyn Fn(&RuleCode) -> bool| CODE_RULES.iter().find(|r| want(&r.code));
+        if let Some(e) = self.enhanced {
+            let exact = find(&|c| *c == RuleCode::Enhanced(e));
+            let pattern = || find(&|c| *c == RuleCode::Pattern { subject: e.subject(), detail: e.detail() });
+            if let Some(rule) = exact.or_else(pattern) {
+                return Some(rule);
+            }
+        }
+        let reply = self.reply?;
+        find(&|c| *c == RuleCode::Reply(reply))
+    }
+}
+
+/// Classifies `text` with a classifier built on first use and shared by every thread.
+///
+/// ```
+/// use smtp_codes::classify::{Context, classify};
+///
+/// let c = classify("550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown", &Context::default());
+/// assert_eq!(c.reason().id(), "userunknown");
+/// assert!(c.hard_bounce());
+/// ```
+#[cfg(feature = "std")]
+#[must_use]
+pub fn classify(text: &str, context: &Context<'_>) -> Classification {
+    shared().classify(text.as_bytes(), context)
+}
+
+/// The shared classifier behind [`classify`].
+#[cfg(feature = "std")]
+#[must_use]
+pub fn shared() -> &'static Classifier {
+    static SHARED: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    SHARED.get_or_init(Classifier::new)
+}

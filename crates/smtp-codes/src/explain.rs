@@ -1,0 +1,283 @@
+//! Explaining a reply: what the codes mean, how final the answer is and by which rule, whether
+//! to retry, who must act, what to do next, and the oddities found. Every sentence comes from the
+//! catalogue.
+
+use crate::parse::{Diagnosis, Warnings, diagnose_bytes};
+use crate::{
+    EnhancedCode, FirstDigit, KnownEnhanced, KnownReply, Message, ReplyCode, SecondDigit, Severity, StatusClass,
+    StatusSubject, WhoActs,
+};
+
+/// How the severity of an [`Explanation`] was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SeverityRule {
+    /// Both codes were found and their classes agree.
+    CodesAgree,
+    /// Both codes were found and disagree; the reply code decides, because the sending server
+    /// acts on it.
+    ReplyCodeDecides,
+    /// Only a reply code was found.
+    ReplyCodeOnly,
+    /// Only an enhanced status code was found.
+    EnhancedCodeOnly,
+    /// No code was found.
+    NoCode,
+}
+
+impl SeverityRule {
+    /// A short name for JSON: `codes-agree`, `reply-code-decides`, `reply-code-only`,
+    /// `enhanced-code-only`, `no-code`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::CodesAgree => "codes-agree",
+            Self::ReplyCodeDecides => "reply-code-decides",
+            Self::ReplyCodeOnly => "reply-code-only",
+            Self::EnhancedCodeOnly => "enhanced-code-only",
+            Self::NoCode => "no-code",
+        }
+    }
+
+    /// The catalogue's sentence for the rule.
+    #[must_use]
+    pub const fn message(self) -> Message {
+        match self {
+            Self::CodesAgree => Message::SeverityCodesAgree,
+            Self::ReplyCodeDecides => Message::SeverityReplyCodeDecides,
+            Self::ReplyCodeOnly => Message::SeverityReplyCodeOnly,
+            Self::EnhancedCodeOnly => Message::SeverityEnhancedCodeOnly,
+            Self::NoCode => Message::SeverityNoCode,
+        }
+    }
+}
+
+/// The most next steps an explanation lists.
+const MAX_ACTIONS: usize = 4;
+
+/// What a reply means, built from what the parser found and (with the `classify` feature) the
+/// bounce classification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explanation<'a> {
+    diagnosis: Diagnosis<'a>,
+    #[cfg(feature = "classify")]
+    classification: Option<crate::classify::Classification>,
+}
+
+impl<'a> Explanation<'a> {
+    /// Explains what the parser found, without a bounce classification.
+    #[must_use]
+    pub const fn new(diagnosis: Diagnosis<'a>) -> Self {
+        Self {
+            diagnosis,
+            #[cfg(feature = "classify")]
+            classification: None,
+        }
+    }
+
+    /// Explains what the parser found, with the bounce classification of the same text.
+    #[cfg(feature = "classify")]
+    #[must_use]
+    pub const fn with_classification(diagnosis: Diagnosis<'a>, classification: crate::classify::Classification) -> Self {
+        Self { diagnosis, classification: Some(classification) }
+    }
+
+    /// What the parser found.
+    #[must_use]
+    pub const fn diagnosis(&self) -> &Diagnosis<'a> {
+        &self.diagnosis
+    }
+
+    /// The bounce classification, when one was made.
+    #[cfg(feature = "classify")]
+    #[must_use]
+    pub const fn classification(&self) -> Option<&crate::classify::Classification> {
+        self.classification.as_ref()
+    }
+
+    /// The reply code found, if any.
+    #[must_use]
+    pub const fn reply_code(&self) -> Option<ReplyCode> {
+        self.diagnosis.reply_code()
+    }
+
+    /// The enhanced status code found, if any.
+    #[must_use]
+    pub const fn enhanced_code(&self) -> Option<EnhancedCode> {
+        self.diagnosis.enhanced_code()
+    }
+
+    /// The catalogue entry of the reply code, if it has one.
+    #[must_use]
+    pub fn reply(&self) -> Option<KnownReply> {
+        self.reply_code().and_then(ReplyCode::known)
+    }
+
+    /// The registry entry of the enhanced code, if it has one.
+    #[must_use]
+    pub fn enhanced(&self) -> Option<KnownEnhanced> {
+        self.enhanced_code().and_then(EnhancedCode::known)
+    }
+
+    /// The meaning of the reply code's first digit.
+    #[must_use]
+    pub fn first_digit(&self) -> Option<FirstDigit> {
+        self.reply_code().map(ReplyCode::first_digit_meaning)
+    }
+
+    /// The meaning of the reply code's second digit, when RFC 5321 defines one.
+    #[must_use]
+    pub fn second_digit(&self) -> Option<SecondDigit> {
+        self.reply_code().and_then(ReplyCode::second_digit_meaning)
+    }
+
+    /// The meaning of the enhanced code's class.
+    #[must_use]
+    pub fn class(&self) -> Option<StatusClass> {
+        self.enhanced_code().map(EnhancedCode::class_meaning)
+    }
+
+    /// The meaning of the enhanced code's subject, when the registry defines one.
+    #[must_use]
+    pub fn subject(&self) -> Option<StatusSubject> {
+        self.enhanced_code().and_then(EnhancedCode::subject_meaning)
+    }
+
+    /// How final the answer is; `None` when no code was found.
+    #[must_use]
+    pub fn severity(&self) -> Option<Severity> {
+        match (self.reply_code(), self.enhanced_code()) {
+            (Some(r), _) => Some(r.severity()),
+            (None, Some(e)) => Some(e.severity()),
+            (None, None) => None,
+        }
+    }
+
+    /// How [`severity`](Self::severity) was decided.
+    #[must_use]
+    pub fn severity_rule(&self) -> SeverityRule {
+        match (self.reply_code(), self.enhanced_code()) {
+            (Some(r), Some(e)) if r.severity() == e.severity() => SeverityRule::CodesAgree,
+            (Some(_), Some(_)) => SeverityRule::ReplyCodeDecides,
+            (Some(_), None) => SeverityRule::ReplyCodeOnly,
+            (None, Some(_)) => SeverityRule::EnhancedCodeOnly,
+            (None, None) => SeverityRule::NoCode,
+        }
+    }
+
+    /// Whether the sender should try again later.
+    #[must_use]
+    pub fn retry(&self) -> bool {
+        self.severity().is_some_and(Severity::should_retry)
+    }
+
+    /// Who must act. Success needs nobody; otherwise the most specific source decides: the
+    /// matched provider reply's reason, the bounce reason, the enhanced code, the reply code,
+    /// then the enhanced code's subject and class.
+    #[must_use]
+    pub fn who_acts(&self) -> WhoActs {
+        if matches!(self.severity(), Some(Severity::Success | Severity::Intermediate)) {
+            return WhoActs::Nobody;
+        }
+        #[cfg(feature = "classify")]
+        if let Some(c) = self.classification.filter(|c| !matches!(c.rule(), crate::classify::Rule::Fallback)) {
+            return c.reason().who_acts();
+        }
+        if let Some(e) = self.enhanced() {
+            return e.who_acts();
+        }
+        if let Some(r) = self.reply() {
+            return r.who_acts();
+        }
+        if let Some(s) = self.subject() {
+            return s.who_acts();
+        }
+        self.class().map_or(WhoActs::Sender, StatusClass::who_acts)
+    }
+
+    /// What to do next, most specific first, without repeats: the provider's advice, the
+    /// reason's action, the enhanced code's and the reply code's.
+    pub fn actions(&self) -> impl Iterator<Item = &'static str> + use<'a> {
+        let mut list: [Option<&'static str>; MAX_ACTIONS] = [None; MAX_ACTIONS];
+        let mut n = 0;
+        let mut push = |a: Option<&'static str>| {
+            if let Some(a) = a
+                && !list[..n].contains(&Some(a))
+                && n < MAX_ACTIONS
+            {
+                list[n] = Some(a);
+                n += 1;
+            }
+        };
+        #[cfg(feature = "classify")]
+        if let Some(c) = self.classification {
+            push(c.provider_reply().map(|r| r.advice));
+            if !matches!(c.rule(), crate::classify::Rule::Fallback) {
+                push(Some(c.reason().action()));
+            }
+        }
+        push(self.enhanced().map(KnownEnhanced::action));
+        push(self.reply().map(KnownReply::action));
+        list.into_iter().flatten()
+    }
+
+    /// Notes about codes the catalogue does not know or digits no standard defines.
+    pub fn notes(&self) -> impl Iterator<Item = Message> + use<'a> {
+        let reply = self.reply_code();
+        let enhanced = self.enhanced_code();
+        [
+            reply.filter(|r| r.known().is_none()).map(|_| Message::UnknownReplyCode),
+            reply.filter(|r| !r.is_rfc5321_syntax()).map(|_| Message::UndefinedSecondDigit),
+            enhanced.filter(|e| e.known().is_none()).map(|_| Message::UnknownEnhancedCode),
+            enhanced.filter(|e| e.subject_meaning().is_none()).map(|_| Message::UndefinedSubject),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The oddities the parser found.
+    #[must_use]
+    pub const fn warnings(&self) -> Warnings {
+        self.diagnosis.warnings()
+    }
+}
+
+/// Reads `text` and explains it, with a bounce classification when the `std` and `classify`
+/// features are on (the default).
+///
+/// ```
+/// use smtp_codes::{Severity, WhoActs, explain::explain};
+///
+/// let e = explain("host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command)");
+/// assert_eq!(e.reply_code().unwrap(), 550);
+/// assert_eq!(e.enhanced().unwrap().title(), "Bad destination mailbox address");
+/// assert_eq!(e.severity(), Some(Severity::Permanent));
+/// assert!(!e.retry());
+/// assert_eq!(e.who_acts(), WhoActs::Sender);
+/// ```
+#[must_use]
+pub fn explain(text: &str) -> Explanation<'_> {
+    explain_bytes(text.as_bytes())
+}
+
+/// [`explain`] for bytes that may not be UTF-8.
+#[must_use]
+pub fn explain_bytes(text: &[u8]) -> Explanation<'_> {
+    #[cfg(all(feature = "std", feature = "classify"))]
+    {
+        explain_with(text, &crate::classify::Context::default())
+    }
+    #[cfg(not(all(feature = "std", feature = "classify")))]
+    {
+        Explanation::new(diagnose_bytes(text))
+    }
+}
+
+/// [`explain_bytes`] with what is known besides the text: the command and the remote host.
+#[cfg(all(feature = "std", feature = "classify"))]
+#[must_use]
+pub fn explain_with<'a>(text: &'a [u8], context: &crate::classify::Context<'_>) -> Explanation<'a> {
+    let diagnosis = diagnose_bytes(text);
+    let classification = crate::classify::shared().classify_diagnosis(text, &diagnosis, context);
+    Explanation::with_classification(diagnosis, classification)
+}

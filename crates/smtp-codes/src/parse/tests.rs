@@ -1,0 +1,75 @@
+//! Unit tests of the parsers' building blocks: code scanning, boundaries, warnings, commands.
+
+extern crate std;
+
+use std::string::ToString;
+
+use super::command::find_command;
+use super::warning::{Warning, Warnings};
+use super::{enhanced_at, part_at, reply_digits_at};
+use crate::{Command, EnhancedCode, ReplyCode};
+
+#[test]
+fn enhanced_at_reads_one_to_three_digit_parts() {
+    let code = |s: &str| enhanced_at(s.as_bytes(), 0).map(|(c, end)| (c.to_string(), end));
+    assert_eq!(code("5.1.1 x"), Some(("5.1.1".to_string(), 5)));
+    assert_eq!(code("4.4.316"), Some(("4.4.316".to_string(), 7)));
+    assert_eq!(code("5.1.10;"), Some(("5.1.10".to_string(), 6)));
+    assert_eq!(code("5.1.1000"), None);
+    assert_eq!(code("5.01.1"), None);
+    assert_eq!(code("3.1.1"), None);
+    assert_eq!(code("5.1"), None);
+    assert_eq!(code("5..1"), None);
+}
+
+#[test]
+fn part_and_reply_digits() {
+    assert_eq!(part_at(b"0", 0), Some((0, 1)));
+    assert_eq!(part_at(b"07", 0), None);
+    assert_eq!(part_at(b"999", 0), Some((999, 3)));
+    assert_eq!(reply_digits_at(b"x550", 1), ReplyCode::new(550));
+    assert_eq!(reply_digits_at(b"650", 0), None);
+    assert_eq!(reply_digits_at(b"55", 0), None);
+}
+
+#[test]
+fn warnings_dedupe_and_count_overflow() {
+    let mut w = Warnings::new();
+    assert!(w.is_empty());
+    let code = |n| ReplyCode::new(n).unwrap();
+    w.push(Warning::NonStandardReplyCode(code(571)));
+    w.push(Warning::NonStandardReplyCode(code(571)));
+    assert_eq!(w.len(), 1);
+    for n in 260..270 {
+        w.push(Warning::NonStandardReplyCode(code(n)));
+    }
+    assert_eq!(w.len(), 6);
+    assert_eq!(w.overflowed(), 5);
+    let e: EnhancedCode = "2.1.1".parse().unwrap();
+    assert_eq!(Warning::NotRegisteredInClass(e).to_string(), "enhanced status code 2.1.1 is not registered in class 2");
+}
+
+#[test]
+fn commands_from_their_log_spellings() {
+    for (text, command) in [
+        ("(in reply to RCPT TO command)", Command::Rcpt),
+        ("(in reply to MAIL FROM command)", Command::Mail),
+        ("(in reply to end of DATA command)", Command::DataEnd),
+        ("(in reply to DATA command)", Command::Data),
+        ("SMTP error from remote mail server after pipelined RCPT TO:<a@b>", Command::Rcpt),
+        ("SMTP error from remote mail server after MAIL FROM:<a@b> SIZE=1", Command::Mail),
+        ("SMTP error from remote mail server after end of data", Command::DataEnd),
+        ("SMTP error from remote mail server after initial connection", Command::Connect),
+        ("SMTP error from remote mail server after HELO example", Command::Helo),
+        ("User Unknown [RCPT_TO]", Command::Rcpt),
+        ("Sender rejected [MAIL_FROM]", Command::Mail),
+        ("lost connection while receiving the initial server greeting", Command::Connect),
+        (">>> DATA\n<<< 554 no", Command::Data),
+        ("(Error following RCPT command)", Command::Rcpt),
+    ] {
+        assert_eq!(find_command(text.as_bytes()), Some(command), "{text}");
+    }
+    for text in ["failed after I sent the message", "database error", "dafter RCPT TO", ""] {
+        assert_eq!(find_command(text.as_bytes()), None, "{text}");
+    }
+}

@@ -1,0 +1,498 @@
+//! Digging a reply out of free text: bounce messages, MTA log lines, webhook fields.
+//!
+//! One pass over the bytes finds every candidate code at a token boundary, ranks them and keeps
+//! the best, so the time is linear in the input's length whatever it holds.
+
+use super::command::find_command;
+use super::warning::{Warning, Warnings, check_codes};
+use super::{enhanced_at, is_word, reply_digits_at};
+use crate::{Command, EnhancedCode, ReplyCode};
+
+/// What [`diagnose`] found in a piece of free text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Diagnosis<'a> {
+    reply_code: Option<ReplyCode>,
+    enhanced_code: Option<EnhancedCode>,
+    text: &'a str,
+    command: Option<Command>,
+    warnings: Warnings,
+}
+
+impl<'a> Diagnosis<'a> {
+    /// The three-digit reply code, if one was found.
+    #[must_use]
+    pub const fn reply_code(&self) -> Option<ReplyCode> {
+        self.reply_code
+    }
+
+    /// The enhanced status code, if one was found. The remote server's own code wins over a log's
+    /// `dsn=` field (see [`Warning::DsnFieldDiffers`]).
+    #[must_use]
+    pub const fn enhanced_code(&self) -> Option<EnhancedCode> {
+        self.enhanced_code
+    }
+
+    /// The reply text after the codes, best effort, borrowed from the input.
+    ///
+    /// Surrounding log syntax is cut off where it is recognised (`(in reply to .. command)`,
+    /// Postfix's `; from=<..>`, closing quotes and brackets). The continuation prefixes of a
+    /// flattened multi-line reply stay inside; [`segments`](Self::segments) gives the text
+    /// without them. When no code was found it is the whole input, trimmed, without a
+    /// `Diagnostic-Code: type;` prefix. For [`diagnose_bytes`] on input that is not UTF-8 it stops
+    /// before the first invalid byte.
+    #[must_use]
+    pub const fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The pieces of [`text`](Self::text) between line breaks (real ones and literal `\n`) and
+    /// the repeated continuation prefixes (`450-4.2.1`) of a flattened multi-line reply, trimmed
+    /// and never empty. Joined with single spaces they give the reply text on one line.
+    ///
+    /// ```
+    /// let d = smtp_codes::parse::diagnose("450-4.2.1 The user is 450-4.2.1 over the rate 450 4.2.1 limit");
+    /// assert_eq!(d.segments().collect::<Vec<_>>(), ["The user is", "over the rate", "limit"]);
+    /// ```
+    #[must_use]
+    pub fn segments(&self) -> Segments<'a> {
+        Segments { rest: self.text, reply: self.reply_code, enhanced: self.enhanced_code }
+    }
+
+    /// The SMTP command or session stage the reply answered, when the text says it
+    /// (`in reply to RCPT TO command`, `after end of data`, `[RCPT_TO]`, `after initial connection`).
+    #[must_use]
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+
+    /// The oddities found: class disagreements, codes that change inside the text, a `dsn=` field
+    /// that differs from the reply's own code, ...
+    #[must_use]
+    pub const fn warnings(&self) -> Warnings {
+        self.warnings
+    }
+}
+
+/// Finds the reply code, enhanced status code, reply text and command in free text.
+///
+/// It never fails: fields are `None` when nothing was found. Codes are only taken at token
+/// boundaries, so IP addresses, dates, sizes and versions (`192.0.2.55`, `4.16.55.1`,
+/// `delay=92187`, `2024-05-01`, `Exim 4.97`) never give one. When the text holds several replies,
+/// a reply code with an enhanced code beats a lone one, a pair whose classes agree beats one
+/// whose classes do not, a failure beats a success, and then the first one wins.
+///
+/// # Example
+/// ```
+/// use smtp_codes::parse::{diagnose, Warning};
+///
+/// let d = diagnose(
+///     "relay=exbox.foo.com. [10.10.10.10], dsn=4.0.0, stat=Deferred: 421 4.3.2 Too many connections",
+/// );
+/// assert_eq!(d.reply_code().unwrap(), 421);
+/// assert_eq!(d.enhanced_code().unwrap().to_string(), "4.3.2");
+/// assert_eq!(d.text(), "Too many connections");
+/// assert!(d.warnings().iter().any(|w| matches!(w, Warning::DsnFieldDiffers { .. })));
+/// ```
+#[must_use]
+pub fn diagnose(input: &str) -> Diagnosis<'_> {
+    diagnose_bytes(input.as_bytes())
+}
+
+/// [`diagnose`] for bytes that may not be UTF-8 (raw log files, undecoded bounce bodies).
+///
+/// Invalid UTF-8 never panics and never hides a code; [`Diagnosis::text`] then ends before the
+/// first invalid byte of the text.
+#[must_use]
+pub fn diagnose_bytes(input: &[u8]) -> Diagnosis<'_> {
+    let found = Scan::run(input);
+    let mut warnings = found.warnings;
+
+    let (reply_code, enhanced_code, start) = match (found.pair, found.reply) {
+        (Some(pair), _) => (Some(pair.reply), Some(pair.enhanced), Some(pair.start)),
+        (None, Some(reply)) => (Some(reply.code), found.enhanced.or(found.dsn).map(|e| e.code), Some(reply.start)),
+        (None, None) => match (found.enhanced, found.dsn) {
+            (Some(e), _) | (None, Some(e)) => (None, Some(e.code), Some(e.start)),
+            (None, None) => (None, None, None),
+        },
+    };
+    if let (Some(dsn), Some(used)) = (found.dsn, enhanced_code)
+        && dsn.code != used
+    {
+        warnings.push(Warning::DsnFieldDiffers { dsn: dsn.code, reply: used });
+    }
+    check_codes(reply_code, enhanced_code, &mut warnings);
+
+    let text = match start {
+        Some(start) => reply_text(input, start),
+        None => whole_text(input),
+    };
+    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: find_command(input), warnings }
+}
+
+/// Where the text after a code starts, and what opened it.
+#[derive(Clone, Copy, Debug)]
+struct Start {
+    /// Byte offset of the first byte of text.
+    at: usize,
+    /// The byte just before the codes (`'`, `#`, ...), which may be closed at the end.
+    opener: u8,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    reply: ReplyCode,
+    enhanced: EnhancedCode,
+    start: Start,
+}
+
+impl Pair {
+    /// Higher is better: classes that agree, then a failure.
+    fn rank(&self) -> u8 {
+        u8::from(self.reply.first_digit() == self.enhanced.class()) * 2 + u8::from(self.reply.is_failure())
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct LoneReply {
+    code: ReplyCode,
+    start: Start,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct LoneEnhanced {
+    code: EnhancedCode,
+    start: Start,
+}
+
+/// The best candidates of one pass.
+#[derive(Default)]
+struct Scan {
+    pair: Option<Pair>,
+    previous_pair: Option<Pair>,
+    reply: Option<LoneReply>,
+    enhanced: Option<LoneEnhanced>,
+    dsn: Option<LoneEnhanced>,
+    warnings: Warnings,
+}
+
+impl Scan {
+    fn run(s: &[u8]) -> Self {
+        let mut scan = Self::default();
+        let mut i = 0;
+        while i < s.len() {
+            let b = s[i];
+            let boundary = i == 0 || !(is_word(s[i - 1]) || s[i - 1] == b'.');
+            if !matches!(b, b'2'..=b'5') || !boundary {
+                i += 1;
+                continue;
+            }
+            if let Some(code) = reply_digits_at(s, i)
+                && reply_follows(s, i)
+            {
+                let opener = if i == 0 { b' ' } else { s[i - 1] };
+                if let Some((enhanced, end, inner)) = paired_enhanced(s, i + 3) {
+                    let opener = inner.unwrap_or(opener);
+                    scan.add_pair(Pair { reply: code, enhanced, start: Start { at: skip_blanks(s, end), opener } });
+                    i = end;
+                } else {
+                    let start = text_after_reply(s, i + 3, opener);
+                    if scan.reply.is_none_or(|r| !r.code.is_failure() && code.is_failure()) {
+                        scan.reply = Some(LoneReply { code, start });
+                    }
+                    i += 3;
+                }
+                continue;
+            }
+            if let Some((code, end)) = enhanced_at(s, i)
+                && enhanced_follows(s, end)
+                && !after_version_word(s, i)
+            {
+                let opener = if i == 0 { b' ' } else { s[i - 1] };
+                let lone = LoneEnhanced { code, start: text_after_enhanced(s, end, opener) };
+                let slot = if i >= 4 && s[i - 4..i].eq_ignore_ascii_case(b"dsn=") { &mut scan.dsn } else { &mut scan.enhanced };
+                if slot.is_none() {
+                    *slot = Some(lone);
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        scan
+    }
+
+    fn add_pair(&mut self, pair: Pair) {
+        if let Some(prev) = self.previous_pair {
+            if prev.reply != pair.reply {
+                self.warnings.push(Warning::ReplyCodeChanged { first: prev.reply, later: pair.reply });
+            }
+            if prev.enhanced != pair.enhanced {
+                self.warnings.push(Warning::EnhancedCodeChanged { first: prev.enhanced, later: pair.enhanced });
+            }
+        }
+        self.previous_pair = Some(pair);
+        if self.pair.is_none_or(|best| pair.rank() > best.rank()) {
+            self.pair = Some(pair);
+        }
+    }
+}
+
+/// Whether the byte after three digits at `i` lets them be a reply code: the end, a blank, a
+/// continuation `-`, `;` (`550; 5.7.515`), a literal `\n`, or `:` when the code starts a word
+/// (`550: 5.2.2`, but not the port in `[192.0.2.1]:587:`).
+fn reply_follows(s: &[u8], i: usize) -> bool {
+    if after_code_label(s, i) {
+        return s.get(i + 3).is_none_or(|&b| !is_word(b) && b != b'.');
+    }
+    match s.get(i + 3) {
+        None => true,
+        Some(b' ' | b'\t' | b'\r' | b'\n' | b'-' | b';' | b'\\') => true,
+        Some(b':') => i == 0 || s[i - 1].is_ascii_whitespace(),
+        Some(_) => false,
+    }
+}
+
+/// The enhanced code that belongs to a reply code ending at `j`: after one separator (`-`, `;`,
+/// `:` or blanks), optionally opened by a quote, `#`, `(` or `[` (`550-'5.7.1`, `550 #5.1.0`).
+/// It may run straight into a word (`250 2.1.5Recipient OK` in Exchange logs).
+fn paired_enhanced(s: &[u8], j: usize) -> Option<(EnhancedCode, usize, Option<u8>)> {
+    let mut k = j;
+    if matches!(s.get(k), Some(b'-' | b';' | b':')) {
+        k += 1;
+    }
+    while matches!(s.get(k), Some(b' ' | b'\t')) {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let mut opener = None;
+    if let Some(&b @ (b'\'' | b'"' | b'#' | b'(' | b'[')) = s.get(k) {
+        opener = Some(b);
+        k += 1;
+    }
+    let (code, end) = enhanced_at(s, k)?;
+    match s.get(end) {
+        Some(b'.') if s.get(end + 1).is_some_and(u8::is_ascii_digit) => None,
+        Some(b'_') => None,
+        Some(b) if b.is_ascii_digit() => None,
+        _ => Some((code, end, opener)),
+    }
+}
+
+/// Whether an enhanced code ending at `end` stands alone: not followed by a word or by `.digit`
+/// (`4.16.55.1`, `5.1.1a`).
+fn enhanced_follows(s: &[u8], end: usize) -> bool {
+    match s.get(end) {
+        None => true,
+        Some(b'.') => !s.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => !is_word(b),
+    }
+}
+
+/// Whether the code at `i` follows a label that names it (`ERROR_CODE :550,`,
+/// `ResponseCode 421,`), so that any punctuation may follow it.
+fn after_code_label(s: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && matches!(s[k - 1], b' ' | b':' | b'=') {
+        k -= 1;
+    }
+    k < i && k >= 4 && s[k - 4..k].eq_ignore_ascii_case(b"code")
+}
+
+/// Whether the code at `i` follows a product or version word (`Exim 4.94.2`, `Postfix 2.11.3`).
+fn after_version_word(s: &[u8], i: usize) -> bool {
+    const WORDS: &[&[u8]] = &[b"exim ", b"postfix ", b"version ", b"release ", b"sendmail ", b"qmail "];
+    WORDS.iter().any(|w| i >= w.len() && s[i - w.len()..i].eq_ignore_ascii_case(w))
+}
+
+fn skip_blanks(s: &[u8], mut i: usize) -> usize {
+    while matches!(s.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// The text start after a lone reply code ending at `j`: past one separator, blanks and an
+/// opening quote.
+fn text_after_reply(s: &[u8], j: usize, opener: u8) -> Start {
+    let mut k = j;
+    if matches!(s.get(k), Some(b'-' | b';' | b':' | b' ')) {
+        k += 1;
+    }
+    k = skip_blanks(s, k);
+    match s.get(k) {
+        Some(&q @ (b'\'' | b'"')) => Start { at: k + 1, opener: q },
+        _ => Start { at: k, opener },
+    }
+}
+
+/// The text start after a lone enhanced code ending at `end`: past punctuation and blanks, and
+/// past a log's `status=` or `stat=` field name when a `dsn=` field is followed by one.
+fn text_after_enhanced(s: &[u8], end: usize, opener: u8) -> Start {
+    let mut k = end;
+    while matches!(s.get(k), Some(b' ' | b'\t' | b',' | b';' | b':' | b'-' | b')' | b']')) {
+        k += 1;
+    }
+    for field in [&b"status="[..], b"stat="] {
+        if s.get(k..k + field.len()).is_some_and(|w| w.eq_ignore_ascii_case(field)) {
+            k += field.len();
+        }
+    }
+    Start { at: k, opener }
+}
+
+/// The text from `start` to the end of the reply, without the log syntax around it.
+fn reply_text(s: &[u8], start: Start) -> &[u8] {
+    let from = start.at.min(s.len());
+    let mut t = &s[from..];
+    if let Some(p) = find_ignore_case(t, b"(in reply to ") {
+        t = &t[..p];
+    }
+    if let Some(p) = find_ignore_case(t, b"; from=<") {
+        t = &t[..p];
+    }
+    t = t.trim_ascii();
+    match start.opener {
+        q @ (b'\'' | b'"') => {
+            if let Some(p) = t.iter().rposition(|&b| b == q) {
+                t = t[..p].trim_ascii_end();
+            }
+        }
+        b'#' => {
+            while let Some(rest) = t.strip_suffix(b"#") {
+                t = rest.trim_ascii_end();
+            }
+        }
+        _ => {}
+    }
+    trim_unbalanced_closers(t)
+}
+
+/// Drops closing brackets at the end that nothing in the text opened (the `)` of Postfix's
+/// `status=deferred (host .. said: ..)`, the `>` of `#<.. smtp;530 ..>`).
+fn trim_unbalanced_closers(mut t: &[u8]) -> &[u8] {
+    let mut depth = [0i64; 3];
+    for &b in t {
+        match b {
+            b'(' => depth[0] += 1,
+            b')' => depth[0] -= 1,
+            b'<' => depth[1] += 1,
+            b'>' => depth[1] -= 1,
+            b'[' => depth[2] += 1,
+            b']' => depth[2] -= 1,
+            _ => {}
+        }
+    }
+    loop {
+        let slot = match t.last() {
+            Some(b')') => 0,
+            Some(b'>') => 1,
+            Some(b']') => 2,
+            _ => return t,
+        };
+        if depth[slot] >= 0 {
+            return t;
+        }
+        depth[slot] += 1;
+        t = t[..t.len() - 1].trim_ascii_end();
+    }
+}
+
+/// The whole input as text when no code was found, without a `Diagnostic-Code: type;` prefix.
+fn whole_text(s: &[u8]) -> &[u8] {
+    let mut t = s.trim_ascii();
+    const FIELD: &[u8] = b"diagnostic-code:";
+    if t.get(..FIELD.len()).is_some_and(|w| w.eq_ignore_ascii_case(FIELD)) {
+        t = t[FIELD.len()..].trim_ascii_start();
+        // The diagnostic type is one word ending in ';' (`smtp;`, `X-Postfix;`).
+        if let Some(p) = t.iter().position(|&b| b == b';' || b.is_ascii_whitespace())
+            && t[p] == b';'
+        {
+            t = t[p + 1..].trim_ascii_start();
+        }
+    }
+    t
+}
+
+/// The longest prefix of `t` that is UTF-8.
+fn longest_str(t: &[u8]) -> &str {
+    match core::str::from_utf8(t) {
+        Ok(s) => s,
+        Err(e) => core::str::from_utf8(&t[..e.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
+/// The first position of `pattern` in `s`, ignoring ASCII case. The pattern is short and fixed,
+/// so this is linear in `s`.
+fn find_ignore_case(s: &[u8], pattern: &[u8]) -> Option<usize> {
+    if pattern.len() > s.len() {
+        return None;
+    }
+    (0..=s.len() - pattern.len()).find(|&i| s[i..i + pattern.len()].eq_ignore_ascii_case(pattern))
+}
+
+/// The pieces of a [`Diagnosis`]'s text; see [`Diagnosis::segments`].
+#[derive(Clone, Debug)]
+pub struct Segments<'a> {
+    rest: &'a str,
+    reply: Option<ReplyCode>,
+    enhanced: Option<EnhancedCode>,
+}
+
+impl Segments<'_> {
+    /// The length of the separator at `i`, or 0: a line break, a literal `\n`, or a repeated
+    /// continuation prefix (`450-4.2.1 `, `550 `) at the start of a word, with the blanks after it.
+    fn separator_len(&self, s: &[u8], i: usize) -> usize {
+        match s[i] {
+            b'\r' | b'\n' => return 1,
+            b'\\' if s.get(i + 1) == Some(&b'n') => return 2,
+            _ => {}
+        }
+        let Some(reply) = self.reply else { return 0 };
+        let word_start = i == 0 || s[i - 1].is_ascii_whitespace() || (i >= 2 && &s[i - 2..i] == b"\\n");
+        if !word_start || reply_digits_at(s, i) != Some(reply) || !matches!(s.get(i + 3), Some(b'-' | b' ') | None) {
+            return 0;
+        }
+        let mut k = (i + 4).min(s.len());
+        if let Some(enhanced) = self.enhanced
+            && let Some((found, end)) = enhanced_at(s, k)
+            && found == enhanced
+        {
+            k = end;
+        }
+        match s.get(k) {
+            None | Some(b' ' | b'\t' | b'\r' | b'\n') => skip_blanks(s, k) - i,
+            _ if k == i + 4 => k - i,
+            _ => 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let s = self.rest.as_bytes();
+            if s.is_empty() {
+                return None;
+            }
+            let mut j = 0;
+            while j < s.len() {
+                let n = self.separator_len(s, j);
+                if n > 0 {
+                    break;
+                }
+                j += 1;
+            }
+            let piece = &self.rest[..j];
+            let sep = if j < s.len() { self.separator_len(s, j) } else { 0 };
+            self.rest = &self.rest[j + sep..];
+            let piece = piece.trim_ascii();
+            if !piece.is_empty() {
+                return Some(piece);
+            }
+        }
+    }
+}

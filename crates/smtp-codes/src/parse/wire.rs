@@ -1,0 +1,343 @@
+//! RFC 5321 replies as servers send them: one or more lines of `code[-| ]text`, CRLF or bare LF.
+
+use core::fmt;
+
+use super::warning::{Warning, Warnings, check_codes};
+use super::{enhanced_at, reply_digits_at};
+use crate::{EnhancedCode, ReplyCode};
+
+/// One SMTP reply (RFC 5321 §4.2), possibly of several lines, borrowed from the input.
+///
+/// The enhanced status code (RFC 2034) is read on every line and stripped from the text;
+/// `3yz` replies carry none (RFC 2034 §3), so their text is kept whole. Equality compares what
+/// was read (codes, per-line text, warnings), not the line endings.
+///
+/// [`Display`](fmt::Display) writes the canonical wire form (each line's code, `-` or space,
+/// enhanced code, text, CRLF), which parses back to an equal reply.
+#[derive(Clone, Copy, Debug)]
+pub struct Reply<'a> {
+    raw: &'a [u8],
+    code: ReplyCode,
+    enhanced: Option<EnhancedCode>,
+    warnings: Warnings,
+}
+
+/// One line of a [`Reply`], as [`Reply::line_details`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The reply code written on this line.
+    pub code: ReplyCode,
+    /// The enhanced status code written on this line, if any.
+    pub enhanced: Option<EnhancedCode>,
+    /// The text after the codes, without the line ending.
+    pub text: &'a [u8],
+    /// Whether this is the final line (`code SP text`, not `code-text`).
+    pub last: bool,
+}
+
+impl<'a> Reply<'a> {
+    /// The reply code (of the first line; see [`Warning::ReplyCodeChanged`]).
+    #[must_use]
+    pub const fn code(&self) -> ReplyCode {
+        self.code
+    }
+
+    /// The enhanced status code of the first line that has one; `None` for `3yz` replies.
+    #[must_use]
+    pub const fn enhanced(&self) -> Option<EnhancedCode> {
+        self.enhanced
+    }
+
+    /// The text of each line, with the reply code, the separator, the enhanced code and the line
+    /// ending stripped.
+    pub fn lines(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
+        self.line_details().map(|l| l.text)
+    }
+
+    /// Each line with its own codes and text.
+    pub fn line_details(&self) -> impl Iterator<Item = Line<'a>> + use<'a> {
+        let intermediate = self.code.is_positive_intermediate();
+        self.raw.split_inclusive(|&b| b == b'\n').map(move |line| split_line(line, intermediate))
+    }
+
+    /// The oddities found while reading the reply.
+    #[must_use]
+    pub const fn warnings(&self) -> Warnings {
+        self.warnings
+    }
+
+    /// The bytes of the reply as received, line endings included.
+    #[must_use]
+    pub const fn as_bytes(&self) -> &'a [u8] {
+        self.raw
+    }
+}
+
+/// Splits one complete line (checked by [`parse_reply`]) into its parts.
+fn split_line(line: &[u8], intermediate: bool) -> Line<'_> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let code = reply_digits_at(line, 0).unwrap_or(ReplyCode::OK);
+    let last = line.get(3) != Some(&b'-');
+    let mut text = line.get(4..).unwrap_or_default();
+    let mut enhanced = None;
+    if !intermediate && let Some((e, end)) = enhanced_at(text, 0) {
+        let rest = &text[end..];
+        if rest.is_empty() || rest[0] == b' ' || rest[0] == b'\t' {
+            enhanced = Some(e);
+            text = rest.trim_ascii_start();
+        }
+    }
+    Line { code, enhanced, text, last }
+}
+
+impl PartialEq for Reply<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.enhanced == other.enhanced
+            && self.warnings == other.warnings
+            && self.line_details().eq(other.line_details())
+    }
+}
+
+impl Eq for Reply<'_> {}
+
+impl fmt::Display for Reply<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.line_details() {
+            write!(f, "{}{}", line.code, if line.last { ' ' } else { '-' })?;
+            if let Some(e) = line.enhanced {
+                write!(f, "{e}")?;
+                if !line.text.is_empty() {
+                    f.write_str(" ")?;
+                }
+            }
+            for chunk in line.text.utf8_chunks() {
+                f.write_str(chunk.valid())?;
+                for &b in chunk.invalid() {
+                    // Keep the bytes' meaning visible; a byte-exact writer should use as_bytes().
+                    write!(f, "\\x{b:02x}")?;
+                }
+            }
+            f.write_str("\r\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong when reading a reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReplyErrorKind {
+    /// The input ends before the reply does: read more and try again.
+    Incomplete,
+    /// The input is not an SMTP reply; `at` is the byte offset of the problem.
+    Invalid {
+        /// Byte offset of the offending byte in the input given to the parser.
+        at: usize,
+    },
+}
+
+/// The error of [`parse_reply`] and [`Replies`]: the input is incomplete or not a reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ReplyError {
+    kind: ReplyErrorKind,
+    reason: &'static str,
+}
+
+impl ReplyError {
+    const fn incomplete(reason: &'static str) -> Self {
+        Self { kind: ReplyErrorKind::Incomplete, reason }
+    }
+
+    const fn invalid(at: usize, reason: &'static str) -> Self {
+        Self { kind: ReplyErrorKind::Invalid { at }, reason }
+    }
+
+    /// Whether more input may complete the reply, or the input is not a reply.
+    #[must_use]
+    pub const fn kind(&self) -> ReplyErrorKind {
+        self.kind
+    }
+
+    /// Whether the input ended before the reply did.
+    #[must_use]
+    pub const fn is_incomplete(&self) -> bool {
+        matches!(self.kind, ReplyErrorKind::Incomplete)
+    }
+
+    const fn shifted(self, by: usize) -> Self {
+        match self.kind {
+            ReplyErrorKind::Invalid { at } => Self::invalid(at + by, self.reason),
+            ReplyErrorKind::Incomplete => self,
+        }
+    }
+}
+
+impl fmt::Display for ReplyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ReplyErrorKind::Incomplete => write!(f, "incomplete SMTP reply: {}", self.reason),
+            ReplyErrorKind::Invalid { at } => write!(f, "invalid SMTP reply at byte {at}: {}", self.reason),
+        }
+    }
+}
+
+impl core::error::Error for ReplyError {}
+
+/// Reads one reply from the start of `input` and returns it with the bytes after it.
+///
+/// Lines end in CRLF or a bare LF; the final line is `code SP text`, `code` alone, or `code SP`.
+/// A continuation line whose code differs is read, with a [`Warning::ReplyCodeChanged`].
+///
+/// # Errors
+/// [`ReplyErrorKind::Incomplete`] when the input stops before the final line's line ending
+/// (and what there is could still be a reply); [`ReplyErrorKind::Invalid`] when a line does not
+/// start with a reply code and a separator.
+///
+/// # Example
+/// ```
+/// use smtp_codes::parse::{parse_reply, ReplyErrorKind};
+///
+/// let (reply, rest) = parse_reply(b"250 2.1.5 Ok\r\n354 Go ahead\r\n")?;
+/// assert_eq!(reply.code(), 250);
+/// assert_eq!(reply.lines().next(), Some(&b"Ok"[..]));
+/// assert_eq!(rest, b"354 Go ahead\r\n");
+///
+/// assert_eq!(parse_reply(b"250-first\r\n250 sec").unwrap_err().kind(), ReplyErrorKind::Incomplete);
+/// assert_eq!(parse_reply(b"hello\r\n").unwrap_err().kind(), ReplyErrorKind::Invalid { at: 0 });
+/// # Ok::<(), smtp_codes::parse::ReplyError>(())
+/// ```
+pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
+    let mut pos = 0;
+    let mut code: Option<ReplyCode> = None;
+    let mut enhanced: Option<EnhancedCode> = None;
+    let mut warnings = Warnings::new();
+    loop {
+        let line = &input[pos..];
+        for (k, &b) in line.iter().take(3).enumerate() {
+            if !b.is_ascii_digit() {
+                return Err(ReplyError::invalid(pos + k, "a line must start with a three-digit reply code"));
+            }
+            if k == 0 && !matches!(b, b'2'..=b'5') {
+                return Err(ReplyError::invalid(pos, "a reply code's first digit must be 2, 3, 4 or 5"));
+            }
+        }
+        let Some(&sep) = line.get(3) else {
+            return Err(ReplyError::incomplete("the input ends inside a reply code"));
+        };
+        let last = match sep {
+            b'-' => false,
+            b' ' | b'\r' | b'\n' => true,
+            _ => {
+                return Err(ReplyError::invalid(
+                    pos + 3,
+                    "expected ' ', '-' or the end of the line after the reply code",
+                ));
+            }
+        };
+        let Some(nl) = line.iter().position(|&b| b == b'\n') else {
+            return Err(ReplyError::incomplete("the input ends before the end of the final line"));
+        };
+        if sep == b'\r' && nl != 4 {
+            return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
+        }
+        let parts = split_line(&line[..=nl], false);
+        match code {
+            None => code = Some(parts.code),
+            Some(first) if first != parts.code => {
+                warnings.push(Warning::ReplyCodeChanged { first, later: parts.code });
+            }
+            Some(_) => {}
+        }
+        let intermediate = code.is_some_and(ReplyCode::is_positive_intermediate);
+        if !intermediate && let Some(later) = parts.enhanced {
+            match enhanced {
+                None => enhanced = Some(later),
+                Some(first) if first != later => warnings.push(Warning::EnhancedCodeChanged { first, later }),
+                Some(_) => {}
+            }
+        }
+        pos += nl + 1;
+        if last {
+            break;
+        }
+    }
+    let Some(code) = code else {
+        return Err(ReplyError::incomplete("the input is empty"));
+    };
+    check_codes(Some(code), enhanced, &mut warnings);
+    let (raw, rest) = input.split_at(pos);
+    Ok((Reply { raw, code, enhanced, warnings }, rest))
+}
+
+/// An iterator over the replies in one buffer; see [`replies`].
+#[derive(Clone, Debug)]
+pub struct Replies<'a> {
+    rest: &'a [u8],
+    offset: usize,
+    done: bool,
+}
+
+impl<'a> Replies<'a> {
+    /// The bytes not read yet. After a trailing [`ReplyErrorKind::Incomplete`], they are the
+    /// start of the incomplete reply, ready to be completed with more input.
+    #[must_use]
+    pub const fn remainder(&self) -> &'a [u8] {
+        self.rest
+    }
+}
+
+/// Reads every reply in `input`, in order.
+///
+/// Nothing is dropped: each reply comes as `Ok`, a line that is not a reply as an
+/// [`Invalid`](ReplyErrorKind::Invalid) error (reading resumes after that line), and a reply
+/// cut off by the end of the input as a final [`Incomplete`](ReplyErrorKind::Incomplete) error.
+/// Error positions are offsets in `input`.
+///
+/// # Example
+/// ```
+/// use smtp_codes::parse::{replies, ReplyErrorKind};
+///
+/// let mut it = replies(b"250-mx.example\n250 SIZE 10240000\n550 5.1.1 Unknown user\r\n421 4.");
+/// assert_eq!(it.next().unwrap()?.code(), 250);
+/// assert_eq!(it.next().unwrap()?.enhanced().unwrap().to_string(), "5.1.1");
+/// assert_eq!(it.next().unwrap().unwrap_err().kind(), ReplyErrorKind::Incomplete);
+/// assert!(it.next().is_none());
+/// # Ok::<(), smtp_codes::parse::ReplyError>(())
+/// ```
+pub fn replies(input: &[u8]) -> Replies<'_> {
+    Replies { rest: input, offset: 0, done: false }
+}
+
+impl<'a> Iterator for Replies<'a> {
+    type Item = Result<Reply<'a>, ReplyError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done || self.rest.is_empty() {
+            return None;
+        }
+        match parse_reply(self.rest) {
+            Ok((reply, rest)) => {
+                self.offset += reply.raw.len();
+                self.rest = rest;
+                Some(Ok(reply))
+            }
+            Err(e) => {
+                let error = e.shifted(self.offset);
+                match e.kind {
+                    ReplyErrorKind::Incomplete => {
+                        // Keep the incomplete bytes visible through remainder(), but stop.
+                        self.done = true;
+                    }
+                    ReplyErrorKind::Invalid { at } => {
+                        let skip = self.rest[at..].iter().position(|&b| b == b'\n').map_or(self.rest.len(), |n| at + n + 1);
+                        self.offset += skip;
+                        self.rest = &self.rest[skip..];
+                    }
+                }
+                Some(Err(error))
+            }
+        }
+    }
+}

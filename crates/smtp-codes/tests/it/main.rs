@@ -1,0 +1,7 @@
+//! The core crate's one integration-test binary: parser table tests, the sisimai corpus and
+//! property tests.
+
+mod corpus;
+mod props;
+mod text;
+mod wire;

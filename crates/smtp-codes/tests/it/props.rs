@@ -1,0 +1,129 @@
+//! Property tests: the parsers never panic, and a reply printed back parses to the same reply.
+//!
+//! `cargo fuzz` needs a nightly toolchain, and only stable is installed here, so the long run is a
+//! proptest behind `#[ignore]` instead: `cargo test -p smtp-codes --test it -- --ignored`
+//! (`.ci/run` runs it).
+
+use proptest::prelude::*;
+use smtp_codes::parse::{diagnose, diagnose_bytes, parse_reply, replies};
+
+/// One line of a generated reply: code, enhanced code, text.
+fn line() -> impl Strategy<Value = (u16, Option<(u8, u16, u16)>, String)> {
+    (
+        200u16..600,
+        proptest::option::of((prop_oneof![Just(2u8), Just(4), Just(5)], 0u16..1000, 0u16..1000)),
+        "[ -~]{0,40}",
+    )
+}
+
+/// Wire bytes for a reply made of `lines`, with CRLF or LF endings.
+fn render(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (n, (code, enhanced, text)) in lines.iter().enumerate() {
+        let sep = if n + 1 == lines.len() { ' ' } else { '-' };
+        out.extend_from_slice(format!("{code}{sep}").as_bytes());
+        if let Some((c, s, d)) = enhanced {
+            out.extend_from_slice(format!("{c}.{s}.{d} ").as_bytes());
+        }
+        out.extend_from_slice(text.as_bytes());
+        out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+    }
+    out
+}
+
+fn check_round_trip(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool) -> Result<(), TestCaseError> {
+    let wire = render(lines, crlf);
+    let (reply, rest) = parse_reply(&wire).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(rest.is_empty());
+    prop_assert_eq!(reply.code().as_u16(), lines[0].0);
+    prop_assert_eq!(reply.lines().count(), lines.len());
+    let shown = reply.to_string();
+    let (again, rest) = parse_reply(shown.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(rest.is_empty());
+    prop_assert_eq!(again, reply);
+    prop_assert_eq!(again.to_string(), shown);
+    Ok(())
+}
+
+fn check_no_panic(bytes: &[u8]) {
+    let _ = parse_reply(bytes).map(|(r, _)| (r.to_string(), r.lines().count()));
+    for item in replies(bytes) {
+        if let Ok(r) = item {
+            let _ = r.to_string();
+        }
+    }
+    let d = diagnose_bytes(bytes);
+    let _ = (d.text(), d.segments().count(), d.command());
+    for w in d.warnings().iter() {
+        let _ = w.to_string();
+    }
+}
+
+/// Bytes biased towards what the parsers look for.
+fn smtp_ish_bytes() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(
+        prop_oneof![
+            any::<u8>(),
+            proptest::sample::select(b"0123456789.- \r\n#;:'\"()<>[]\\n".to_vec()),
+        ],
+        0..200,
+    )
+}
+
+proptest! {
+    #[test]
+    fn parsers_never_panic(bytes in smtp_ish_bytes()) {
+        check_no_panic(&bytes);
+    }
+
+    #[test]
+    fn diagnose_never_panics_on_text(text in "\\PC{0,120}") {
+        let d = diagnose(&text);
+        let _ = d.segments().count();
+    }
+
+    #[test]
+    fn parse_display_round_trip(lines in proptest::collection::vec(line(), 1..6), crlf in any::<bool>()) {
+        check_round_trip(&lines, crlf)?;
+    }
+
+    #[test]
+    fn replies_reads_every_reply(
+        all in proptest::collection::vec(proptest::collection::vec(line(), 1..4), 1..5),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut buffer = Vec::new();
+        for lines in &all {
+            buffer.extend(render(lines, true));
+        }
+        let read: Vec<_> = replies(&buffer).collect::<Result<_, _>>().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(read.len(), all.len());
+        // Cut anywhere: every whole reply before the cut is read, then at most one error.
+        let cut = cut.index(buffer.len());
+        let items: Vec<_> = replies(&buffer[..cut]).collect();
+        if let Some((last, first)) = items.split_last() {
+            prop_assert!(first.iter().all(Result::is_ok));
+            if let Err(e) = last {
+                prop_assert!(e.is_incomplete());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200_000, ..ProptestConfig::default() })]
+
+    /// The long run that stands in for a fuzz target.
+    #[test]
+    #[ignore = "long run: cargo test -p smtp-codes --test it -- --ignored"]
+    fn long_run_parsers_never_panic(bytes in smtp_ish_bytes()) {
+        check_no_panic(&bytes);
+    }
+
+    /// The long run of the round trip.
+    #[test]
+    #[ignore = "long run: cargo test -p smtp-codes --test it -- --ignored"]
+    fn long_run_parse_display_round_trip(lines in proptest::collection::vec(line(), 1..6), crlf in any::<bool>()) {
+        check_round_trip(&lines, crlf)?;
+    }
+}
