@@ -2,6 +2,7 @@
 
 mod iana;
 mod oracle;
+mod classify;
 mod rules;
 
 use std::path::{Path, PathBuf};

@@ -1,9 +1,11 @@
-//! Catalogue entries as JSON: the stable machine-readable shape of reply codes, enhanced codes and
-//! their digits, shared by every command that prints them.
+//! Catalogue entries as JSON: the stable machine-readable shape of reply codes, enhanced codes,
+//! their digits, bounce reasons, provider replies and code rules, shared by every command that
+//! prints them.
 
 use serde::Serialize;
 use smtp_codes::{
-    Command, EnhancedCode, KnownEnhanced, KnownReply, RegistryStatus, ReplyCode, ReplyStatus, Usage, WhoActs,
+    CodeRule, Command, EnhancedCode, KnownEnhanced, KnownReply, ProviderReply, Reason, RegistryStatus, ReplyCode,
+    ReplyStatus, Usage, WhoActs,
 };
 
 /// A reply code and what the catalogue knows of it.
@@ -172,6 +174,99 @@ impl EnhancedEntryJson {
             rfcs: k.rfcs(),
             status: k.status(),
             source: k.source(),
+        }
+    }
+}
+
+/// A bounce reason (named as Sisimai names it) and what it means.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReasonJson {
+    /// The Sisimai name, such as `userunknown`.
+    id: &'static str,
+    title: &'static str,
+    description: &'static str,
+    /// Whether the sender must stop sending to the address.
+    hard_bounce: bool,
+    who_acts: WhoActs,
+    action: &'static str,
+    source: &'static str,
+}
+
+impl ReasonJson {
+    pub(crate) fn new(r: Reason) -> Self {
+        Self {
+            id: r.id(),
+            title: r.title(),
+            description: r.description(),
+            hard_bounce: r.hard_bounce(),
+            who_acts: r.who_acts(),
+            action: r.action(),
+            source: r.source(),
+        }
+    }
+}
+
+/// A provider's own reply: who sends it, its codes and text, and what it means.
+#[derive(Debug, Serialize)]
+pub(crate) struct VendorJson {
+    /// The provider's short name, such as `gmail`.
+    provider: &'static str,
+    provider_title: &'static str,
+    reply_code: Option<ReplyCode>,
+    enhanced: Option<EnhancedCode>,
+    /// The provider's wire text or token.
+    text: &'static str,
+    /// The lowercase text that identifies the reply.
+    #[serde(rename = "match")]
+    matches: &'static str,
+    meaning: &'static str,
+    advice: &'static str,
+    /// The bounce reason it gives.
+    reason: &'static str,
+    hard_bounce: bool,
+    /// The provider's documentation link, or null.
+    docs: Option<&'static str>,
+    source: &'static str,
+}
+
+impl VendorJson {
+    pub(crate) fn new(r: &'static ProviderReply) -> Self {
+        Self {
+            provider: r.provider.id(),
+            provider_title: r.provider.title(),
+            reply_code: r.reply_code,
+            enhanced: r.enhanced,
+            text: r.text,
+            matches: r.matches,
+            meaning: r.meaning,
+            advice: r.advice,
+            reason: r.reason.id(),
+            hard_bounce: r.reason.hard_bounce(),
+            docs: Some(r.provider.docs()).filter(|d| !d.is_empty()),
+            source: r.source,
+        }
+    }
+}
+
+/// A code rule: a code that gives a bounce reason on its own.
+#[derive(Debug, Serialize)]
+pub(crate) struct CodeRuleJson {
+    /// `550`, `4.7.1` or `X.1.1`.
+    code: String,
+    reason: &'static str,
+    title: &'static str,
+    hard_bounce: bool,
+    source: &'static str,
+}
+
+impl CodeRuleJson {
+    pub(crate) fn new(r: &'static CodeRule) -> Self {
+        Self {
+            code: r.code.to_string(),
+            reason: r.reason.id(),
+            title: r.reason.title(),
+            hard_bounce: r.reason.hard_bounce(),
+            source: r.source,
         }
     }
 }

@@ -1,14 +1,17 @@
 //! `smtp-codes lookup CODE...`: what the catalogue knows about reply codes, enhanced status
-//! codes and reply/enhanced pairs.
+//! codes and reply/enhanced pairs, with the bounce reasons their code rules give and the provider
+//! replies that carry them.
 
 use std::io::{self, Write};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
-use smtp_codes::{EnhancedCode, KnownEnhanced, ReplyCode, Severity, WhoActs};
+use smtp_codes::{CodeRule, EnhancedCode, KnownEnhanced, ProviderReply, ReplyCode};
 
-use crate::entries::{EnhancedJson, ReplyJson};
+use crate::entries::{CodeRuleJson, EnhancedJson, ReplyJson, VendorJson};
 use crate::output;
+use crate::related::{self, EnhancedQuery};
+use crate::style::{CODE, DIM, Painter};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -73,9 +76,60 @@ struct LookupJson<'a> {
     query: &'a str,
     reply: Option<ReplyJson>,
     enhanced: Option<EnhancedJson>,
+    /// The code rules that give a bounce reason for these codes.
+    reasons: Vec<CodeRuleJson>,
+    /// The provider replies documented with these codes.
+    vendor_replies: Vec<VendorJson>,
 }
 
-pub(crate) fn run(args: &Args) -> Result<()> {
+impl Query {
+    fn reply_code(self) -> Option<ReplyCode> {
+        match self {
+            Self::Reply(r) | Self::Pair(r, _) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn enhanced_query(self) -> Option<EnhancedQuery> {
+        match self {
+            Self::Enhanced(e) | Self::Pair(_, e) => {
+                Some(EnhancedQuery { class: Some(e.class()), subject: e.subject(), detail: e.detail() })
+            }
+            Self::Pattern { subject, detail } => Some(EnhancedQuery { class: None, subject, detail }),
+            Self::Reply(_) => None,
+        }
+    }
+
+    /// The code rules for the query's codes, the enhanced code's first (they win in the
+    /// classifier), without repeats.
+    fn rules(self) -> Vec<&'static CodeRule> {
+        let mut rules: Vec<&'static CodeRule> = Vec::new();
+        let enhanced = self.enhanced_query().into_iter().flat_map(related::rules_for_enhanced);
+        let reply = self.reply_code().into_iter().flat_map(related::rules_for_reply);
+        for rule in enhanced.chain(reply) {
+            if !rules.iter().any(|r| std::ptr::eq(*r, rule)) {
+                rules.push(rule);
+            }
+        }
+        rules
+    }
+
+    /// The provider replies with the query's codes: for a pair, those with both codes (or the
+    /// one they document).
+    fn vendor_replies(self) -> Vec<&'static ProviderReply> {
+        match (self.reply_code(), self.enhanced_query()) {
+            (Some(r), None) => related::vendor_replies_for_reply(r).collect(),
+            (None, Some(e)) => related::vendor_replies_for_enhanced(e).collect(),
+            (Some(r), Some(e)) => related::vendor_replies_for_enhanced(e)
+                .filter(|v| v.reply_code.is_none_or(|c| c == r))
+                .chain(related::vendor_replies_for_reply(r).filter(|v| v.enhanced.is_none()))
+                .collect(),
+            (None, None) => Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     // Read every argument before printing anything, so that a typo in the last one does not
     // leave half an answer behind.
     let queries = args
@@ -93,55 +147,38 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                 Query::Pattern { subject, detail } => (None, Some(EnhancedJson::without_class(subject, detail))),
                 Query::Pair(r, e) => (Some(ReplyJson::new(r)), Some(EnhancedJson::new(e))),
             };
-            output::json_line(&mut out, &LookupJson { query: arg, reply, enhanced })?;
+            let reasons = query.rules().into_iter().map(CodeRuleJson::new).collect();
+            let vendor_replies = query.vendor_replies().into_iter().map(VendorJson::new).collect();
+            output::json_line(&mut out, &LookupJson { query: arg, reply, enhanced, reasons, vendor_replies })?;
         } else {
             if i > 0 {
                 writeln!(out)?;
             }
-            human(&mut out, *query)?;
+            human(&mut out, painter, *query)?;
+            related_lines(&mut out, painter, *query)?;
         }
     }
     out.flush()?;
     Ok(())
 }
 
-fn who(w: WhoActs) -> &'static str {
-    match w {
-        WhoActs::Nobody => "nobody",
-        WhoActs::Sender => "the sender",
-        WhoActs::SenderAdmin => "the sender's administrator or provider",
-        WhoActs::Recipient => "the recipient",
-        WhoActs::RecipientAdmin => "the recipient's administrator",
-        _ => w.as_str(),
-    }
-}
-
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Success => "success",
-        Severity::Intermediate => "intermediate (the server waits for more)",
-        Severity::Transient => "temporary failure",
-        Severity::Permanent => "permanent failure",
-        _ => s.as_str(),
-    }
-}
-
-fn human(out: &mut impl Write, query: Query) -> Result<()> {
+fn human(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
     match query {
-        Query::Reply(r) => reply(out, r),
-        Query::Enhanced(e) => enhanced(out, e),
-        Query::Pattern { subject, detail } => pattern(out, subject, detail),
+        Query::Reply(r) => reply(out, painter, r),
+        Query::Enhanced(e) => enhanced(out, painter, e),
+        Query::Pattern { subject, detail } => pattern(out, painter, subject, detail),
         Query::Pair(r, e) => {
-            reply(out, r)?;
+            reply(out, painter, r)?;
             writeln!(out)?;
-            enhanced(out, e)?;
-            if r.first_digit() != e.class() {
+            enhanced(out, painter, e)?;
+            if r.severity() != e.severity() {
                 writeln!(out)?;
                 writeln!(
                     out,
-                    "Note: the reply code says {} but the enhanced code says {}; RFC 3463 requires them to agree.",
-                    severity(r.severity()),
-                    severity(e.severity())
+                    "Note: the reply code says {} but the enhanced code says {}. {}",
+                    r.severity().title(),
+                    e.severity().title(),
+                    smtp_codes::Message::SeverityReplyCodeDecides.text()
                 )?;
             }
             Ok(())
@@ -149,14 +186,35 @@ fn human(out: &mut impl Write, query: Query) -> Result<()> {
     }
 }
 
-fn reply(out: &mut impl Write, code: ReplyCode) -> Result<()> {
+/// The reasons the query's code rules give and the provider replies with its codes.
+fn related_lines(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
+    for rule in query.rules() {
+        let bounce = if rule.reason.hard_bounce() { "hard" } else { "soft" };
+        writeln!(
+            out,
+            "  Reason:     {} ({bounce}) by rule {}: {}",
+            painter.paint(CODE, rule.reason.id()),
+            rule.code,
+            rule.reason.title()
+        )?;
+    }
+    for v in query.vendor_replies() {
+        writeln!(out, "  Vendor:     {} {:?}: {}", v.provider.title(), v.text, v.meaning)?;
+        if !v.provider.docs().is_empty() {
+            writeln!(out, "              {}", painter.paint(DIM, v.provider.docs()))?;
+        }
+    }
+    Ok(())
+}
+
+fn reply(out: &mut impl Write, painter: Painter, code: ReplyCode) -> Result<()> {
     let first = code.first_digit_meaning();
     match code.known() {
         Some(k) => {
-            writeln!(out, "{code}  {}", k.title())?;
-            writeln!(out, "  Kind:       {}, {} reply code", severity(code.severity()), k.status())?;
+            writeln!(out, "{}  {}", painter.paint(CODE, code), k.title())?;
+            writeln!(out, "  Kind:       {}, {} reply code", code.severity().title(), k.status())?;
             writeln!(out, "  Meaning:    {}", k.description())?;
-            writeln!(out, "  Who acts:   {}", who(k.who_acts()))?;
+            writeln!(out, "  Who acts:   {}", k.who_acts().title())?;
             writeln!(out, "  What to do: {}", k.action())?;
             if !k.commands().is_empty() {
                 let commands: Vec<&str> = k.commands().iter().map(|c| c.as_str()).collect();
@@ -167,12 +225,9 @@ fn reply(out: &mut impl Write, code: ReplyCode) -> Result<()> {
             }
         }
         None => {
-            writeln!(out, "{code}  (not in the catalogue)")?;
-            writeln!(
-                out,
-                "  Kind:       {}; no standard or known provider defines this code",
-                severity(code.severity())
-            )?;
+            writeln!(out, "{}  (not in the catalogue)", painter.paint(CODE, code))?;
+            writeln!(out, "  Kind:       {}", code.severity().title())?;
+            writeln!(out, "  Note:       {}", smtp_codes::Message::UnknownReplyCode.text())?;
         }
     }
     writeln!(out, "  Digit {}:    {} - {}", first.digit(), first.title(), first.description())?;
@@ -190,12 +245,12 @@ fn reply(out: &mut impl Write, code: ReplyCode) -> Result<()> {
     Ok(())
 }
 
-fn enhanced(out: &mut impl Write, code: EnhancedCode) -> Result<()> {
+fn enhanced(out: &mut impl Write, painter: Painter, code: EnhancedCode) -> Result<()> {
     let class = code.class_meaning();
     match code.known() {
         Some(k) => {
-            writeln!(out, "{code}  {}", k.title())?;
-            writeln!(out, "  Kind:       {}", severity(code.severity()))?;
+            writeln!(out, "{}  {}", painter.paint(CODE, code), k.title())?;
+            writeln!(out, "  Kind:       {}", code.severity().title())?;
             if !code.is_registered_in_class() {
                 let classes: Vec<String> = k.classes().iter().map(u8::to_string).collect();
                 writeln!(
@@ -208,8 +263,9 @@ fn enhanced(out: &mut impl Write, code: EnhancedCode) -> Result<()> {
             entry_lines(out, k)?;
         }
         None => {
-            writeln!(out, "{code}  (not in the IANA registry)")?;
-            writeln!(out, "  Kind:       {}", severity(code.severity()))?;
+            writeln!(out, "{}  (not in the IANA registry)", painter.paint(CODE, code))?;
+            writeln!(out, "  Kind:       {}", code.severity().title())?;
+            writeln!(out, "  Note:       {}", smtp_codes::Message::UnknownEnhancedCode.text())?;
         }
     }
     writeln!(out, "  Class {}:    {} - {}", class.class(), class.title(), class.description())?;
@@ -220,10 +276,10 @@ fn enhanced(out: &mut impl Write, code: EnhancedCode) -> Result<()> {
     Ok(())
 }
 
-fn pattern(out: &mut impl Write, subject: u16, detail: u16) -> Result<()> {
+fn pattern(out: &mut impl Write, painter: Painter, subject: u16, detail: u16) -> Result<()> {
     match KnownEnhanced::from_parts(subject, detail) {
         Some(k) => {
-            writeln!(out, "{k}  {}", k.title())?;
+            writeln!(out, "{}  {}", painter.paint(CODE, k), k.title())?;
             let classes: Vec<String> = k.classes().iter().map(u8::to_string).collect();
             writeln!(out, "  Classes:    {}", classes.join(", "))?;
             entry_lines(out, k)?;
@@ -231,7 +287,7 @@ fn pattern(out: &mut impl Write, subject: u16, detail: u16) -> Result<()> {
             writeln!(out, "  Source:     {}", k.source())?;
         }
         None => {
-            writeln!(out, "X.{subject}.{detail}  (not in the IANA registry)")?;
+            writeln!(out, "{}  (not in the IANA registry)", painter.paint(CODE, format_args!("X.{subject}.{detail}")))?;
             subject_line(out, subject)?;
         }
     }
@@ -240,7 +296,7 @@ fn pattern(out: &mut impl Write, subject: u16, detail: u16) -> Result<()> {
 
 fn entry_lines(out: &mut impl Write, k: KnownEnhanced) -> Result<()> {
     writeln!(out, "  Meaning:    {}", k.description())?;
-    writeln!(out, "  Who acts:   {}", who(k.who_acts()))?;
+    writeln!(out, "  Who acts:   {}", k.who_acts().title())?;
     writeln!(out, "  What to do: {}", k.action())?;
     let mut replies: Vec<String> = k.reply_codes().iter().map(ReplyCode::to_string).collect();
     replies.extend(k.reply_codes_note().map(str::to_owned));

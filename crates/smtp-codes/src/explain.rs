@@ -78,7 +78,10 @@ impl<'a> Explanation<'a> {
     /// Explains what the parser found, with the bounce classification of the same text.
     #[cfg(feature = "classify")]
     #[must_use]
-    pub const fn with_classification(diagnosis: Diagnosis<'a>, classification: crate::classify::Classification) -> Self {
+    pub const fn with_classification(
+        diagnosis: Diagnosis<'a>,
+        classification: crate::classify::Classification,
+    ) -> Self {
         Self { diagnosis, classification: Some(classification) }
     }
 

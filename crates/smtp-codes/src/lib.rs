@@ -46,8 +46,8 @@ mod catalogue;
 #[cfg(feature = "classify")]
 pub mod classify;
 mod enhanced_code;
-pub mod explain;
 mod error;
+pub mod explain;
 #[rustfmt::skip]
 mod generated;
 mod meta;
@@ -57,13 +57,13 @@ mod reply_code;
 pub use enhanced_code::EnhancedCode;
 pub use error::{CodeKind, ParseCodeError, ParseErrorKind};
 pub use generated::{
-    CODE_RULES, FirstDigit, KnownEnhanced, KnownReply, Message, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason, SecondDigit,
-    StatusClass, StatusSubject, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE,
+    CODE_RULES, FirstDigit, KnownEnhanced, KnownReply, Message, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason,
+    SecondDigit, StatusClass, StatusSubject, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE,
 };
-pub use parse::{Diagnosis, Reply, ReplyError, Warning, Warnings, diagnose, diagnose_bytes, parse_reply, replies};
 pub use meta::{
     CodeRule, Command, PhraseRule, ProviderReply, RegistryStatus, ReplyStatus, RuleCode, Severity, Usage, WhoActs,
 };
+pub use parse::{Diagnosis, Reply, ReplyError, Warning, Warnings, diagnose, diagnose_bytes, parse_reply, replies};
 pub use reply_code::ReplyCode;
 
 #[cfg(test)]

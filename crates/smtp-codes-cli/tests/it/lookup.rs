@@ -1,8 +1,9 @@
 //! `smtp-codes lookup`: human and JSON output, unknown codes, malformed input.
 
 use serde_json::Value;
+use smtp_codes::{CODE_RULES, PROVIDER_REPLIES};
 
-use super::{run, stderr, stdout};
+use super::{json_lines, run, stderr, stdout};
 
 #[test]
 fn reply_code_541() {
@@ -85,4 +86,34 @@ fn missing_argument_is_a_usage_error() {
     let o = run(&["lookup"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("CODE"));
+}
+
+#[test]
+fn code_rules_and_vendor_replies_are_listed_with_their_codes() {
+    let rule = &CODE_RULES[0];
+    let query = rule.code.to_string();
+    let o = run(&["lookup", "--json", &query]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = &json_lines(&o)[0];
+    let reasons = v["reasons"].as_array().unwrap();
+    assert!(reasons.iter().any(|r| r["reason"] == rule.reason.id() && r["code"] == query), "{v:#}");
+    let human = stdout(&run(&["lookup", &query]));
+    assert!(human.contains(&format!("Reason:     {}", rule.reason.id())), "{human}");
+
+    let reply = PROVIDER_REPLIES.iter().find(|r| r.enhanced.is_some()).expect("a provider reply with a code");
+    let code = reply.enhanced.unwrap().to_string();
+    let o = run(&["lookup", "--json", &code]);
+    let v = &json_lines(&o)[0];
+    let vendors = v["vendor_replies"].as_array().unwrap();
+    assert!(vendors.iter().any(|r| r["provider"] == reply.provider.id() && r["text"] == reply.text), "{v:#}");
+    let human = stdout(&run(&["lookup", &code]));
+    assert!(human.contains(&format!("Vendor:     {}", reply.provider.title())), "{human}");
+}
+
+#[test]
+fn json_always_has_the_related_lists() {
+    let o = run(&["lookup", "--json", "250"]);
+    let v = &json_lines(&o)[0];
+    assert!(v["reasons"].is_array());
+    assert!(v["vendor_replies"].is_array());
 }

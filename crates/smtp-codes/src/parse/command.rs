@@ -5,14 +5,8 @@ use crate::Command;
 /// Words that introduce a command name: Postfix `(in reply to RCPT TO command)`, Exim
 /// `after RCPT TO:<..>` and `after pipelined MAIL FROM:<..>`, Postfix `while sending end of data`,
 /// sendmail transcripts `>>> MAIL From:<..>`, and `(Error following RCPT command)`.
-const INTRODUCERS: &[&[u8]] = &[
-    b"in reply to ",
-    b"after pipelined ",
-    b"after ",
-    b"while sending ",
-    b">>> ",
-    b"following ",
-];
+const INTRODUCERS: &[&[u8]] =
+    &[b"in reply to ", b"after pipelined ", b"after ", b"while sending ", b">>> ", b"following "];
 
 /// Command names as logs spell them (compared ignoring ASCII case), longest first where one is a
 /// prefix of another.

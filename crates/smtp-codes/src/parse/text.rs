@@ -209,7 +209,11 @@ impl Scan {
             {
                 let opener = if i == 0 { b' ' } else { s[i - 1] };
                 let lone = LoneEnhanced { code, start: text_after_enhanced(s, end, opener) };
-                let slot = if i >= 4 && s[i - 4..i].eq_ignore_ascii_case(b"dsn=") { &mut scan.dsn } else { &mut scan.enhanced };
+                let slot = if i >= 4 && s[i - 4..i].eq_ignore_ascii_case(b"dsn=") {
+                    &mut scan.dsn
+                } else {
+                    &mut scan.enhanced
+                };
                 if slot.is_none() {
                     *slot = Some(lone);
                 }

@@ -50,21 +50,18 @@ pub enum Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Self::ClassMismatch { reply, enhanced } => write!(
-                f,
-                "reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer"
-            ),
+            Self::ClassMismatch { reply, enhanced } => {
+                write!(f, "reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer")
+            }
             Self::ReplyCodeChanged { first, later } => {
                 write!(f, "the reply code changes from {first} to {later} between lines")
             }
             Self::EnhancedCodeChanged { first, later } => {
                 write!(f, "the enhanced status code changes from {first} to {later} between lines")
             }
-            Self::NotRegisteredInClass(code) => write!(
-                f,
-                "enhanced status code {code} is not registered in class {}",
-                code.class()
-            ),
+            Self::NotRegisteredInClass(code) => {
+                write!(f, "enhanced status code {code} is not registered in class {}", code.class())
+            }
             Self::NonStandardReplyCode(code) => {
                 write!(f, "reply code {code} is outside RFC 5321 (its second digit is above 5)")
             }
@@ -77,43 +74,54 @@ impl fmt::Display for Warning {
 }
 
 /// How many warnings a [`Warnings`] list holds before it only counts.
-const CAPACITY: usize = 6;
+const CAPACITY: usize = 4;
 
 /// A small, fixed-capacity list of [`Warning`]s: `Copy`, and never allocates.
 ///
 /// Equal warnings are kept once. When more distinct warnings arrive than fit, the extra ones are
 /// counted in [`overflowed`](Self::overflowed), so no loss is silent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy)]
 pub struct Warnings {
-    items: [Option<Warning>; CAPACITY],
+    /// Only the first `len` are meaningful; the rest are filler, so that the empty list (the
+    /// common case) is cheap to build and copy.
+    items: [Warning; CAPACITY],
     len: u8,
     overflowed: u32,
 }
+
+/// The filler of unused slots; never shown.
+const FILLER: Warning = Warning::NonStandardReplyCode(ReplyCode::OK);
 
 impl Warnings {
     /// An empty list.
     #[must_use]
     pub const fn new() -> Self {
-        Self { items: [None; CAPACITY], len: 0, overflowed: 0 }
+        Self { items: [FILLER; CAPACITY], len: 0, overflowed: 0 }
     }
 
     /// Adds a warning unless an equal one is already there; counts it when the list is full.
     pub(crate) fn push(&mut self, warning: Warning) {
-        if self.iter().any(|w| w == warning) {
+        if self.as_slice().contains(&warning) {
             return;
         }
         match self.items.get_mut(usize::from(self.len)) {
             Some(slot) => {
-                *slot = Some(warning);
+                *slot = warning;
                 self.len += 1;
             }
             None => self.overflowed = self.overflowed.saturating_add(1),
         }
     }
 
+    /// The warnings kept, as a slice.
+    #[must_use]
+    pub fn as_slice(&self) -> &[Warning] {
+        &self.items[..usize::from(self.len)]
+    }
+
     /// The warnings kept, in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = Warning> + '_ {
-        self.items.iter().filter_map(|w| *w)
+        self.as_slice().iter().copied()
     }
 
     /// Whether there is no warning at all (kept or counted).
@@ -137,7 +145,39 @@ impl Warnings {
     /// Whether a warning equal to `warning` is kept.
     #[must_use]
     pub fn contains(&self, warning: Warning) -> bool {
-        self.iter().any(|w| w == warning)
+        self.as_slice().contains(&warning)
+    }
+}
+
+impl Default for Warnings {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PartialEq for Warnings {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice() && self.overflowed == other.overflowed
+    }
+}
+
+impl Eq for Warnings {}
+
+impl core::hash::Hash for Warnings {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+        self.overflowed.hash(state);
+    }
+}
+
+impl fmt::Debug for Warnings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_list();
+        list.entries(self.as_slice());
+        if self.overflowed > 0 {
+            list.entry(&format_args!("... and {} more", self.overflowed));
+        }
+        list.finish()
     }
 }
 

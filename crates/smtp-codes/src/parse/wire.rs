@@ -3,7 +3,7 @@
 use core::fmt;
 
 use super::warning::{Warning, Warnings, check_codes};
-use super::{enhanced_at, reply_digits_at};
+use super::{enhanced_at, find_newline};
 use crate::{EnhancedCode, ReplyCode};
 
 /// One SMTP reply (RFC 5321 §4.2), possibly of several lines, borrowed from the input.
@@ -17,6 +17,9 @@ use crate::{EnhancedCode, ReplyCode};
 #[derive(Clone, Copy, Debug)]
 pub struct Reply<'a> {
     raw: &'a [u8],
+    /// The first line, kept so that the common one-line reply is never scanned twice.
+    first: Line<'a>,
+    single: bool,
     code: ReplyCode,
     enhanced: Option<EnhancedCode>,
     warnings: Warnings,
@@ -57,7 +60,20 @@ impl<'a> Reply<'a> {
     /// Each line with its own codes and text.
     pub fn line_details(&self) -> impl Iterator<Item = Line<'a>> + use<'a> {
         let intermediate = self.code.is_positive_intermediate();
-        self.raw.split_inclusive(|&b| b == b'\n').map(move |line| split_line(line, intermediate))
+        let mut cached = self.single.then_some(self.first);
+        let mut rest = if self.single { &[][..] } else { self.raw };
+        core::iter::from_fn(move || {
+            if let Some(line) = cached.take() {
+                return Some(line);
+            }
+            if rest.is_empty() {
+                return None;
+            }
+            let end = find_newline(rest).map_or(rest.len(), |nl| nl + 1);
+            let (line, tail) = rest.split_at(end);
+            rest = tail;
+            Some(split_line(line, intermediate))
+        })
     }
 
     /// The oddities found while reading the reply.
@@ -73,15 +89,34 @@ impl<'a> Reply<'a> {
     }
 }
 
+/// The first line of `raw`, line ending included.
+fn first_line(raw: &[u8]) -> &[u8] {
+    &raw[..find_newline(raw).map_or(raw.len(), |nl| nl + 1)]
+}
+
 /// Splits one complete line (checked by [`parse_reply`]) into its parts.
 fn split_line(line: &[u8], intermediate: bool) -> Line<'_> {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let code = reply_digits_at(line, 0).unwrap_or(ReplyCode::OK);
+    let line = match line {
+        [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n'] => rest,
+        _ => line,
+    };
+    // parse_reply has checked the three digits and the first digit's range.
+    let code = match line {
+        [a, b, c, ..] => ReplyCode::new(
+            u16::from(a.wrapping_sub(b'0')) * 100
+                + u16::from(b.wrapping_sub(b'0')) * 10
+                + u16::from(c.wrapping_sub(b'0')),
+        ),
+        _ => None,
+    }
+    .unwrap_or(ReplyCode::OK);
     let last = line.get(3) != Some(&b'-');
     let mut text = line.get(4..).unwrap_or_default();
     let mut enhanced = None;
-    if !intermediate && let Some((e, end)) = enhanced_at(text, 0) {
+    if !intermediate
+        && matches!(text.first(), Some(b'2' | b'4' | b'5'))
+        && let Some((e, end)) = enhanced_at(text, 0)
+    {
         let rest = &text[end..];
         if rest.is_empty() || rest[0] == b' ' || rest[0] == b'\t' {
             enhanced = Some(e);
@@ -213,6 +248,7 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
     let mut code: Option<ReplyCode> = None;
     let mut enhanced: Option<EnhancedCode> = None;
     let mut warnings = Warnings::new();
+    let mut first: Option<Line<'_>> = None;
     loop {
         let line = &input[pos..];
         for (k, &b) in line.iter().take(3).enumerate() {
@@ -236,13 +272,16 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
                 ));
             }
         };
-        let Some(nl) = line.iter().position(|&b| b == b'\n') else {
+        let Some(nl) = find_newline(line) else {
             return Err(ReplyError::incomplete("the input ends before the end of the final line"));
         };
         if sep == b'\r' && nl != 4 {
             return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
         }
         let parts = split_line(&line[..=nl], false);
+        if first.is_none() {
+            first = Some(parts);
+        }
         match code {
             None => code = Some(parts.code),
             Some(first) if first != parts.code => {
@@ -263,12 +302,17 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             break;
         }
     }
-    let Some(code) = code else {
+    let (Some(code), Some(mut first)) = (code, first) else {
         return Err(ReplyError::incomplete("the input is empty"));
     };
     check_codes(Some(code), enhanced, &mut warnings);
     let (raw, rest) = input.split_at(pos);
-    Ok((Reply { raw, code, enhanced, warnings }, rest))
+    if code.is_positive_intermediate() {
+        // 3yz replies keep their text whole; re-read the first line that way.
+        first = split_line(first_line(raw), true);
+    }
+    let single = first.last;
+    Ok((Reply { raw, first, single, code, enhanced, warnings }, rest))
 }
 
 /// An iterator over the replies in one buffer; see [`replies`].
@@ -331,7 +375,8 @@ impl<'a> Iterator for Replies<'a> {
                         self.done = true;
                     }
                     ReplyErrorKind::Invalid { at } => {
-                        let skip = self.rest[at..].iter().position(|&b| b == b'\n').map_or(self.rest.len(), |n| at + n + 1);
+                        let skip =
+                            self.rest[at..].iter().position(|&b| b == b'\n').map_or(self.rest.len(), |n| at + n + 1);
                         self.offset += skip;
                         self.rest = &self.rest[skip..];
                     }

@@ -19,7 +19,12 @@ fn lines() -> Vec<Line> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
             let field = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-            Line { text: field("text"), status: field("status"), reply_code: field("reply_code"), command: field("command") }
+            Line {
+                text: field("text"),
+                status: field("status"),
+                reply_code: field("reply_code"),
+                command: field("command"),
+            }
         })
         .collect()
 }
@@ -29,9 +34,10 @@ fn contains_token(text: &str, code: &str) -> bool {
     text.match_indices(code).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + code.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_digit() || c == '.')
-            && !after.is_some_and(|c| c.is_ascii_digit())
-            && !(after == Some('.') && text[i + code.len() + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        let glued_before = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+        let glued_after = after.is_some_and(|c| c.is_ascii_digit())
+            || (after == Some('.') && text[i + code.len() + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        !glued_before && !glued_after
     })
 }
 

@@ -7,8 +7,11 @@
 use proptest::prelude::*;
 use smtp_codes::parse::{diagnose, diagnose_bytes, parse_reply, replies};
 
-/// One line of a generated reply: code, enhanced code, text.
-fn line() -> impl Strategy<Value = (u16, Option<(u8, u16, u16)>, String)> {
+/// One line of a generated reply: code, enhanced code (class, subject, detail), text.
+type GenLine = (u16, Option<(u8, u16, u16)>, String);
+
+/// A strategy for one [`GenLine`].
+fn line() -> impl Strategy<Value = GenLine> {
     (
         200u16..600,
         proptest::option::of((prop_oneof![Just(2u8), Just(4), Just(5)], 0u16..1000, 0u16..1000)),
@@ -17,7 +20,7 @@ fn line() -> impl Strategy<Value = (u16, Option<(u8, u16, u16)>, String)> {
 }
 
 /// Wire bytes for a reply made of `lines`, with CRLF or LF endings.
-fn render(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool) -> Vec<u8> {
+fn render(lines: &[GenLine], crlf: bool) -> Vec<u8> {
     let mut out = Vec::new();
     for (n, (code, enhanced, text)) in lines.iter().enumerate() {
         let sep = if n + 1 == lines.len() { ' ' } else { '-' };
@@ -31,7 +34,7 @@ fn render(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool) -> Vec<u8
     out
 }
 
-fn check_round_trip(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool) -> Result<(), TestCaseError> {
+fn check_round_trip(lines: &[GenLine], crlf: bool) -> Result<(), TestCaseError> {
     let wire = render(lines, crlf);
     let (reply, rest) = parse_reply(&wire).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(rest.is_empty());
@@ -47,10 +50,8 @@ fn check_round_trip(lines: &[(u16, Option<(u8, u16, u16)>, String)], crlf: bool)
 
 fn check_no_panic(bytes: &[u8]) {
     let _ = parse_reply(bytes).map(|(r, _)| (r.to_string(), r.lines().count()));
-    for item in replies(bytes) {
-        if let Ok(r) = item {
-            let _ = r.to_string();
-        }
+    for r in replies(bytes).flatten() {
+        let _ = r.to_string();
     }
     let d = diagnose_bytes(bytes);
     let _ = (d.text(), d.segments().count(), d.command());
@@ -62,10 +63,7 @@ fn check_no_panic(bytes: &[u8]) {
 /// Bytes biased towards what the parsers look for.
 fn smtp_ish_bytes() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(
-        prop_oneof![
-            any::<u8>(),
-            proptest::sample::select(b"0123456789.- \r\n#;:'\"()<>[]\\n".to_vec()),
-        ],
+        prop_oneof![any::<u8>(), proptest::sample::select(b"0123456789.- \r\n#;:'\"()<>[]\\n".to_vec()),],
         0..200,
     )
 }

@@ -73,9 +73,21 @@ const CASES: &[Case] = &[
         None,
     ),
     // Yahoo Y7: the [RCPT_TO] stage tag.
-    ("Remote host said: 550 5.1.1 <kijitora@example.org>... User Unknown [RCPT_TO]", Some(550), Some("5.1.1"), "<kijitora@example.org>... User Unknown [RCPT_TO]", Some(Command::Rcpt)),
+    (
+        "Remote host said: 550 5.1.1 <kijitora@example.org>... User Unknown [RCPT_TO]",
+        Some(550),
+        Some("5.1.1"),
+        "<kijitora@example.org>... User Unknown [RCPT_TO]",
+        Some(Command::Rcpt),
+    ),
     // Yahoo Y6: (#4.1.8).
-    ("451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", Some(451), Some("4.1.8"), "VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", None),
+    (
+        "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+        Some(451),
+        Some("4.1.8"),
+        "VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+        None,
+    ),
     // Sendmail S1: dsn=4.0.0 is generic; the remote's own 4.3.2 wins.
     (
         "Dec 5 01:43:03 foobox-out sendmail[11078]: qBE3l7js123022: to=<user@example.com>, delay=00:00:00, xdelay=00:00:00, mailer=relay, pri=124588, relay=exbox.foo.com. [10.10.10.10], dsn=4.0.0, stat=Deferred: 421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel",
@@ -133,19 +145,67 @@ const CASES: &[Case] = &[
         Some(Command::Mail),
     ),
     // Exim E14: 571 is outside RFC 5321 but a reply code all the same.
-    ("    SMTP error from remote mail server after initial connection:\n    571 No PTR Record found. Reverse DNS required:", Some(571), None, "No PTR Record found. Reverse DNS required:", Some(Command::Connect)),
+    (
+        "    SMTP error from remote mail server after initial connection:\n    571 No PTR Record found. Reverse DNS required:",
+        Some(571),
+        None,
+        "No PTR Record found. Reverse DNS required:",
+        Some(Command::Connect),
+    ),
     // Exchange X4, X5, X7 and the #550 form.
-    ("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", Some(550), Some("5.1.10"), "RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", None),
-    ("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'", Some(550), Some("5.1.1"), "RESOLVER.ADR.RecipNotFound; not found", None),
-    ("mail.contoso.com #<exchange.contoso.com #5.7.1 smtp;530 5.7.1 Client was not authenticated> #SMTP#", Some(530), Some("5.7.1"), "Client was not authenticated> #SMTP#", None),
-    ("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", Some(550), Some("5.1.1"), "RESOLVER.ADR.RecipNotFound; not found", None),
+    (
+        "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+        Some(550),
+        Some("5.1.10"),
+        "RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+        None,
+    ),
+    (
+        "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+        Some(550),
+        Some("5.1.1"),
+        "RESOLVER.ADR.RecipNotFound; not found",
+        None,
+    ),
+    (
+        "mail.contoso.com #<exchange.contoso.com #5.7.1 smtp;530 5.7.1 Client was not authenticated> #SMTP#",
+        Some(530),
+        Some("5.7.1"),
+        "Client was not authenticated> #SMTP#",
+        None,
+    ),
+    (
+        "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##",
+        Some(550),
+        Some("5.1.1"),
+        "RESOLVER.ADR.RecipNotFound; not found",
+        None,
+    ),
     // Exchange X1: the enhanced code runs into the text.
     ("250 2.1.5Recipient OK", Some(250), Some("2.1.5"), "Recipient OK", None),
     // Exchange X6: three-digit details.
-    ("Diagnostic-Code: smtp;550 5.4.312 Message expired, DNS query failed", Some(550), Some("5.4.312"), "Message expired, DNS query failed", None),
-    ("Diagnostic-Code: smtp;550 5.4.316 Message expired, connection refused", Some(550), Some("5.4.316"), "Message expired, connection refused", None),
+    (
+        "Diagnostic-Code: smtp;550 5.4.312 Message expired, DNS query failed",
+        Some(550),
+        Some("5.4.312"),
+        "Message expired, DNS query failed",
+        None,
+    ),
+    (
+        "Diagnostic-Code: smtp;550 5.4.316 Message expired, connection refused",
+        Some(550),
+        Some("5.4.316"),
+        "Message expired, connection refused",
+        None,
+    ),
     // Microsoft M2 and the announced `550; 5.7.515` form.
-    ("550; 5.7.515 Access denied, sending domain [SendingDomain] does not meet the required authentication level.", Some(550), Some("5.7.515"), "Access denied, sending domain [SendingDomain] does not meet the required authentication level.", None),
+    (
+        "550; 5.7.515 Access denied, sending domain [SendingDomain] does not meet the required authentication level.",
+        Some(550),
+        Some("5.7.515"),
+        "Access denied, sending domain [SendingDomain] does not meet the required authentication level.",
+        None,
+    ),
     // Microsoft M3: folded Diagnostic-Code, 4.7.650, an IP in brackets.
     (
         "Diagnostic-Code: smtp; 451 4.7.650 The mail server [192.0.2.25] has been\n    temporarily rate limited due to IP reputation. For e-mail delivery\n    information, see https://postmaster.live.com (S3113)",
@@ -155,20 +215,38 @@ const CASES: &[Case] = &[
         None,
     ),
     // Microsoft M8: an opaque numeric triple that is not a code.
-    ("Diagnostic-Code: smtp;554 The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again (-1915321397:308:-2147467259)", Some(554), None, "The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again (-1915321397:308:-2147467259)", None),
+    (
+        "Diagnostic-Code: smtp;554 The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again (-1915321397:308:-2147467259)",
+        Some(554),
+        None,
+        "The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again (-1915321397:308:-2147467259)",
+        None,
+    ),
     // #5.1.0 and 5.1.1: forms.
     ("550 #5.1.0 Address rejected", Some(550), Some("5.1.0"), "Address rejected", None),
     ("5.1.1: user unknown", None, Some("5.1.1"), "user unknown", None),
     ("Sorry, no mailbox here by that name. (#5.1.1)", None, Some("5.1.1"), "", None),
     // Google G7: no code at all; the Diagnostic-Code prefix is not text.
-    ("Diagnostic-Code: smtp; DNS Error: 80458680 DNS type 'mx' lookup of libsisimai.org responded with code NOERROR", None, None, "DNS Error: 80458680 DNS type 'mx' lookup of libsisimai.org responded with code NOERROR", None),
+    (
+        "Diagnostic-Code: smtp; DNS Error: 80458680 DNS type 'mx' lookup of libsisimai.org responded with code NOERROR",
+        None,
+        None,
+        "DNS Error: 80458680 DNS type 'mx' lookup of libsisimai.org responded with code NOERROR",
+        None,
+    ),
     // Code with no text.
     ("250", Some(250), None, "", None),
     ("550 5.1.1", Some(550), Some("5.1.1"), "", None),
     // Nothing at all.
     ("", None, None, "", None),
     // Amazon SES: its own 5.1.0 first, the remote's quoted reply after.
-    ("5.1.0 - Unknown address error 550-'5.7.1 <0000@email-bounces.amazonses.com>... Access denied' (delivery attempts: 0)", Some(550), Some("5.7.1"), "<0000@email-bounces.amazonses.com>... Access denied", None),
+    (
+        "5.1.0 - Unknown address error 550-'5.7.1 <0000@email-bounces.amazonses.com>... Access denied' (delivery attempts: 0)",
+        Some(550),
+        Some("5.7.1"),
+        "<0000@email-bounces.amazonses.com>... Access denied",
+        None,
+    ),
 ];
 
 #[test]

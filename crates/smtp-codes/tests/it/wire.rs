@@ -94,7 +94,17 @@ fn nothing_dropped_between_replies() {
 
 #[test]
 fn incomplete_is_not_garbage() {
-    for input in [&b""[..], b"5", b"55", b"550", b"550 ", b"550 5.1.1 text", b"550-first\r\n", b"550-first\r\n550", b"550-a\r\n550 b\r"] {
+    for input in [
+        &b""[..],
+        b"5",
+        b"55",
+        b"550",
+        b"550 ",
+        b"550 5.1.1 text",
+        b"550-first\r\n",
+        b"550-first\r\n550",
+        b"550-a\r\n550 b\r",
+    ] {
         let err = parse_reply(input).unwrap_err();
         assert_eq!(err.kind(), ReplyErrorKind::Incomplete, "{input:?}");
         assert!(err.to_string().starts_with("incomplete SMTP reply"), "{err}");
@@ -146,7 +156,10 @@ fn warnings_on_the_wire() {
     assert!(reply.warnings().contains(Warning::EnhancedCodeChanged { first: ec("4.7.0"), later: ec("4.7.1") }));
 
     let (reply, _) = parse_reply(b"421 5.7.32 rate limited\r\n").unwrap();
-    assert_eq!(reply.warnings().iter().collect::<Vec<_>>(), [Warning::ClassMismatch { reply: rc(421), enhanced: ec("5.7.32") }]);
+    assert_eq!(
+        reply.warnings().iter().collect::<Vec<_>>(),
+        [Warning::ClassMismatch { reply: rc(421), enhanced: ec("5.7.32") }]
+    );
 
     let (reply, _) = parse_reply(b"571 No PTR Record found\r\n").unwrap();
     assert!(reply.warnings().contains(Warning::NonStandardReplyCode(rc(571))));
