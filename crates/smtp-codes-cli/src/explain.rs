@@ -99,7 +99,7 @@ fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &
     let (title, description) =
         severity.map_or((UNKNOWN_SEVERITY_TITLE, UNKNOWN_SEVERITY_DESCRIPTION), |s| (s.title(), s.description()));
     let headline = match headline_subject(e, classification) {
-        Some(subject) => format!("{title}: {subject}"),
+        Some(subject) => format!("{title}: {}", sentence_case(subject)),
         None => title.to_owned(),
     };
     writeln!(out, "{}", painter.paint(Painter::severity_style(severity), headline))?;
@@ -132,6 +132,18 @@ fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &
         sheet.line("Text", painter.paint(DIM, text))?;
     }
     Ok(())
+}
+
+/// Lower-cases a title's first letter so it reads on after a colon ("The recipient's mailbox"
+/// becomes "the recipient's mailbox"), but leaves acronyms such as "SPF" alone.
+fn sentence_case(title: &str) -> String {
+    let mut chars = title.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(title[first.len_utf8()..].chars()).collect()
+        }
+        _ => title.to_owned(),
+    }
 }
 
 /// What the headline names after the severity: the bounce reason when a rule decided it, else

@@ -35,8 +35,8 @@ pub enum Rule {
     Phrase(&'static PhraseRule),
     /// The enhanced status code or the reply code.
     Code(&'static CodeRule),
-    /// Nothing matched: `delivered` for a 2xx reply, `onhold` for another code, `undefined`
-    /// when there was no code at all.
+    /// Nothing matched: `delivered` for a 2xx reply, `onhold` for another code or for text
+    /// without a code, `undefined` for empty text.
     Fallback,
 }
 
@@ -221,12 +221,12 @@ impl Classifier {
                             recognise(&mut recognised, &mut first_recognised, reply.provider);
                         }
                         let slot = &mut best_reply[reply.provider as usize];
-                        if slot.is_none_or(|b| reply.matches.len() > b.matches.len()) {
+                        if slot.is_none_or(|b| reply_beats(reply, b)) {
                             *slot = Some(reply);
                         }
                     }
                     Target::Phrase(rule) => {
-                        if rule.command.is_some_and(|c| Some(c) != codes.command) {
+                        if rule.command.is_some_and(|c| !same_stage(c, codes.command)) {
                             continue;
                         }
                         if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
@@ -243,7 +243,7 @@ impl Classifier {
             .iter()
             .filter(|&&p| recognised & bit(p) != 0)
             .filter_map(|&p| best_reply[p as usize])
-            .reduce(|a, b| if b.matches.len() > a.matches.len() { b } else { a });
+            .reduce(|a, b| if reply_beats(b, a) { b } else { a });
         if let Some(reply) = provider_reply {
             return Classification { provider: Some(reply.provider), ..make(reply.reason, Rule::ProviderReply(reply)) };
         }
@@ -254,7 +254,8 @@ impl Classifier {
             return make(rule.reason, Rule::Code(rule));
         }
         let reason = match (codes.reply, codes.enhanced) {
-            (None, None) => self.undefined,
+            (None, None) if text.iter().all(u8::is_ascii_whitespace) => self.undefined,
+            (None, None) => self.onhold,
             _ if severity == Some(Severity::Success) => self.delivered,
             _ => self.onhold,
         };
@@ -280,6 +281,22 @@ fn host_has_suffix(host: &str, suffix: &str) -> bool {
     host.len() >= suffix.len()
         && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
         && (host.len() == suffix.len() || host[host.len() - suffix.len() - 1] == b'.')
+}
+
+/// Whether a rule for `wanted` applies to a reply that answered `got`. Logs and bounce reports
+/// say "DATA" both for the DATA command and for the end of the data, and only the latter carries
+/// content decisions, so a rule for the end of the data also applies to "DATA".
+fn same_stage(wanted: Command, got: Option<Command>) -> bool {
+    match got {
+        Some(Command::Data) => matches!(wanted, Command::Data | Command::DataEnd),
+        got => got == Some(wanted),
+    }
+}
+
+/// Whether provider reply `a` wins over `b`: a token only that provider sends first, then the
+/// longer match.
+fn reply_beats(a: &ProviderReply, b: &ProviderReply) -> bool {
+    (a.distinctive, a.matches.len()) > (b.distinctive, b.matches.len())
 }
 
 /// Whether phrase rule `a` wins over `b`: a command-specific rule first, then the reason listed
