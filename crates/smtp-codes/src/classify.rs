@@ -3,6 +3,28 @@
 //!
 //! Every phrase of the catalogue (phrase rules, provider reply texts, provider markers) is compiled
 //! once into one Aho-Corasick automaton; classifying a text is one pass over it.
+//!
+//! # Order of the rules
+//!
+//! 1. A provider's own reply: the provider is recognised (a marker in the text, a host suffix of
+//!    the remote host, or a token only it sends) and its reply's text occurs, with the codes the
+//!    provider documents. A provider-only token beats a longer shared text.
+//! 2. A phrase rule: one limited to the command the reply answered beats a general one, then the
+//!    reason listed earlier in the catalogue, then the longer phrase.
+//! 3. A code rule: the exact enhanced code, then its `X.s.d` pattern, then the reply code.
+//! 4. The fallback: `delivered` for 2xx, `onhold` for any other code or for text without one,
+//!    `undefined` for empty text.
+//!
+//! # Measured against Sisimai
+//!
+//! On the 347 real diagnostic lines of `tests/data/sisimai/lines.jsonl` (text, command and remote
+//! host cut out of real bounces, with the Sisimai project's expected reason), this classifier
+//! gives Sisimai's reason for 316 (91.1%); a test keeps a floor of 90% under it. The 31 misses by
+//! expected reason: `filtered` 17 (a "user unknown" text that Sisimai files as filtered because of
+//! the message around it, which a single line does not carry), `expired` 3 (no code and no expiry
+//! words in the line), `rejected` 2, `suspend` 2 (the same texts are expected as `userunknown`
+//! elsewhere), `userunknown` 2 (one is a "mailbox full" reply), and one each of `blocked`,
+//! `exceedlimit`, `hostunknown`, `notaccept` and `notcompliantrfc`.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
