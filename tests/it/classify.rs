@@ -35,8 +35,12 @@ fn every_provider_row_is_recognised() {
         match c.rule() {
             // Providers that share servers (Microsoft 365, Exchange, Outlook.com) may answer with
             // the same words; another provider's row with the same reason is still right.
-            Rule::ProviderReply(r) if r.reason == row.reason => other_provider += usize::from(r.provider != row.provider),
-            rule => failures.push(format!("{} {:?}: got {} by {rule:?}", row.provider.id(), row.matches, c.reason().id())),
+            Rule::ProviderReply(r) if r.reason == row.reason => {
+                other_provider += usize::from(r.provider != row.provider)
+            }
+            rule => {
+                failures.push(format!("{} {:?}: got {} by {rule:?}", row.provider.id(), row.matches, c.reason().id()))
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {} rows:\n{}", failures.len(), PROVIDER_REPLIES.len(), failures.join("\n"));
@@ -77,11 +81,17 @@ fn sisimai_reasons_share_stays_above_the_floor() {
     let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for line in &lines {
         let host = (!line.remote_host.is_empty()).then_some(line.remote_host.as_str());
-        let c = classifier.classify(line.text.as_bytes(), &Context { command: command(&line.command), remote_host: host });
+        let c =
+            classifier.classify(line.text.as_bytes(), &Context { command: command(&line.command), remote_host: host });
         if c.reason().id() == line.reason {
             right += 1;
         } else {
-            misses.entry(&line.reason).or_default().push(format!("{} -> {} ({})", line.file, c.reason().id(), c.rule().kind()));
+            misses.entry(&line.reason).or_default().push(format!(
+                "{} -> {} ({})",
+                line.file,
+                c.reason().id(),
+                c.rule().kind()
+            ));
         }
     }
     let share = f64::from(right) / lines.len() as f64;
@@ -115,6 +125,9 @@ fn the_rule_that_decided_is_reported() {
     assert!(!c.hard_bounce());
     // A provider recognised from the remote host alone.
     let gmail = Provider::from_id("gmail").unwrap();
-    let c = classifier.classify(b"421 4.7.0 Try again later", &Context { command: None, remote_host: Some("gmail-smtp-in.l.google.com") });
+    let c = classifier.classify(
+        b"421 4.7.0 Try again later",
+        &Context { command: None, remote_host: Some("gmail-smtp-in.l.google.com") },
+    );
     assert_eq!(c.provider(), Some(gmail));
 }

@@ -1,8 +1,8 @@
 //! Cross-crate integration tests: one binary, one module per concern.
 
+mod classify;
 mod iana;
 mod oracle;
-mod classify;
 mod rules;
 
 use std::path::{Path, PathBuf};

@@ -419,17 +419,29 @@ impl Validator<'_> {
         }
         for entry in &c.severity {
             let s = entry.get_ref();
-            self.texts(entry, "severity", &s.id, &[("title", &s.title), ("description", &s.description), ("source", &s.source)])?;
+            self.texts(
+                entry,
+                "severity",
+                &s.id,
+                &[("title", &s.title), ("description", &s.description), ("source", &s.source)],
+            )?;
         }
         let whos: Vec<String> = c.who.iter().map(|w| format!("{:?}", w.get_ref().id)).collect();
         let expected = ["Nobody", "Sender", "SenderAdmin", "Recipient", "RecipientAdmin"];
         if whos != expected {
-            bail!("codes.toml: [[who]] must list nobody, sender, sender-admin, recipient, recipient-admin in that order");
+            bail!(
+                "codes.toml: [[who]] must list nobody, sender, sender-admin, recipient, recipient-admin in that order"
+            );
         }
         for entry in &c.who {
             let w = entry.get_ref();
             let key = format!("{:?}", w.id);
-            self.texts(entry, "who", &key, &[("title", &w.title), ("description", &w.description), ("source", &w.source)])?;
+            self.texts(
+                entry,
+                "who",
+                &key,
+                &[("title", &w.title), ("description", &w.description), ("source", &w.source)],
+            )?;
         }
         Ok(())
     }
@@ -445,7 +457,12 @@ impl Validator<'_> {
             if !ids.insert(r.id.as_str()) {
                 return Err(self.fail(entry, "reason", &r.id, "`id` is used twice"));
             }
-            let texts = [("title", r.title.as_str()), ("description", &r.description), ("action", &r.action), ("source", &r.source)];
+            let texts = [
+                ("title", r.title.as_str()),
+                ("description", &r.description),
+                ("action", &r.action),
+                ("source", &r.source),
+            ];
             self.common(entry, "reason", &r.id, &r.name, &texts, &mut names)?;
         }
         for needed in ["undefined", "onhold", "delivered"] {
@@ -469,15 +486,29 @@ impl Validator<'_> {
         for entry in &c.phrase {
             let p = entry.get_ref();
             let key = p.phrase.as_str();
-            if p.phrase.is_empty() || p.phrase.trim() != p.phrase || !p.phrase.is_ascii() || p.phrase.to_ascii_lowercase() != p.phrase {
-                return Err(self.fail(entry, "phrase", key, "`phrase` must be non-empty lowercase ASCII without surrounding spaces"));
+            if p.phrase.is_empty()
+                || p.phrase.trim() != p.phrase
+                || !p.phrase.is_ascii()
+                || p.phrase.to_ascii_lowercase() != p.phrase
+            {
+                return Err(self.fail(
+                    entry,
+                    "phrase",
+                    key,
+                    "`phrase` must be non-empty lowercase ASCII without surrounding spaces",
+                ));
             }
             self.known_reason(c, entry, "phrase", key, &p.reason)?;
             self.texts(entry, "phrase", key, &[("source", &p.source)])?;
             let command = p.command.map(|c| format!("{c:?}")).unwrap_or_default();
             let k = (key, command);
             if previous.as_ref().is_some_and(|prev| *prev >= k) {
-                return Err(self.fail(entry, "phrase", key, "entries must be sorted by phrase then command, without duplicates"));
+                return Err(self.fail(
+                    entry,
+                    "phrase",
+                    key,
+                    "entries must be sorted by phrase then command, without duplicates",
+                ));
             }
             previous = Some(k);
         }
@@ -512,7 +543,12 @@ impl Validator<'_> {
             self.common(entry, "provider", key, &p.name, &[("title", &p.title), ("source", &p.source)], &mut names)?;
             for m in p.markers.iter().chain(&p.hosts) {
                 if m.is_empty() || !m.is_ascii() || m.to_ascii_lowercase() != *m {
-                    return Err(self.fail(entry, "provider", key, format_args!("marker or host {m:?} must be non-empty lowercase ASCII")));
+                    return Err(self.fail(
+                        entry,
+                        "provider",
+                        key,
+                        format_args!("marker or host {m:?} must be non-empty lowercase ASCII"),
+                    ));
                 }
             }
         }
@@ -525,11 +561,22 @@ impl Validator<'_> {
                 return Err(self.fail(entry, "provider_reply", &key, "`provider` has no [[provider]] entry"));
             };
             if position < last {
-                return Err(self.fail(entry, "provider_reply", &key, "entries must be grouped by provider in [[provider]] order"));
+                return Err(self.fail(
+                    entry,
+                    "provider_reply",
+                    &key,
+                    "entries must be grouped by provider in [[provider]] order",
+                ));
             }
             last = position;
             self.known_reason(c, entry, "provider_reply", &key, &r.reason)?;
-            let texts = [("text", r.text.as_str()), ("match", &r.matches), ("meaning", &r.meaning), ("advice", &r.advice), ("source", &r.source)];
+            let texts = [
+                ("text", r.text.as_str()),
+                ("match", &r.matches),
+                ("meaning", &r.meaning),
+                ("advice", &r.advice),
+                ("source", &r.source),
+            ];
             self.texts(entry, "provider_reply", &key, &texts)?;
             if !r.matches.is_ascii() || r.matches.to_ascii_lowercase() != r.matches {
                 return Err(self.fail(entry, "provider_reply", &key, "`match` must be lowercase ASCII"));
@@ -537,7 +584,12 @@ impl Validator<'_> {
             if let Some(code) = r.reply_code
                 && !(200..=599).contains(&code)
             {
-                return Err(self.fail(entry, "provider_reply", &key, "`reply_code` must be three digits, first digit 2-5"));
+                return Err(self.fail(
+                    entry,
+                    "provider_reply",
+                    &key,
+                    "`reply_code` must be three digits, first digit 2-5",
+                ));
             }
             if let Some(e) = &r.enhanced {
                 parse_enhanced(e).map_err(|err| self.fail(entry, "provider_reply", &key, err))?;

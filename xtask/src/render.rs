@@ -38,6 +38,24 @@ struct EnumSpec {
     lookup: Lookup,
 }
 
+/// Escapes catalogue text for a doc comment: `<domain>` would be read as an HTML tag and
+/// `[TSS04]` as a link.
+fn doc_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '*' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A number without a type suffix, so the generated code reads `550`, not `550u16`.
 fn num(n: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(n.into())
@@ -76,7 +94,7 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
     let doc = format!(" {}", spec.doc);
     let variants: Vec<&Ident> = spec.variants.iter().map(|(v, _)| v).collect();
     let variant_docs = spec.variants.iter().map(|(v, d)| {
-        let d = format!(" {d}");
+        let d = format!(" {}", doc_escape(d));
         quote!(#[doc = #d] #v,)
     });
     let name_values = spec.variants.iter().map(|(v, _)| v.to_string());
@@ -511,16 +529,35 @@ fn reason_enum(c: &Catalogue) -> EnumSpec {
         doc: "A bounce reason, named as the Sisimai project names them. The order is the priority order of phrase rules.",
         variants: reasons.iter().map(|r| (ident(&r.name), format!("`{}`: {}", r.id, r.title))).collect(),
         accessors: vec![
-            str_accessor("id", "The reason's name as Sisimai spells it (`userunknown`), used in JSON.", reasons.iter().map(|r| r.id.clone())),
+            str_accessor(
+                "id",
+                "The reason's name as Sisimai spells it (`userunknown`), used in JSON.",
+                reasons.iter().map(|r| r.id.clone()),
+            ),
             str_accessor("title", "A short headline.", reasons.iter().map(|r| r.title.clone())),
-            str_accessor("description", "What the reason means, in plain English.", reasons.iter().map(|r| r.description.clone())),
+            str_accessor(
+                "description",
+                "What the reason means, in plain English.",
+                reasons.iter().map(|r| r.description.clone()),
+            ),
             Accessor {
                 name: "hard_bounce",
                 doc: "Whether the sender must stop sending to the address.",
                 ty: quote!(bool),
-                values: reasons.iter().map(|r| { let b = r.hard_bounce; quote!(#b) }).collect(),
+                values: reasons
+                    .iter()
+                    .map(|r| {
+                        let b = r.hard_bounce;
+                        quote!(#b)
+                    })
+                    .collect(),
             },
-            Accessor { name: "who_acts", doc: "Who must act.", ty: quote!(WhoActs), values: reasons.iter().map(|r| who(r.who_acts)).collect() },
+            Accessor {
+                name: "who_acts",
+                doc: "Who must act.",
+                ty: quote!(WhoActs),
+                values: reasons.iter().map(|r| who(r.who_acts)).collect(),
+            },
             str_accessor("action", "What to do.", reasons.iter().map(|r| r.action.clone())),
             str_accessor("source", "Where this comes from.", reasons.iter().map(|r| r.source.clone())),
         ],
@@ -530,7 +567,13 @@ fn reason_enum(c: &Catalogue) -> EnumSpec {
             doc: "The reason with this Sisimai name (`userunknown`).",
             args: quote!(id: &str),
             scrutinee: quote!(id),
-            patterns: reasons.iter().map(|r| { let id = &r.id; quote!(#id) }).collect(),
+            patterns: reasons
+                .iter()
+                .map(|r| {
+                    let id = &r.id;
+                    quote!(#id)
+                })
+                .collect(),
         },
     }
 }
@@ -543,7 +586,11 @@ fn provider_enum(c: &Catalogue) -> EnumSpec {
         doc: "A mailbox provider whose own replies the catalogue knows.",
         variants: providers.iter().map(|p| (ident(&p.name), format!("`{}`: {}", p.id, p.title))).collect(),
         accessors: vec![
-            str_accessor("id", "The provider's short name on the command line and in JSON (`gmail`).", providers.iter().map(|p| p.id.clone())),
+            str_accessor(
+                "id",
+                "The provider's short name on the command line and in JSON (`gmail`).",
+                providers.iter().map(|p| p.id.clone()),
+            ),
             str_accessor("title", "The provider's full name.", providers.iter().map(|p| p.title.clone())),
             Accessor {
                 name: "markers",
@@ -557,7 +604,11 @@ fn provider_enum(c: &Catalogue) -> EnumSpec {
                 ty: quote!(&'static [&'static str]),
                 values: providers.iter().map(|p| list(&p.hosts)).collect(),
             },
-            str_accessor("docs", "The provider's documentation link, or an empty string.", providers.iter().map(|p| p.docs.clone())),
+            str_accessor(
+                "docs",
+                "The provider's documentation link, or an empty string.",
+                providers.iter().map(|p| p.docs.clone()),
+            ),
             str_accessor("source", "Where this comes from.", providers.iter().map(|p| p.source.clone())),
         ],
         lookup: Lookup {
@@ -566,7 +617,13 @@ fn provider_enum(c: &Catalogue) -> EnumSpec {
             doc: "The provider with this short name (`gmail`).",
             args: quote!(id: &str),
             scrutinee: quote!(id),
-            patterns: providers.iter().map(|p| { let id = &p.id; quote!(#id) }).collect(),
+            patterns: providers
+                .iter()
+                .map(|p| {
+                    let id = &p.id;
+                    quote!(#id)
+                })
+                .collect(),
         },
     }
 }
@@ -587,7 +644,13 @@ fn message_enum(c: &Catalogue) -> EnumSpec {
             doc: "The message with this name.",
             args: quote!(name: &str),
             scrutinee: quote!(name),
-            patterns: messages.iter().map(|m| { let n = &m.name; quote!(#n) }).collect(),
+            patterns: messages
+                .iter()
+                .map(|m| {
+                    let n = &m.name;
+                    quote!(#n)
+                })
+                .collect(),
         },
     }
 }
@@ -610,12 +673,16 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
     for r in c.provider_reply.iter().map(|r| r.get_ref()) {
         let p = providers.iter().find(|p| p.id == r.provider).map(|p| ident(&p.name));
         let reply_code = match r.reply_code {
-            Some(n) => { let n = num(n); quote!(Some(ReplyCode::from_catalogue(#n))) }
+            Some(n) => {
+                let n = num(n);
+                quote!(Some(ReplyCode::from_catalogue(#n)))
+            }
             None => quote!(None),
         };
         let enhanced = option_enhanced(r.enhanced.as_deref())?;
         let reason = reason_ident(c, &r.reason)?;
-        let (text, matches, distinctive, meaning, advice, source) = (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, &r.source);
+        let (text, matches, distinctive, meaning, advice, source) =
+            (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, &r.source);
         replies.push(quote! {
             ProviderReply {
                 provider: Provider::#p,
@@ -635,7 +702,10 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
     for p in c.phrase.iter().map(|p| p.get_ref()) {
         let reason = reason_ident(c, &p.reason)?;
         let command = match p.command {
-            Some(cmd) => { let cmd = command(cmd); quote!(Some(#cmd)) }
+            Some(cmd) => {
+                let cmd = command(cmd);
+                quote!(Some(#cmd))
+            }
             None => quote!(None),
         };
         let (phrase, source) = (&p.phrase, &p.source);
@@ -645,12 +715,18 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
     for r in c.code_rule.iter().map(|r| r.get_ref()) {
         let reason = reason_ident(c, &r.reason)?;
         let code = match r.parsed()? {
-            RuleCode::Reply(n) => { let n = num(n); quote!(RuleCode::Reply(ReplyCode::from_catalogue(#n))) }
+            RuleCode::Reply(n) => {
+                let n = num(n);
+                quote!(RuleCode::Reply(ReplyCode::from_catalogue(#n)))
+            }
             RuleCode::Enhanced(k, s, d) => {
                 let (k, s, d) = (num(k), num(s), num(d));
                 quote!(RuleCode::Enhanced(EnhancedCode::from_catalogue(#k, #s, #d)))
             }
-            RuleCode::Pattern(s, d) => { let (s, d) = (num(s), num(d)); quote!(RuleCode::Pattern { subject: #s, detail: #d }) }
+            RuleCode::Pattern(s, d) => {
+                let (s, d) = (num(s), num(d));
+                quote!(RuleCode::Pattern { subject: #s, detail: #d })
+            }
         };
         let source = &r.source;
         code_rules.push(quote!(CodeRule { code: #code, reason: #reason, source: #source }));
@@ -669,18 +745,28 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
 fn wording(c: &Catalogue) -> TokenStream {
     let sev: Vec<_> = c.severity.iter().map(|s| s.get_ref()).collect();
     let known: Vec<_> = sev.iter().filter(|s| s.id != "unknown").collect();
-    let variants: Vec<Ident> = known.iter().map(|s| {
-        let mut name = s.id.clone();
-        name[..1].make_ascii_uppercase();
-        ident(&name)
-    }).collect();
+    let variants: Vec<Ident> = known
+        .iter()
+        .map(|s| {
+            let mut name = s.id.clone();
+            name[..1].make_ascii_uppercase();
+            ident(&name)
+        })
+        .collect();
     let titles = known.iter().map(|s| &s.title);
     let descriptions = known.iter().map(|s| &s.description);
     let retries = known.iter().map(|s| s.retry);
-    let unknown = sev.iter().find(|s| s.id == "unknown").map(|s| (s.title.clone(), s.description.clone())).unwrap_or_default();
+    let unknown =
+        sev.iter().find(|s| s.id == "unknown").map(|s| (s.title.clone(), s.description.clone())).unwrap_or_default();
     let (unknown_title, unknown_description) = unknown;
     let whos: Vec<_> = c.who.iter().map(|w| w.get_ref()).collect();
-    let who_variants: Vec<TokenStream> = whos.iter().map(|w| { let v = format_ident!("{}", format!("{:?}", w.id)); quote!(Self::#v) }).collect();
+    let who_variants: Vec<TokenStream> = whos
+        .iter()
+        .map(|w| {
+            let v = format_ident!("{}", format!("{:?}", w.id));
+            quote!(Self::#v)
+        })
+        .collect();
     let who_titles = whos.iter().map(|w| &w.title);
     let who_descriptions = whos.iter().map(|w| &w.description);
     quote! {

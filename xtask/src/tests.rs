@@ -93,7 +93,69 @@ source = "s"
 "#;
 
 fn catalogue_with(edit: impl Fn(String) -> String) -> String {
-    edit(format!("{VALID}{}{REST}", digits_rest()))
+    edit(format!("{VALID}{}{REST}{}", digits_rest(), wording_and_rules()))
+}
+
+fn wording_and_rules() -> String {
+    let mut s = String::new();
+    for (id, retry) in
+        [("success", false), ("intermediate", false), ("transient", true), ("permanent", false), ("unknown", false)]
+    {
+        s += &format!(
+            "\n[[severity]]\nid = \"{id}\"\ntitle = \"t\"\ndescription = \"d\"\nretry = {retry}\nsource = \"s\"\n"
+        );
+    }
+    for id in ["nobody", "sender", "sender-admin", "recipient", "recipient-admin"] {
+        s += &format!("\n[[who]]\nid = \"{id}\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n");
+    }
+    for (id, name, hard) in [
+        ("userunknown", "UserUnknown", true),
+        ("delivered", "Delivered", false),
+        ("onhold", "OnHold", false),
+        ("undefined", "Undefined", false),
+    ] {
+        s += &format!(
+            "\n[[reason]]\nid = \"{id}\"\nname = \"{name}\"\ntitle = \"t\"\ndescription = \"d\"\nhard_bounce = {hard}\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"s\"\n"
+        );
+    }
+    s += r#"
+[[phrase]]
+phrase = "user unknown"
+reason = "userunknown"
+source = "s"
+
+[[code_rule]]
+code = "X.1.1"
+reason = "userunknown"
+source = "s"
+
+[[provider]]
+id = "gmail"
+name = "Gmail"
+title = "Gmail"
+markers = ["gsmtp"]
+hosts = ["google.com"]
+docs = ""
+source = "s"
+
+[[provider_reply]]
+provider = "gmail"
+reply_code = 550
+enhanced = "5.1.1"
+text = "The email account that you tried to reach does not exist."
+match = "does not exist"
+distinctive = false
+meaning = "m"
+advice = "a"
+reason = "userunknown"
+source = "s"
+
+[[message]]
+name = "SeverityCodesAgree"
+text = "t"
+source = "s"
+"#;
+    s
 }
 
 fn error_of(text: &str) -> String {
@@ -142,6 +204,32 @@ fn missing_source_is_rejected() {
 fn absent_source_key_is_rejected() {
     let err = error_of(&catalogue_with(|s| s.replace("source = \"RFC 5321\"\n\n[[class]]", "\n[[class]]")));
     assert!(err.contains("source"), "{err}");
+}
+
+#[test]
+fn unknown_reason_in_a_rule_is_rejected() {
+    let err = error_of(&catalogue_with(|s| {
+        s.replace("code = \"X.1.1\"\nreason = \"userunknown\"", "code = \"X.1.1\"\nreason = \"nosuch\"")
+    }));
+    assert!(err.contains("[[code_rule]] X.1.1") && err.contains("\"nosuch\" has no [[reason]] entry"), "{err}");
+}
+
+#[test]
+fn uppercase_phrase_is_rejected() {
+    let err = error_of(&catalogue_with(|s| s.replace("phrase = \"user unknown\"", "phrase = \"User unknown\"")));
+    assert!(err.contains("[[phrase]]") && err.contains("lowercase"), "{err}");
+}
+
+#[test]
+fn provider_reply_of_unknown_provider_is_rejected() {
+    let err = error_of(&catalogue_with(|s| s.replace("provider = \"gmail\"", "provider = \"nosuch\"")));
+    assert!(err.contains("[[provider_reply]]") && err.contains("no [[provider]] entry"), "{err}");
+}
+
+#[test]
+fn missing_fallback_reason_is_rejected() {
+    let err = error_of(&catalogue_with(|s| s.replace("id = \"onhold\"", "id = \"onholdx\"")));
+    assert!(err.contains("\"onhold\" is missing"), "{err}");
 }
 
 #[test]

@@ -196,7 +196,7 @@ impl Classifier {
         }
     }
 
-    /// Reads `text` (with [`diagnose_bytes`](crate::parse::diagnose_bytes)) and classifies it.
+    /// Reads `text` (with [`diagnose_bytes`]) and classifies it.
     #[must_use]
     pub fn classify(&self, text: &[u8], context: &Context<'_>) -> Classification {
         let diagnosis = diagnose_bytes(text);

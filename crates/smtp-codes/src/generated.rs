@@ -218,25 +218,25 @@ pub enum KnownReply {
     SystemStatus,
     /// `214` Help message (RFC 5321 §4.2.2, §4.2.3, §4.3.2)
     HelpMessage,
-    /// `220` <domain> Service ready (RFC 5321 §3.1, §4.2.3, §4.3.2; RFC 3207 §4)
+    /// `220` &lt;domain&gt; Service ready (RFC 5321 §3.1, §4.2.3, §4.3.2; RFC 3207 §4)
     ServiceReady,
-    /// `221` <domain> Service closing transmission channel (RFC 5321 §4.1.1.10, §4.2.3, §4.3.2)
+    /// `221` &lt;domain&gt; Service closing transmission channel (RFC 5321 §4.1.1.10, §4.2.3, §4.3.2)
     ServiceClosing,
     /// `235` Authentication Succeeded (RFC 4954 §6)
     AuthenticationSucceeded,
     /// `250` Requested mail action okay, completed (RFC 5321 §4.1.1.9, §4.2.3, §4.2.5, §4.3.2)
     Completed,
-    /// `251` User not local; will forward to <forward-path> (RFC 5321 §3.4, §4.2.3, §4.3.2)
+    /// `251` User not local; will forward to &lt;forward-path&gt; (RFC 5321 §3.4, §4.2.3, §4.3.2)
     UserNotLocalWillForward,
     /// `252` Cannot VRFY user, but will accept message and attempt delivery (RFC 5321 §3.5.3, §4.2.3, §4.3.2)
     CannotVerifyWillAttempt,
-    /// `253` OK, <n> pending messages for node <x> started (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
     EtrnPendingMessagesStarted,
     /// `334` Server challenge (base64) (RFC 4954 §4; RFC 2034)
     AuthenticationChallenge,
-    /// `354` Start mail input; end with <CRLF>.<CRLF> (RFC 5321 §4.2.3, §4.3.2)
+    /// `354` Start mail input; end with &lt;CRLF&gt;.&lt;CRLF&gt; (RFC 5321 §4.2.3, §4.3.2)
     StartMailInput,
-    /// `421` <domain> Service not available, closing transmission channel (RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    /// `421` &lt;domain&gt; Service not available, closing transmission channel (RFC 5321 §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     ServiceNotAvailable,
     /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; RFC 5248)
     PasswordTransitionTemporary,
@@ -258,9 +258,9 @@ pub enum KnownReply {
     ParametersNotAccommodated,
     /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (draft-martin-smtp-ipv6-to-ipv4-fallback-00 (expired Internet-Draft); Sisimai reply table)
     RetryOverIpv4,
-    /// `458` Unable to queue messages for node <x> (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `458` Unable to queue messages for node &lt;x&gt; (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
     UnableToQueueForNode,
-    /// `459` Node <x> not allowed: <reason> (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; (RFC 1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
     NodeNotAllowed,
     /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5, §4.2.3, §4.2.4, §4.3.2, §4.5.3.1.9; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     CommandUnrecognized,
@@ -296,7 +296,7 @@ pub enum KnownReply {
     RecipientRejectedMessage,
     /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4, §4.2.3, §4.3.2; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     MailboxUnavailable,
-    /// `551` User not local; please try <forward-path> (RFC 5321 §3.4, §4.2.3, §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
+    /// `551` User not local; please try &lt;forward-path&gt; (RFC 5321 §3.4, §4.2.3, §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     UserNotLocal,
     /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3, §4.3.2, §4.5.3.1.10; Google Workspace Admin Help 'About SMTP error messages' (support.google.com/a/answer/3221692))
     StorageExceeded,
