@@ -28,6 +28,8 @@ struct Lookup {
     args: TokenStream,
     scrutinee: TokenStream,
     patterns: Vec<TokenStream>,
+    /// A hand-shaped body instead of one flat `match` over `patterns`.
+    body: Option<TokenStream>,
 }
 
 struct EnumSpec {
@@ -121,6 +123,10 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
     let args = &l.args;
     let scrutinee = &l.scrutinee;
     let lookup_arms = variants.iter().zip(&l.patterns).map(|(v, p)| quote!(#p => Some(Self::#v),));
+    let lookup_body = match &l.body {
+        Some(body) => body.clone(),
+        None => quote!(match #scrutinee { #(#lookup_arms)* _ => None, }),
+    };
     let constness = if l.constant { quote!(const) } else { quote!() };
     quote! {
         #[doc = #doc]
@@ -137,10 +143,7 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
             #[doc = #lookup_doc]
             #[must_use]
             pub #constness fn #lookup_name(#args) -> Option<Self> {
-                match #scrutinee {
-                    #(#lookup_arms)*
-                    _ => None,
-                }
+                #lookup_body
             }
         }
     }
@@ -182,6 +185,7 @@ fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: true,
+            body: None,
             name: "from_digit",
             doc: "The entry for a digit, if the catalogue defines it.",
             args: quote!(digit: u8),
@@ -273,6 +277,7 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: true,
+            body: None,
             name: "from_code",
             doc: "The entry for a reply code, if the catalogue has one.",
             args: quote!(code: u16),
@@ -326,6 +331,7 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: true,
+            body: None,
             name: "from_class",
             doc: "The entry for a class digit, if it is 2, 4 or 5.",
             args: quote!(class: u8),
@@ -379,6 +385,7 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: true,
+            body: None,
             name: "from_subject",
             doc: "The entry for a subject number, if the registry defines it.",
             args: quote!(subject: u8),
@@ -392,6 +399,23 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
                 .collect(),
         },
     }
+}
+
+/// `from_parts` as a `match` on the subject holding a `match` on the detail: two jump tables
+/// instead of a chain of tuple comparisons.
+fn nested_lookup(entries: &[&crate::catalogue::Enhanced], parts: &[(u16, u16)]) -> TokenStream {
+    let mut subjects: Vec<u16> = parts.iter().map(|&(s, _)| s).collect();
+    subjects.dedup();
+    let arms = subjects.iter().map(|&subject| {
+        let inner = entries.iter().zip(parts).filter(|(_, (s, _))| *s == subject).map(|(e, &(_, d))| {
+            let v = ident(&e.name);
+            let d = num(d);
+            quote!(#d => Some(Self::#v),)
+        });
+        let subject = num(subject);
+        quote!(#subject => match detail { #(#inner)* _ => None, },)
+    });
+    quote!(match subject { #(#arms)* _ => None, })
 }
 
 fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
@@ -500,6 +524,7 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
         ],
         lookup: Lookup {
             constant: true,
+            body: Some(nested_lookup(&entries, &parts)),
             name: "from_parts",
             doc: "The entry for `X.subject.detail`, if the registry has one.",
             args: quote!(subject: u16, detail: u16),
@@ -563,6 +588,7 @@ fn reason_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: false,
+            body: None,
             name: "from_id",
             doc: "The reason with this Sisimai name (`userunknown`).",
             args: quote!(id: &str),
@@ -613,6 +639,7 @@ fn provider_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: false,
+            body: None,
             name: "from_id",
             doc: "The provider with this short name (`gmail`).",
             args: quote!(id: &str),
@@ -640,6 +667,7 @@ fn message_enum(c: &Catalogue) -> EnumSpec {
         ],
         lookup: Lookup {
             constant: false,
+            body: None,
             name: "from_name",
             doc: "The message with this name.",
             args: quote!(name: &str),

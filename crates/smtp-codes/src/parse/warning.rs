@@ -194,7 +194,7 @@ pub(crate) fn check_codes(reply: Option<ReplyCode>, enhanced: Option<EnhancedCod
         {
             warnings.push(Warning::ClassMismatch { reply, enhanced });
         }
-        if enhanced.known().is_some() && !enhanced.is_registered_in_class() {
+        if enhanced.known().is_some_and(|k| !k.allows_class(enhanced.class())) {
             warnings.push(Warning::NotRegisteredInClass(enhanced));
         }
     }

@@ -17,12 +17,17 @@ use crate::{EnhancedCode, ReplyCode};
 #[derive(Clone, Copy, Debug)]
 pub struct Reply<'a> {
     raw: &'a [u8],
-    /// The first line, kept so that the common one-line reply is never scanned twice.
-    first: Line<'a>,
-    single: bool,
     code: ReplyCode,
     enhanced: Option<EnhancedCode>,
-    warnings: Warnings,
+    /// Whether the reply is one line, so that walking its lines needs no newline search.
+    single: bool,
+    /// Where the first line's text starts (after the code, the separator and the enhanced code),
+    /// so that the common one-line reply is not read twice.
+    text_start: u16,
+    /// Whether a later line's codes differ from the first ones; only then does
+    /// [`warnings`](Self::warnings) walk the lines again. Keeping the struct this small is what
+    /// makes a parse cheap to return.
+    changed: bool,
 }
 
 /// One line of a [`Reply`], as [`Reply::line_details`] gives it.
@@ -54,32 +59,67 @@ impl<'a> Reply<'a> {
     /// The text of each line, with the reply code, the separator, the enhanced code and the line
     /// ending stripped.
     pub fn lines(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
-        self.line_details().map(|l| l.text)
+        let (first, rest) = if self.single {
+            (Some(trim_eol(&self.raw[usize::from(self.text_start).min(self.raw.len())..])), &[][..])
+        } else {
+            (None, self.raw)
+        };
+        TextLines { first, rest, intermediate: self.code.is_positive_intermediate() }
     }
 
     /// Each line with its own codes and text.
     pub fn line_details(&self) -> impl Iterator<Item = Line<'a>> + use<'a> {
         let intermediate = self.code.is_positive_intermediate();
-        let mut cached = self.single.then_some(self.first);
-        let mut rest = if self.single { &[][..] } else { self.raw };
+        let mut rest = self.raw;
+        let single = self.single;
+        let mut known_first = single.then(|| Line {
+            code: self.code,
+            enhanced: self.enhanced,
+            text: trim_eol(&self.raw[usize::from(self.text_start).min(self.raw.len())..]),
+            last: true,
+        });
         core::iter::from_fn(move || {
-            if let Some(line) = cached.take() {
+            if let Some(line) = known_first.take() {
+                rest = &[];
                 return Some(line);
             }
             if rest.is_empty() {
                 return None;
             }
-            let end = find_newline(rest).map_or(rest.len(), |nl| nl + 1);
+            let end = if single { rest.len() } else { find_newline(rest).map_or(rest.len(), |nl| nl + 1) };
             let (line, tail) = rest.split_at(end);
             rest = tail;
             Some(split_line(line, intermediate))
         })
     }
 
-    /// The oddities found while reading the reply.
+    /// The oddities of the reply: codes that change between lines, a reply class and an
+    /// enhanced class that disagree, an enhanced code the registry does not allow in its class,
+    /// a reply code outside RFC 5321's grammar. Computed when asked.
     #[must_use]
-    pub const fn warnings(&self) -> Warnings {
-        self.warnings
+    pub fn warnings(&self) -> Warnings {
+        let mut warnings = Warnings::new();
+        if self.changed {
+            let intermediate = self.code.is_positive_intermediate();
+            let mut enhanced: Option<EnhancedCode> = None;
+            for line in self.line_details() {
+                if line.code != self.code {
+                    warnings.push(Warning::ReplyCodeChanged { first: self.code, later: line.code });
+                }
+                if intermediate {
+                    continue;
+                }
+                match (enhanced, line.enhanced) {
+                    (None, later) => enhanced = later,
+                    (Some(first), Some(later)) if first != later => {
+                        warnings.push(Warning::EnhancedCodeChanged { first, later });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        check_codes(Some(self.code), self.enhanced, &mut warnings);
+        warnings
     }
 
     /// The bytes of the reply as received, line endings included.
@@ -89,17 +129,41 @@ impl<'a> Reply<'a> {
     }
 }
 
-/// The first line of `raw`, line ending included.
-fn first_line(raw: &[u8]) -> &[u8] {
-    &raw[..find_newline(raw).map_or(raw.len(), |nl| nl + 1)]
+/// The iterator behind [`Reply::lines`]: the one-line case is handed out without any search.
+struct TextLines<'a> {
+    first: Option<&'a [u8]>,
+    rest: &'a [u8],
+    intermediate: bool,
+}
+
+impl<'a> Iterator for TextLines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if let Some(text) = self.first.take() {
+            return Some(text);
+        }
+        if self.rest.is_empty() {
+            return None;
+        }
+        let end = find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1);
+        let (line, tail) = self.rest.split_at(end);
+        self.rest = tail;
+        Some(split_line(line, self.intermediate).text)
+    }
+}
+
+/// A line without its line ending.
+fn trim_eol(line: &[u8]) -> &[u8] {
+    match line {
+        [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n'] => rest,
+        _ => line,
+    }
 }
 
 /// Splits one complete line (checked by [`parse_reply`]) into its parts.
 fn split_line(line: &[u8], intermediate: bool) -> Line<'_> {
-    let line = match line {
-        [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n'] => rest,
-        _ => line,
-    };
+    let line = trim_eol(line);
     // parse_reply has checked the three digits and the first digit's range.
     let code = match line {
         [a, b, c, ..] => ReplyCode::new(
@@ -113,25 +177,16 @@ fn split_line(line: &[u8], intermediate: bool) -> Line<'_> {
     let last = line.get(3) != Some(&b'-');
     let mut text = line.get(4..).unwrap_or_default();
     let mut enhanced = None;
-    if !intermediate
-        && matches!(text.first(), Some(b'2' | b'4' | b'5'))
-        && let Some((e, end)) = enhanced_at(text, 0)
-    {
-        let rest = &text[end..];
-        if rest.is_empty() || rest[0] == b' ' || rest[0] == b'\t' {
-            enhanced = Some(e);
-            text = rest.trim_ascii_start();
-        }
+    if !intermediate && let Some((e, end)) = leading_enhanced(text) {
+        enhanced = Some(e);
+        text = text[end..].trim_ascii_start();
     }
     Line { code, enhanced, text, last }
 }
 
 impl PartialEq for Reply<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
-            && self.enhanced == other.enhanced
-            && self.warnings == other.warnings
-            && self.line_details().eq(other.line_details())
+        self.code == other.code && self.enhanced == other.enhanced && self.line_details().eq(other.line_details())
     }
 }
 
@@ -245,10 +300,14 @@ impl core::error::Error for ReplyError {}
 /// ```
 pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
     let mut pos = 0;
-    let mut code: Option<ReplyCode> = None;
+    let mut lines = 0usize;
+    // The first line's code digits and enhanced code bytes: later lines are compared with them
+    // as bytes, and only parsed when they differ.
+    let mut code_digits = [0u8; 3];
     let mut enhanced: Option<EnhancedCode> = None;
-    let mut warnings = Warnings::new();
-    let mut first: Option<Line<'_>> = None;
+    let mut enhanced_bytes: &[u8] = &[];
+    let mut changed = false;
+    let mut text_start = 4usize;
     loop {
         let line = &input[pos..];
         for (k, &b) in line.iter().take(3).enumerate() {
@@ -260,7 +319,11 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             }
         }
         let Some(&sep) = line.get(3) else {
-            return Err(ReplyError::incomplete("the input ends inside a reply code"));
+            return Err(ReplyError::incomplete(if line.is_empty() && lines == 0 {
+                "the input is empty"
+            } else {
+                "the input ends inside a reply code"
+            }));
         };
         let last = match sep {
             b'-' => false,
@@ -272,47 +335,72 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
                 ));
             }
         };
-        let Some(nl) = find_newline(line) else {
-            return Err(ReplyError::incomplete("the input ends before the end of the final line"));
+        let nl = if sep == b'\n' {
+            3
+        } else {
+            match find_newline(&line[4..]) {
+                Some(n) => n + 4,
+                None => return Err(ReplyError::incomplete("the input ends before the end of the final line")),
+            }
         };
         if sep == b'\r' && nl != 4 {
             return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
         }
-        let parts = split_line(&line[..=nl], false);
-        if first.is_none() {
-            first = Some(parts);
+        let digits = [line[0], line[1], line[2]];
+        let intermediate = if lines == 0 { digits[0] == b'3' } else { code_digits[0] == b'3' };
+        // The enhanced code, read at the start of the text unless the reply is 3yz (RFC 2034 §3).
+        let text = &line[4.min(nl)..nl];
+        let here = if intermediate { None } else { leading_enhanced(text) };
+        if lines == 0 {
+            code_digits = digits;
+        } else if digits != code_digits {
+            changed = true;
         }
-        match code {
-            None => code = Some(parts.code),
-            Some(first) if first != parts.code => {
-                warnings.push(Warning::ReplyCodeChanged { first, later: parts.code });
+        if lines == 0 {
+            text_start = match here {
+                Some((_, len)) => {
+                    4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace() && **b != b'\n').count()
+                }
+                None => 4,
+            };
+        }
+        match (enhanced, here) {
+            (None, Some((e, len))) => {
+                enhanced = Some(e);
+                enhanced_bytes = &text[..len];
             }
-            Some(_) => {}
+            (Some(_), Some((_, len))) if text[..len] != *enhanced_bytes => changed = true,
+            _ => {}
         }
-        let intermediate = code.is_some_and(ReplyCode::is_positive_intermediate);
-        if !intermediate && let Some(later) = parts.enhanced {
-            match enhanced {
-                None => enhanced = Some(later),
-                Some(first) if first != later => warnings.push(Warning::EnhancedCodeChanged { first, later }),
-                Some(_) => {}
-            }
-        }
+        lines += 1;
         pos += nl + 1;
         if last {
             break;
         }
     }
-    let (Some(code), Some(mut first)) = (code, first) else {
-        return Err(ReplyError::incomplete("the input is empty"));
-    };
-    check_codes(Some(code), enhanced, &mut warnings);
+    let code = ReplyCode::from_catalogue(
+        u16::from(code_digits[0] - b'0') * 100
+            + u16::from(code_digits[1] - b'0') * 10
+            + u16::from(code_digits[2] - b'0'),
+    );
     let (raw, rest) = input.split_at(pos);
-    if code.is_positive_intermediate() {
-        // 3yz replies keep their text whole; re-read the first line that way.
-        first = split_line(first_line(raw), true);
+    // A first line longer than 64 KiB only loses the shortcut: its text is split again.
+    let single = lines == 1 && text_start <= usize::from(u16::MAX);
+    let text_start = u16::try_from(text_start).unwrap_or(0);
+    Ok((Reply { raw, code, enhanced, single, text_start, changed }, rest))
+}
+
+/// The enhanced code at the start of a line's text (followed by white space or the end of the
+/// line), with its length in bytes.
+fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
+    if !matches!(text.first(), Some(b'2' | b'4' | b'5')) {
+        return None;
     }
-    let single = first.last;
-    Ok((Reply { raw, first, single, code, enhanced, warnings }, rest))
+    let (e, end) = enhanced_at(text, 0)?;
+    match text.get(end) {
+        None | Some(b' ' | b'\t' | b'\r') => Some((e, end)),
+        _ => None,
+    }
 }
 
 /// An iterator over the replies in one buffer; see [`replies`].
