@@ -38,6 +38,18 @@ const TAGS: &[(&[u8], Command)] = &[
     (b"initial server greeting", Command::Connect),
 ];
 
+/// The bytes that can start an introducer or a tag, either case.
+const CAN_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"iawf>[IAWF";
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Whether `s[i..]` starts with `pattern`, ignoring ASCII case.
 fn starts_with_at(s: &[u8], i: usize, pattern: &[u8]) -> bool {
     s.get(i..i + pattern.len()).is_some_and(|w| w.eq_ignore_ascii_case(pattern))
@@ -55,16 +67,18 @@ fn name_at(s: &[u8], i: usize) -> Option<Command> {
 /// The first command the text names, if any. Each position is compared with a fixed set of short
 /// patterns, so the time is linear in the length of `s`.
 pub(super) fn find_command(s: &[u8]) -> Option<Command> {
-    for i in 0..s.len() {
+    let mut from = 0;
+    // Jump from one byte that can start a pattern to the next with a tight search loop.
+    while let Some(skip) = s[from..].iter().position(|&b| CAN_START[usize::from(b)]) {
+        let i = from + skip;
+        from = i + 1;
         let first = s[i].to_ascii_lowercase();
-        if !matches!(first, b'i' | b'a' | b'w' | b'>' | b'f' | b'[') {
-            continue;
-        }
         // Introducers must start a word so that "chafter " or "dafter " do not count.
         let starts_word = i == 0 || !s[i - 1].is_ascii_alphanumeric();
         if starts_word {
             for intro in INTRODUCERS {
-                if starts_with_at(s, i, intro)
+                if intro[0] == first
+                    && starts_with_at(s, i, intro)
                     && let Some(command) = name_at(s, i + intro.len())
                 {
                     return Some(command);
@@ -72,7 +86,7 @@ pub(super) fn find_command(s: &[u8]) -> Option<Command> {
             }
         }
         for &(tag, command) in TAGS {
-            if starts_with_at(s, i, tag) {
+            if tag[0] == first && starts_with_at(s, i, tag) {
                 return Some(command);
             }
         }

@@ -180,9 +180,13 @@ impl Scan {
         let mut scan = Self::default();
         let mut i = 0;
         while i < s.len() {
-            let b = s[i];
+            // Jump to the next digit that can start a code with a tight search loop.
+            match s[i..].iter().position(|b| matches!(b, b'2'..=b'5')) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             let boundary = i == 0 || !(is_word(s[i - 1]) || s[i - 1] == b'.');
-            if !matches!(b, b'2'..=b'5') || !boundary {
+            if !boundary {
                 i += 1;
                 continue;
             }
