@@ -41,23 +41,7 @@ fn one_record_per_line_from_standard_input() {
         assert_eq!(r["file"], "-");
         assert_eq!(r["status"], r["enhanced_code"]);
         assert!(Reason::from_id(r["reason"].as_str().unwrap()).is_some());
-        for key in [
-            "input",
-            "reply_code",
-            "severity",
-            "severity_rule",
-            "retry",
-            "who_acts",
-            "hard_bounce",
-            "rule",
-            "command",
-            "text",
-            "provider",
-            "vendor",
-            "actions",
-            "notes",
-            "warnings",
-        ] {
+        for key in super::EXPLANATION_FIELDS {
             assert!(r.get(key).is_some(), "no {key:?} in {r}");
         }
         assert!(r.get("reply").is_none() && r.get("enhanced").is_none(), "catalogue entries are left to lookup");

@@ -44,28 +44,8 @@ fn human_output_of_a_postfix_bounce() {
 fn json_has_every_documented_field() {
     let v = explain_json(&[POSTFIX]);
     let object = v.as_object().unwrap();
-    for key in [
-        "input",
-        "reply_code",
-        "enhanced_code",
-        "severity",
-        "severity_rule",
-        "retry",
-        "who_acts",
-        "reason",
-        "hard_bounce",
-        "rule",
-        "command",
-        "text",
-        "provider",
-        "vendor",
-        "actions",
-        "notes",
-        "warnings",
-        "reply",
-        "enhanced",
-    ] {
-        assert!(object.contains_key(key), "no {key:?} in {v:#}");
+    for key in super::EXPLANATION_FIELDS.iter().chain(&["reply", "enhanced"]) {
+        assert!(object.contains_key(*key), "no {key:?} in {v:#}");
     }
     assert_eq!(v["input"], POSTFIX);
     assert_eq!(v["reply_code"], 550);

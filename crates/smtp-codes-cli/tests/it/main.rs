@@ -68,3 +68,25 @@ fn temp_dir(name: &str) -> PathBuf {
 fn has_escape_codes(text: &str) -> bool {
     text.contains('\u{1b}')
 }
+
+/// The fields every `explain --json` object and every `classify` record carries (the README's
+/// table); `explain` adds the catalogue entries `reply` and `enhanced`.
+const EXPLANATION_FIELDS: &[&str] = &[
+    "input",
+    "reply_code",
+    "enhanced_code",
+    "severity",
+    "severity_rule",
+    "retry",
+    "who_acts",
+    "reason",
+    "hard_bounce",
+    "rule",
+    "command",
+    "text",
+    "provider",
+    "vendor",
+    "actions",
+    "notes",
+    "warnings",
+];
