@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use smtp_codes::classify::{Classification, Rule};
 use smtp_codes::explain::{Explanation, SeverityRule, explain_with};
-use smtp_codes::{UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE};
+use smtp_codes::{Message, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE};
 
 use crate::context::ContextArgs;
 use crate::entries::{EnhancedJson, ReplyJson};
@@ -205,7 +205,7 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
         }
     }
     let reason = c.reason();
-    let bounce = if c.hard_bounce() { "hard bounce: stop sending to this address" } else { "soft bounce" };
+    let bounce = if c.hard_bounce() { Message::BounceHard.text() } else { Message::BounceSoft.text() };
     sheet.line("Reason", format_args!("{}  {} ({bounce})", painter.paint(CODE, reason.id()), reason.title()))?;
     sheet.more(reason.description())?;
     match c.rule() {
@@ -217,7 +217,7 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
             None => sheet.line("Decided by", format_args!("phrase {:?}", r.phrase))?,
         },
         Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code, r.source))?,
-        _ => sheet.line("Decided by", "no rule matched")?,
+        _ => sheet.line("Decided by", Message::NoRuleMatched.text())?,
     }
     Ok(())
 }

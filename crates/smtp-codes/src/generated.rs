@@ -5198,6 +5198,12 @@ impl Provider {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Message {
+    /// hard bounce: stop sending to this address
+    BounceHard,
+    /// soft bounce: the address itself is not known to be bad
+    BounceSoft,
+    /// no rule matched: the reason follows from the code's class alone
+    NoRuleMatched,
     /// The reply code and the enhanced status code agree on the outcome.
     SeverityCodesAgree,
     /// Only an enhanced status code was found, so its class decides the outcome.
@@ -5216,10 +5222,25 @@ pub enum Message {
     UnknownEnhancedCode,
     /// This reply code is in no standard and no provider table the catalogue knows; it is explained by its digits.
     UnknownReplyCode,
+    /// reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer
+    WarningClassMismatch,
+    /// the log's dsn={dsn} differs from the server's own enhanced status code {reply}; using {reply}
+    WarningDsnFieldDiffers,
+    /// the enhanced status code changes from {first} to {later} between lines
+    WarningEnhancedCodeChanged,
+    /// reply code {code} is outside RFC 5321 (its second digit is above 5)
+    WarningNonStandardReplyCode,
+    /// enhanced status code {code} is not registered in class {class}
+    WarningNotRegisteredInClass,
+    /// the reply code changes from {first} to {later} between lines
+    WarningReplyCodeChanged,
 }
 impl Message {
     /// Every entry, in catalogue order.
     pub const ALL: &'static [Self] = &[
+        Self::BounceHard,
+        Self::BounceSoft,
+        Self::NoRuleMatched,
         Self::SeverityCodesAgree,
         Self::SeverityEnhancedCodeOnly,
         Self::SeverityNoCode,
@@ -5229,11 +5250,20 @@ impl Message {
         Self::UndefinedSubject,
         Self::UnknownEnhancedCode,
         Self::UnknownReplyCode,
+        Self::WarningClassMismatch,
+        Self::WarningDsnFieldDiffers,
+        Self::WarningEnhancedCodeChanged,
+        Self::WarningNonStandardReplyCode,
+        Self::WarningNotRegisteredInClass,
+        Self::WarningReplyCodeChanged,
     ];
     /// The entry's identifier in `codes.toml`, which is also the variant's name.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
+            Self::BounceHard => "BounceHard",
+            Self::BounceSoft => "BounceSoft",
+            Self::NoRuleMatched => "NoRuleMatched",
             Self::SeverityCodesAgree => "SeverityCodesAgree",
             Self::SeverityEnhancedCodeOnly => "SeverityEnhancedCodeOnly",
             Self::SeverityNoCode => "SeverityNoCode",
@@ -5243,12 +5273,23 @@ impl Message {
             Self::UndefinedSubject => "UndefinedSubject",
             Self::UnknownEnhancedCode => "UnknownEnhancedCode",
             Self::UnknownReplyCode => "UnknownReplyCode",
+            Self::WarningClassMismatch => "WarningClassMismatch",
+            Self::WarningDsnFieldDiffers => "WarningDsnFieldDiffers",
+            Self::WarningEnhancedCodeChanged => "WarningEnhancedCodeChanged",
+            Self::WarningNonStandardReplyCode => "WarningNonStandardReplyCode",
+            Self::WarningNotRegisteredInClass => "WarningNotRegisteredInClass",
+            Self::WarningReplyCodeChanged => "WarningReplyCodeChanged",
         }
     }
     /// The sentence.
     #[must_use]
     pub const fn text(self) -> &'static str {
         match self {
+            Self::BounceHard => "hard bounce: stop sending to this address",
+            Self::BounceSoft => "soft bounce: the address itself is not known to be bad",
+            Self::NoRuleMatched => {
+                "no rule matched: the reason follows from the code's class alone"
+            }
             Self::SeverityCodesAgree => {
                 "The reply code and the enhanced status code agree on the outcome."
             }
@@ -5276,12 +5317,33 @@ impl Message {
             Self::UnknownReplyCode => {
                 "This reply code is in no standard and no provider table the catalogue knows; it is explained by its digits."
             }
+            Self::WarningClassMismatch => {
+                "reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer"
+            }
+            Self::WarningDsnFieldDiffers => {
+                "the log's dsn={dsn} differs from the server's own enhanced status code {reply}; using {reply}"
+            }
+            Self::WarningEnhancedCodeChanged => {
+                "the enhanced status code changes from {first} to {later} between lines"
+            }
+            Self::WarningNonStandardReplyCode => {
+                "reply code {code} is outside RFC 5321 (its second digit is above 5)"
+            }
+            Self::WarningNotRegisteredInClass => {
+                "enhanced status code {code} is not registered in class {class}"
+            }
+            Self::WarningReplyCodeChanged => {
+                "the reply code changes from {first} to {later} between lines"
+            }
         }
     }
     /// Where it comes from.
     #[must_use]
     pub const fn source(self) -> &'static str {
         match self {
+            Self::BounceHard => "smtp-codes; Sisimai's hard bounce reasons",
+            Self::BounceSoft => "smtp-codes; Sisimai's soft bounce reasons",
+            Self::NoRuleMatched => "smtp-codes",
             Self::SeverityCodesAgree => "RFC 3463 §2; RFC 2034 §4",
             Self::SeverityEnhancedCodeOnly => "RFC 3463 §2",
             Self::SeverityNoCode => "smtp-codes",
@@ -5297,12 +5359,31 @@ impl Message {
             Self::UnknownReplyCode => {
                 "RFC 5321 §4.2 (clients interpret unknown codes by their first digit)"
             }
+            Self::WarningClassMismatch => {
+                "RFC 3463 §2; RFC 2034 §4 (the classes must agree)"
+            }
+            Self::WarningDsnFieldDiffers => {
+                "log-formats notes: sendmail's dsn= is often generic"
+            }
+            Self::WarningEnhancedCodeChanged => {
+                "RFC 2034 §4 (every line carries the code)"
+            }
+            Self::WarningNonStandardReplyCode => "RFC 5321 §4.2 (reply-code grammar)",
+            Self::WarningNotRegisteredInClass => {
+                "IANA SMTP Enhanced Status Codes registry"
+            }
+            Self::WarningReplyCodeChanged => {
+                "RFC 5321 §4.2.1 (all lines carry the same code)"
+            }
         }
     }
     /// The message with this name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
+            "BounceHard" => Some(Self::BounceHard),
+            "BounceSoft" => Some(Self::BounceSoft),
+            "NoRuleMatched" => Some(Self::NoRuleMatched),
             "SeverityCodesAgree" => Some(Self::SeverityCodesAgree),
             "SeverityEnhancedCodeOnly" => Some(Self::SeverityEnhancedCodeOnly),
             "SeverityNoCode" => Some(Self::SeverityNoCode),
@@ -5312,6 +5393,12 @@ impl Message {
             "UndefinedSubject" => Some(Self::UndefinedSubject),
             "UnknownEnhancedCode" => Some(Self::UnknownEnhancedCode),
             "UnknownReplyCode" => Some(Self::UnknownReplyCode),
+            "WarningClassMismatch" => Some(Self::WarningClassMismatch),
+            "WarningDsnFieldDiffers" => Some(Self::WarningDsnFieldDiffers),
+            "WarningEnhancedCodeChanged" => Some(Self::WarningEnhancedCodeChanged),
+            "WarningNonStandardReplyCode" => Some(Self::WarningNonStandardReplyCode),
+            "WarningNotRegisteredInClass" => Some(Self::WarningNotRegisteredInClass),
+            "WarningReplyCodeChanged" => Some(Self::WarningReplyCodeChanged),
             _ => None,
         }
     }

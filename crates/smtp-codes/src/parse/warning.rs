@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, ReplyCode};
+use crate::{EnhancedCode, Message, ReplyCode};
 
 /// Something odd about a reply that did not stop it from being read.
 ///
@@ -47,30 +47,53 @@ pub enum Warning {
     },
 }
 
+/// The sentence is the catalogue's (`[[message]]` `Warning...`), with its `{placeholders}`
+/// filled in.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Self::ClassMismatch { reply, enhanced } => {
-                write!(f, "reply code {reply} and enhanced status code {enhanced} disagree on the class of the answer")
+                fill(f, Message::WarningClassMismatch, &[("reply", &reply), ("enhanced", &enhanced)])
             }
             Self::ReplyCodeChanged { first, later } => {
-                write!(f, "the reply code changes from {first} to {later} between lines")
+                fill(f, Message::WarningReplyCodeChanged, &[("first", &first), ("later", &later)])
             }
             Self::EnhancedCodeChanged { first, later } => {
-                write!(f, "the enhanced status code changes from {first} to {later} between lines")
+                fill(f, Message::WarningEnhancedCodeChanged, &[("first", &first), ("later", &later)])
             }
             Self::NotRegisteredInClass(code) => {
-                write!(f, "enhanced status code {code} is not registered in class {}", code.class())
+                fill(f, Message::WarningNotRegisteredInClass, &[("code", &code), ("class", &code.class())])
             }
-            Self::NonStandardReplyCode(code) => {
-                write!(f, "reply code {code} is outside RFC 5321 (its second digit is above 5)")
+            Self::NonStandardReplyCode(code) => fill(f, Message::WarningNonStandardReplyCode, &[("code", &code)]),
+            Self::DsnFieldDiffers { dsn, reply } => {
+                fill(f, Message::WarningDsnFieldDiffers, &[("dsn", &dsn), ("reply", &reply)])
             }
-            Self::DsnFieldDiffers { dsn, reply } => write!(
-                f,
-                "the log's dsn={dsn} differs from the server's own enhanced status code {reply}; using {reply}"
-            ),
         }
     }
+}
+
+/// Writes a catalogue sentence, replacing each `{name}` with its value. An unknown name is
+/// written as it stands, so a typo in the catalogue shows instead of vanishing.
+fn fill(f: &mut fmt::Formatter<'_>, message: Message, values: &[(&str, &dyn fmt::Display)]) -> fmt::Result {
+    let mut rest = message.text();
+    while let Some(open) = rest.find('{') {
+        f.write_str(&rest[..open])?;
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (close, *v))
+        }) {
+            Some((close, value)) => {
+                value.fmt(f)?;
+                rest = &after[close + 1..];
+            }
+            None => {
+                f.write_str("{")?;
+                rest = after;
+            }
+        }
+    }
+    f.write_str(rest)
 }
 
 /// How many warnings a [`Warnings`] list holds before it only counts.
