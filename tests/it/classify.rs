@@ -131,3 +131,124 @@ fn the_rule_that_decided_is_reported() {
     );
     assert_eq!(c.provider(), Some(gmail));
 }
+
+/// One real line per reason, from the project's reference notes (log-formats.md samples,
+/// provider tables) or modelled on them, with the reason and the kind of rule that must decide.
+const PER_REASON: &[(&str, &str, Option<Command>, &str)] = &[
+    (
+        "userunknown",
+        "phrase",
+        None,
+        "<kijitora@example.org>: host mx.example.org[192.0.2.4] said: 550 5.1.1 <kijitora@example.org>: Recipient address rejected: User unknown in virtual alias table (in reply to RCPT TO command)",
+    ),
+    (
+        "mailboxfull",
+        "phrase",
+        None,
+        "<neko@nyaaan.example.org>: host smtp3.example.com[private/dovecot-lmtp] said: 552 5.2.2 <neko@nyaaan.example.org> Quota exceeded (mailbox for user is full) (in reply to end of DATA command)",
+    ),
+    (
+        "norelaying",
+        "phrase",
+        None,
+        "NOQUEUE: reject: RCPT from 1-2-3-4-example.com[1.2.3.4]: 554 5.7.1 <smtp@example.com>: Relay access denied; from=<john@example.com> to=<smtp@example.org> proto=SMTP helo=<198.51.100.17>",
+    ),
+    (
+        "blocked",
+        "phrase",
+        None,
+        "NOQUEUE: reject: RCPT from badguy.example.com[93.184.216.34]: 454 4.7.1 Service unavailable; Client host [93.184.216.34] blocked using rbl.example.com",
+    ),
+    (
+        "blocked",
+        "provider",
+        None,
+        "host eur.olc.protection.outlook.com[192.0.2.1] said: 550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150).",
+    ),
+    (
+        "speeding",
+        "phrase",
+        None,
+        "host gmail-smtp-in.l.google.com[203.0.113.2] said: 450-4.2.1 The user you are trying to contact is receiving mail at a rate that 450-4.2.1 prevents additional messages from being delivered. 450 4.2.1 https://support.google.com/mail/?p=ReceivingRate - gsmtp",
+    ),
+    (
+        "badreputation",
+        "provider",
+        None,
+        "host mx-eu.mail.am0.yahoodns.net[192.0.2.9] said: 421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command)",
+    ),
+    ("expired", "phrase", None, "3jhxH02qjtz29yWZ: from=<sender@example.org>, status=expired, returned to sender"),
+    ("expired", "phrase", None, "status=deferred (connect to mx.example.org[203.0.113.10]:25: Connection timed out)"),
+    (
+        "hostunknown",
+        "phrase",
+        None,
+        "Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again",
+    ),
+    ("mesgtoobig", "phrase", None, "552 5.3.4 Message size exceeds fixed maximum message size"),
+    (
+        "toomanyconn",
+        "phrase",
+        None,
+        "relay=exbox.example.com. [192.0.2.10], dsn=4.0.0, stat=Deferred: 421 4.3.2 Too many connections",
+    ),
+    ("requireptr", "phrase", None, "450 4.7.25 Client host rejected: cannot find your hostname, [192.0.2.1]"),
+    (
+        "authfailure",
+        "provider",
+        None,
+        "550-5.7.26 This email has been blocked because the sender is unauthenticated. 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. 550 5.7.26 - gsmtp",
+    ),
+    (
+        "spamdetected",
+        "provider",
+        None,
+        "554 5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc 1720000000-abcdEFGH",
+    ),
+    ("virusdetected", "phrase", None, "554 5.7.0 Message rejected: virus found in message"),
+    ("suspend", "provider", None, "550 5.2.1 The email account that you tried to reach is inactive. - gsmtp"),
+    ("hasmoved", "code", None, "551 5.1.6 User has moved; please try <new@example.org>"),
+    (
+        "notaccept",
+        "phrase",
+        None,
+        "556 5.1.10 <bob@example.org>: Recipient address rejected: Domain example.org does not accept mail",
+    ),
+    ("systemfull", "phrase", None, "452 4.3.1 Insufficient system storage"),
+    ("systemerror", "phrase", None, "451 4.3.0 Temporary System Problem. Try again later."),
+    ("failedstarttls", "phrase", None, "530 5.7.0 Must issue a STARTTLS command first"),
+    ("contenterror", "provider", None, "554 5.6.0 Email message is malformed. Not accepted. - gsmtp"),
+    ("securityerror", "provider", None, "535 5.7.8 Username and Password not accepted. - gsmtp"),
+    ("delivered", "phrase", None, "250 2.0.0 Ok: queued as 4BCD"),
+    (
+        "rejected",
+        "phrase",
+        Some(Command::Mail),
+        "553 5.1.8 <bounce@example.invalid>: Sender address rejected: Domain not found",
+    ),
+    (
+        "notcompliantrfc",
+        "provider",
+        None,
+        "550 5.7.1 This message is not RFC 5322 compliant because it has duplicate headers. To reduce the amount of spam sent to Gmail, this message has been blocked. - gsmtp",
+    ),
+    ("mailererror", "phrase", None, "X-Unix; 255"),
+    ("vacation", "phrase", None, "I am out of the office until Monday and will reply when I return."),
+    ("onhold", "fallback", None, "Delivery to the following recipients failed."),
+    ("onhold", "fallback", None, "550 Requested action not taken"),
+    ("undefined", "fallback", None, ""),
+];
+
+#[test]
+fn per_reason_examples_with_their_rule() {
+    let classifier = Classifier::new();
+    let mut failures = Vec::new();
+    for &(reason, rule, command, text) in PER_REASON {
+        assert!(Reason::from_id(reason).is_some(), "{reason} is not a catalogue reason");
+        let c = classifier.classify(text.as_bytes(), &Context { command, remote_host: None });
+        if (c.reason().id(), c.rule().kind()) != (reason, rule) {
+            failures.push(format!("{text:?}: want {reason} by {rule}, got {} by {:?}", c.reason().id(), c.rule()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -15069,6 +15069,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason failedstarttls message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "status=expired",
+        reason: Reason::Expired,
+        command: None,
+        source: "Postfix qmgr queue-lifetime line: '<QUEUEID>: from=<sender>, status=expired, returned to sender' (postfix/src/qmgr/qmgr_active.c)",
+    },
+    PhraseRule {
         phrase: "storage quota exceeded",
         reason: Reason::MailboxFull,
         command: None,
