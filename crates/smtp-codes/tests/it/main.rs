@@ -2,6 +2,7 @@
 //! property tests.
 
 mod corpus;
+mod explain;
 mod props;
 mod text;
 mod wire;
