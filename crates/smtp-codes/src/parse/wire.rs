@@ -28,6 +28,12 @@ pub struct Reply<'a> {
     /// [`warnings`](Self::warnings) walk the lines again. Keeping the struct this small is what
     /// makes a parse cheap to return.
     changed: bool,
+    /// When every line carries the first line's enhanced code (or none does): its length in
+    /// bytes, so that walking the lines strips it by comparing bytes instead of parsing.
+    repeated_enhanced: Option<u8>,
+    /// Where the first lines end (offsets after their `\n`), found while checking the reply, so
+    /// that walking the lines does not search for them again.
+    ends: LineEnds,
 }
 
 /// One line of a [`Reply`], as [`Reply::line_details`] gives it.
@@ -64,7 +70,15 @@ impl<'a> Reply<'a> {
         } else {
             (None, self.raw)
         };
-        TextLines { first, rest, intermediate: self.code.is_positive_intermediate() }
+        let repeated = self.repeated_enhanced.map(|len| self.raw.get(4..4 + usize::from(len)).unwrap_or_default());
+        TextLines {
+            first,
+            rest,
+            intermediate: self.code.is_positive_intermediate(),
+            repeated,
+            ends: self.ends,
+            done: 0,
+        }
     }
 
     /// Each line with its own codes and text.
@@ -134,6 +148,22 @@ struct TextLines<'a> {
     first: Option<&'a [u8]>,
     rest: &'a [u8],
     intermediate: bool,
+    /// The enhanced code's bytes when every line carries the same one (empty when none does).
+    repeated: Option<&'a [u8]>,
+    ends: LineEnds,
+    /// How many lines of `ends` have been handed out: the next one ends at `ends.at[done]`.
+    done: usize,
+}
+
+/// How many line ends a [`Reply`] remembers; replies rarely have more lines (an EHLO reply may).
+const LINE_ENDS: usize = 8;
+
+/// The offsets just after the `\n` of a reply's first lines, relative to the reply's start.
+#[derive(Clone, Copy, Debug)]
+struct LineEnds {
+    at: [u16; LINE_ENDS],
+    /// How many entries of `at` are known.
+    len: u8,
 }
 
 impl<'a> Iterator for TextLines<'a> {
@@ -146,9 +176,23 @@ impl<'a> Iterator for TextLines<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        let end = find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1);
+        let end = if self.done < usize::from(self.ends.len) {
+            let start = if self.done == 0 { 0 } else { self.ends.at[self.done - 1] };
+            usize::from(self.ends.at[self.done] - start).min(self.rest.len())
+        } else {
+            find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1)
+        };
+        self.done += 1;
         let (line, tail) = self.rest.split_at(end);
         self.rest = tail;
+        if let Some(code) = self.repeated {
+            let text = trim_eol(line).get(4..).unwrap_or_default();
+            return Some(if !code.is_empty() && starts_with_code(text, code) {
+                text[code.len()..].trim_ascii_start()
+            } else {
+                text
+            });
+        }
         Some(split_line(line, self.intermediate).text)
     }
 }
@@ -306,17 +350,16 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
     let mut code_digits = [0u8; 3];
     let mut enhanced: Option<EnhancedCode> = None;
     let mut enhanced_bytes: &[u8] = &[];
+    let mut first_has_enhanced = false;
     let mut changed = false;
     let mut text_start = 4usize;
+    let mut ends = LineEnds { at: [0; LINE_ENDS], len: 0 };
     loop {
         let line = &input[pos..];
-        for (k, &b) in line.iter().take(3).enumerate() {
-            if !b.is_ascii_digit() {
-                return Err(ReplyError::invalid(pos + k, "a line must start with a three-digit reply code"));
-            }
-            if k == 0 && !matches!(b, b'2'..=b'5') {
-                return Err(ReplyError::invalid(pos, "a reply code's first digit must be 2, 3, 4 or 5"));
-            }
+        // A continuation line that repeats the first line's code needs no digit checks.
+        let same_code = lines > 0 && matches!(line, [a, b, c, _, ..] if [*a, *b, *c] == code_digits);
+        if !same_code {
+            check_code_digits(line, pos)?;
         }
         let Some(&sep) = line.get(3) else {
             return Err(ReplyError::incomplete(if line.is_empty() && lines == 0 {
@@ -346,34 +389,44 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
         if sep == b'\r' && nl != 4 {
             return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
         }
-        let digits = [line[0], line[1], line[2]];
-        let intermediate = if lines == 0 { digits[0] == b'3' } else { code_digits[0] == b'3' };
-        // The enhanced code, read at the start of the text unless the reply is 3yz (RFC 2034 §3).
         let text = &line[4.min(nl)..nl];
-        let here = if intermediate { None } else { leading_enhanced(text) };
         if lines == 0 {
-            code_digits = digits;
-        } else if digits != code_digits {
-            changed = true;
-        }
-        if lines == 0 {
+            code_digits = [line[0], line[1], line[2]];
+            // The enhanced code, read at the start of the text unless the reply is 3yz (RFC 2034 §3).
+            let here = if code_digits[0] == b'3' { None } else { leading_enhanced(text) };
+            if let Some((e, len)) = here {
+                enhanced = Some(e);
+                enhanced_bytes = &text[..len];
+                first_has_enhanced = true;
+            }
             text_start = match here {
                 Some((_, len)) => {
                     4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace() && **b != b'\n').count()
                 }
                 None => 4,
             };
-        }
-        match (enhanced, here) {
-            (None, Some((e, len))) => {
-                enhanced = Some(e);
-                enhanced_bytes = &text[..len];
+        } else {
+            changed |= !same_code;
+            let repeats = !enhanced_bytes.is_empty() && starts_with_code(text, enhanced_bytes);
+            if !repeats && code_digits[0] != b'3' {
+                match (enhanced, leading_enhanced(text)) {
+                    (None, Some((e, len))) => {
+                        enhanced = Some(e);
+                        enhanced_bytes = &text[..len];
+                    }
+                    (Some(_), Some(_)) => changed = true,
+                    _ => {}
+                }
             }
-            (Some(_), Some((_, len))) if text[..len] != *enhanced_bytes => changed = true,
-            _ => {}
+        }
+        pos += nl + 1;
+        if lines < LINE_ENDS
+            && let Ok(end) = u16::try_from(pos)
+        {
+            ends.at[lines] = end;
+            ends.len += 1;
         }
         lines += 1;
-        pos += nl + 1;
         if last {
             break;
         }
@@ -387,7 +440,36 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
     // A first line longer than 64 KiB only loses the shortcut: its text is split again.
     let single = lines == 1 && text_start <= usize::from(u16::MAX);
     let text_start = u16::try_from(text_start).unwrap_or(0);
-    Ok((Reply { raw, code, enhanced, single, text_start, changed }, rest))
+    // Every line's enhanced code is the first line's (or no line has one): walking the lines can
+    // strip it by comparing bytes.
+    let repeated_enhanced = if changed || (enhanced.is_some() && !first_has_enhanced) {
+        None
+    } else {
+        u8::try_from(enhanced_bytes.len()).ok()
+    };
+    Ok((Reply { raw, code, enhanced, single, text_start, changed, repeated_enhanced, ends }, rest))
+}
+
+/// Checks that `line` starts with three digits, the first of them 2-5; `pos` is the line's offset
+/// for the error.
+fn check_code_digits(line: &[u8], pos: usize) -> Result<(), ReplyError> {
+    for (k, &b) in line.iter().take(3).enumerate() {
+        if !b.is_ascii_digit() {
+            return Err(ReplyError::invalid(pos + k, "a line must start with a three-digit reply code"));
+        }
+        if k == 0 && !matches!(b, b'2'..=b'5') {
+            return Err(ReplyError::invalid(pos, "a reply code's first digit must be 2, 3, 4 or 5"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `text` starts with the enhanced code `code` (its bytes) standing as a word.
+fn starts_with_code(text: &[u8], code: &[u8]) -> bool {
+    // A byte loop: the code is at most eleven bytes, too short to be worth a call to memcmp.
+    text.len() >= code.len()
+        && text.iter().zip(code).all(|(a, b)| a == b)
+        && matches!(text.get(code.len()), None | Some(b' ' | b'\t' | b'\r'))
 }
 
 /// The enhanced code at the start of a line's text (followed by white space or the end of the
