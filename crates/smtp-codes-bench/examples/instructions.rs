@@ -1,7 +1,8 @@
 //! Runs one parser over the shared reply set many times, for counting instructions with
 //! `valgrind --tool=callgrind`, which is repeatable where wall-clock times on a shared machine
 //! are not: `cargo run --release -p smtp-codes-bench --example instructions -- PARSER ROUNDS`,
-//! PARSER one of `none`, `smtp-codes`, `smtp-proto`, `lettre`. The README has the figures.
+//! PARSER one of `none`, `smtp-codes`, `smtp-proto`, `lettre`; an optional third argument keeps
+//! only the samples whose name contains it. The README has the figures.
 
 use std::hint::black_box;
 
@@ -14,9 +15,11 @@ fn main() {
         eprintln!("usage: instructions none|smtp-codes|smtp-proto|lettre ROUNDS");
         std::process::exit(2);
     };
+    let only = args.get(2).map_or("", String::as_str);
+    let samples: Vec<_> = SAMPLES.iter().filter(|s| s.name.contains(only)).collect();
     let mut total = 0usize;
     for _ in 0..rounds {
-        for sample in SAMPLES {
+        for sample in &samples {
             let wire = black_box(sample.wire);
             total += match parser.as_str() {
                 "none" => wire.len(),
