@@ -90,30 +90,34 @@ fn reply_digits_at(s: &[u8], i: usize) -> Option<ReplyCode> {
 /// detail; other boundaries are the caller's business. At most eleven bytes are looked at, which
 /// keeps every scan that calls this linear.
 fn enhanced_at(s: &[u8], i: usize) -> Option<(EnhancedCode, usize)> {
-    let [class @ (b'2' | b'4' | b'5'), b'.', tail @ ..] = s.get(i..)? else {
+    let class = *s.get(i)?;
+    if !matches!(class, b'2' | b'4' | b'5') || s.get(i + 1) != Some(&b'.') {
         return None;
-    };
-    let (subject, n) = part_at(tail)?;
-    let [b'.', tail @ ..] = &tail[n..] else {
+    }
+    let (subject, j) = part_at(s, i + 2)?;
+    if s.get(j) != Some(&b'.') {
         return None;
-    };
-    let (detail, m) = part_at(tail)?;
-    // Both parts have at most three digits, so the code is always in range.
-    Some((EnhancedCode::from_catalogue(class - b'0', subject, detail), i + 2 + n + 1 + m))
+    }
+    let (detail, end) = part_at(s, j + 1)?;
+    Some((EnhancedCode::new(class - b'0', subject, detail)?, end))
 }
 
-/// One to three digits at the start of `s`, without a leading zero and not followed by a fourth
-/// digit: the value and the number of digits.
-fn part_at(s: &[u8]) -> Option<(u16, usize)> {
-    let digit = |k: usize| s.get(k).filter(|b| b.is_ascii_digit()).map(|b| u16::from(b - b'0'));
-    let first = digit(0)?;
-    let Some(second) = digit(1) else { return Some((first, 1)) };
-    if first == 0 {
+/// One to three digits without a leading zero, not followed by a fourth digit.
+fn part_at(s: &[u8], start: usize) -> Option<(u16, usize)> {
+    let mut i = start;
+    let mut value = 0u16;
+    while let Some(&b) = s.get(i) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        if i - start == 3 {
+            return None;
+        }
+        value = value * 10 + u16::from(b - b'0');
+        i += 1;
+    }
+    if i == start || (i - start > 1 && s[start] == b'0') {
         return None;
     }
-    let Some(third) = digit(2) else { return Some((first * 10 + second, 2)) };
-    if digit(3).is_some() {
-        return None;
-    }
-    Some((first * 100 + second * 10 + third, 3))
+    Some((value, i))
 }

