@@ -361,10 +361,8 @@ impl Codes {
         reply_ok && enhanced_ok
     }
 
-    /// The reply code decides, because the sending server acts on it; the enhanced code's class
-    /// is used when there is no reply code.
     fn severity(&self) -> Option<Severity> {
-        self.reply.map(ReplyCode::severity).or(self.enhanced.map(EnhancedCode::severity))
+        Severity::of(self.reply, self.enhanced)
     }
 
     /// The exact enhanced code's rule, else its `X.s.d` pattern's, else the reply code's.

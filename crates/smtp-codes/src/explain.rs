@@ -149,11 +149,7 @@ impl<'a> Explanation<'a> {
     /// How final the answer is; `None` when no code was found.
     #[must_use]
     pub fn severity(&self) -> Option<Severity> {
-        match (self.reply_code(), self.enhanced_code()) {
-            (Some(r), _) => Some(r.severity()),
-            (None, Some(e)) => Some(e.severity()),
-            (None, None) => None,
-        }
+        Severity::of(self.reply_code(), self.enhanced_code())
     }
 
     /// How [`severity`](Self::severity) was decided.

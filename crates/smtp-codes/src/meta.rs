@@ -61,6 +61,19 @@ vocabulary! {
     }
 }
 
+impl Severity {
+    /// The severity of a reply with these codes: the reply code decides, because the sending
+    /// server acts on it (RFC 5321 §4.2.1); the enhanced code's class when there is no reply code.
+    #[must_use]
+    pub const fn of(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>) -> Option<Self> {
+        match (reply, enhanced) {
+            (Some(r), _) => Some(r.severity()),
+            (None, Some(e)) => Some(e.severity()),
+            (None, None) => None,
+        }
+    }
+}
+
 vocabulary! {
     /// Who has to do something after a reply.
     pub enum WhoActs {
