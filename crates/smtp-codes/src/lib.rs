@@ -29,10 +29,42 @@
 //! # Ok::<(), smtp_codes::ParseCodeError>(())
 //! ```
 //!
+//! Replies in logs and bounces, explanations and bounce classification (default features):
+//!
+//! ```
+//! use smtp_codes::classify::{Context, classify};
+//! use smtp_codes::explain::explain;
+//! use smtp_codes::parse::{diagnose, parse_reply};
+//! use smtp_codes::{Command, Severity};
+//!
+//! let (wire, _rest) = parse_reply(b"250-mx.example.org\r\n250 SIZE 35882577\r\n")?;
+//! assert_eq!(wire.lines().count(), 2);
+//!
+//! let found = diagnose("relay=mx.example.org, dsn=4.0.0, stat=Deferred: 421 4.3.2 Too many connections");
+//! assert_eq!(found.enhanced_code().unwrap().to_string(), "4.3.2");
+//!
+//! let e = explain("550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command)");
+//! assert_eq!(e.diagnosis().command(), Some(Command::Rcpt));
+//! assert_eq!(e.severity(), Some(Severity::Permanent));
+//!
+//! let c = classify("452 4.2.2 The recipient's inbox is out of storage space. - gsmtp", &Context::default());
+//! assert_eq!(c.reason().id(), "mailboxfull");
+//! assert_eq!(c.provider().unwrap().id(), "gmail");
+//! # Ok::<(), smtp_codes::parse::ReplyError>(())
+//! ```
+//!
 //! # Crate features
 //!
+//! - `std` (default): a shared classifier built on first use (`classify::classify`) and
+//!   `explain::explain` with a bounce classification.
+//! - `classify` (default): the bounce classifier, one Aho-Corasick automaton over the catalogue's
+//!   phrases; its only dependency is `aho-corasick`. Needs `alloc`.
+//! - `alloc`: use a global allocator.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] and [`EnhancedCode`] (as `550` and
 //!   `"5.1.1"`), and `Serialize` for the small vocabularies ([`Severity`], [`WhoActs`], ...).
+//!
+//! Without default features the crate is `no_std` with no dependencies: the wire types, the
+//! catalogue, the parsers and the explainer.
 
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
