@@ -19,21 +19,12 @@ pub struct Reply<'a> {
     raw: &'a [u8],
     code: ReplyCode,
     enhanced: Option<EnhancedCode>,
-    /// Whether the reply is one line, so that walking its lines needs no newline search.
-    single: bool,
-    /// Where the first line's text starts (after the code, the separator and the enhanced code),
-    /// so that the common one-line reply is not read twice.
-    text_start: u16,
     /// Whether a later line's codes differ from the first ones; only then does
-    /// [`warnings`](Self::warnings) walk the lines again. Keeping the struct this small is what
-    /// makes a parse cheap to return.
+    /// [`warnings`](Self::warnings) walk the lines again.
     changed: bool,
-    /// When every line carries the first line's enhanced code (or none does): its length in
-    /// bytes, so that walking the lines strips it by comparing bytes instead of parsing.
-    repeated_enhanced: Option<u8>,
-    /// Where the first lines end (offsets after their `\n`), found while checking the reply, so
-    /// that walking the lines does not search for them again.
-    ends: LineEnds,
+    /// Where the first lines end and where their text starts, found while checking the reply, so
+    /// that walking the lines neither searches nor parses again.
+    lines: LineIndex,
 }
 
 /// One line of a [`Reply`], as [`Reply::line_details`] gives it.
@@ -65,46 +56,17 @@ impl<'a> Reply<'a> {
     /// The text of each line, with the reply code, the separator, the enhanced code and the line
     /// ending stripped.
     pub fn lines(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
-        let (first, rest) = if self.single {
-            (Some(trim_eol(&self.raw[usize::from(self.text_start).min(self.raw.len())..])), &[][..])
-        } else {
-            (None, self.raw)
-        };
-        let repeated = self.repeated_enhanced.map(|len| self.raw.get(4..4 + usize::from(len)).unwrap_or_default());
-        TextLines {
-            first,
-            rest,
-            intermediate: self.code.is_positive_intermediate(),
-            repeated,
-            ends: self.ends,
-            done: 0,
-        }
+        TextLines { split: self.split_lines(), intermediate: self.code.is_positive_intermediate() }
     }
 
     /// Each line with its own codes and text.
     pub fn line_details(&self) -> impl Iterator<Item = Line<'a>> + use<'a> {
         let intermediate = self.code.is_positive_intermediate();
-        let mut rest = self.raw;
-        let single = self.single;
-        let mut known_first = single.then(|| Line {
-            code: self.code,
-            enhanced: self.enhanced,
-            text: trim_eol(&self.raw[usize::from(self.text_start).min(self.raw.len())..]),
-            last: true,
-        });
-        core::iter::from_fn(move || {
-            if let Some(line) = known_first.take() {
-                rest = &[];
-                return Some(line);
-            }
-            if rest.is_empty() {
-                return None;
-            }
-            let end = if single { rest.len() } else { find_newline(rest).map_or(rest.len(), |nl| nl + 1) };
-            let (line, tail) = rest.split_at(end);
-            rest = tail;
-            Some(split_line(line, intermediate))
-        })
+        self.split_lines().map(move |(line, _)| split_line(line, intermediate))
+    }
+
+    fn split_lines(&self) -> SplitLines<'a> {
+        SplitLines { rest: self.raw, index: self.lines, done: 0 }
     }
 
     /// The oddities of the reply: codes that change between lines, a reply class and an
@@ -143,58 +105,68 @@ impl<'a> Reply<'a> {
     }
 }
 
-/// The iterator behind [`Reply::lines`]: the one-line case is handed out without any search.
-struct TextLines<'a> {
-    first: Option<&'a [u8]>,
+/// The lines of a reply with their line endings, each with where its text starts when the
+/// reply's index knows it.
+struct SplitLines<'a> {
     rest: &'a [u8],
-    intermediate: bool,
-    /// The enhanced code's bytes when every line carries the same one (empty when none does).
-    repeated: Option<&'a [u8]>,
-    ends: LineEnds,
-    /// How many lines of `ends` have been handed out: the next one ends at `ends.at[done]`.
+    index: LineIndex,
     done: usize,
 }
 
-/// How many line ends a [`Reply`] remembers; replies rarely have more lines (an EHLO reply may).
-const LINE_ENDS: usize = 8;
+impl<'a> Iterator for SplitLines<'a> {
+    type Item = (&'a [u8], Option<usize>);
 
-/// The offsets just after the `\n` of a reply's first lines, relative to the reply's start.
-#[derive(Clone, Copy, Debug)]
-struct LineEnds {
-    at: [u16; LINE_ENDS],
-    /// How many entries of `at` are known.
-    len: u8,
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (end, text_at) = if self.done < usize::from(self.index.len) {
+            let start = if self.done == 0 { 0 } else { usize::from(self.index.ends[self.done - 1]) };
+            let end = usize::from(self.index.ends[self.done]) - start;
+            (end.min(self.rest.len()), Some(usize::from(self.index.text[self.done])))
+        } else {
+            (find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1), None)
+        };
+        self.done += 1;
+        let (line, tail) = self.rest.split_at(end);
+        self.rest = tail;
+        Some((line, text_at))
+    }
+}
+
+/// The iterator behind [`Reply::lines`].
+struct TextLines<'a> {
+    split: SplitLines<'a>,
+    intermediate: bool,
 }
 
 impl<'a> Iterator for TextLines<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        if let Some(text) = self.first.take() {
-            return Some(text);
-        }
-        if self.rest.is_empty() {
-            return None;
-        }
-        let end = if self.done < usize::from(self.ends.len) {
-            let start = if self.done == 0 { 0 } else { self.ends.at[self.done - 1] };
-            usize::from(self.ends.at[self.done] - start).min(self.rest.len())
-        } else {
-            find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1)
-        };
-        self.done += 1;
-        let (line, tail) = self.rest.split_at(end);
-        self.rest = tail;
-        if let Some(code) = self.repeated {
-            let text = trim_eol(line).get(4..).unwrap_or_default();
-            return Some(if !code.is_empty() && starts_with_code(text, code) {
-                text[code.len()..].trim_ascii_start()
-            } else {
-                text
-            });
-        }
-        Some(split_line(line, self.intermediate).text)
+        let (line, text_at) = self.split.next()?;
+        Some(match text_at {
+            Some(at) => {
+                let body = trim_eol(line);
+                &body[at.min(body.len())..]
+            }
+            None => split_line(line, self.intermediate).text,
+        })
     }
+}
+
+/// How many lines a [`Reply`] indexes; replies rarely have more (an EHLO reply may).
+const INDEXED_LINES: usize = 8;
+
+/// For a reply's first lines: the offset just after each line's `\n` (from the reply's start) and
+/// the offset of its text in the line (after the code, the separator, the enhanced code and the
+/// blanks after it).
+#[derive(Clone, Copy, Debug)]
+struct LineIndex {
+    ends: [u16; INDEXED_LINES],
+    text: [u8; INDEXED_LINES],
+    /// How many lines are indexed.
+    len: u8,
 }
 
 /// A line without its line ending.
@@ -350,10 +322,8 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
     let mut code_digits = [0u8; 3];
     let mut enhanced: Option<EnhancedCode> = None;
     let mut enhanced_bytes: &[u8] = &[];
-    let mut first_has_enhanced = false;
     let mut changed = false;
-    let mut text_start = 4usize;
-    let mut ends = LineEnds { at: [0; LINE_ENDS], len: 0 };
+    let mut index = LineIndex { ends: [0; INDEXED_LINES], text: [0; INDEXED_LINES], len: 0 };
     loop {
         let line = &input[pos..];
         // A continuation line that repeats the first line's code needs no digit checks.
@@ -389,42 +359,42 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
         if sep == b'\r' && nl != 4 {
             return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
         }
-        let text = &line[4.min(nl)..nl];
         if lines == 0 {
             code_digits = [line[0], line[1], line[2]];
-            // The enhanced code, read at the start of the text unless the reply is 3yz (RFC 2034 §3).
-            let here = if code_digits[0] == b'3' { None } else { leading_enhanced(text) };
-            if let Some((e, len)) = here {
-                enhanced = Some(e);
-                enhanced_bytes = &text[..len];
-                first_has_enhanced = true;
-            }
-            text_start = match here {
-                Some((_, len)) => {
-                    4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace() && **b != b'\n').count()
-                }
-                None => 4,
-            };
         } else {
             changed |= !same_code;
-            let repeats = !enhanced_bytes.is_empty() && starts_with_code(text, enhanced_bytes);
-            if !repeats && code_digits[0] != b'3' {
-                match (enhanced, leading_enhanced(text)) {
-                    (None, Some((e, len))) => {
-                        enhanced = Some(e);
-                        enhanced_bytes = &text[..len];
-                    }
-                    (Some(_), Some(_)) => changed = true,
-                    _ => {}
-                }
-            }
         }
+        // The enhanced code at the start of the text, unless the reply is 3yz (RFC 2034 §3):
+        // compared as bytes with the first one found, parsed only when it differs.
+        let text = &line[4.min(nl)..nl];
+        let code_len = if code_digits[0] == b'3' {
+            None
+        } else if !enhanced_bytes.is_empty() && starts_with_code(text, enhanced_bytes) {
+            Some(enhanced_bytes.len())
+        } else {
+            let here = leading_enhanced(text);
+            match (enhanced, here) {
+                (None, Some((e, len))) => {
+                    enhanced = Some(e);
+                    enhanced_bytes = &text[..len];
+                }
+                (Some(_), Some(_)) => changed = true,
+                _ => {}
+            }
+            here.map(|(_, len)| len)
+        };
         pos += nl + 1;
-        if lines < LINE_ENDS
-            && let Ok(end) = u16::try_from(pos)
+        let text_at = match code_len {
+            Some(len) => 4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count(),
+            None => 4,
+        };
+        if usize::from(index.len) == lines
+            && lines < INDEXED_LINES
+            && let (Ok(end), Ok(text_at)) = (u16::try_from(pos), u8::try_from(text_at))
         {
-            ends.at[lines] = end;
-            ends.len += 1;
+            index.ends[lines] = end;
+            index.text[lines] = text_at;
+            index.len += 1;
         }
         lines += 1;
         if last {
@@ -437,17 +407,7 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             + u16::from(code_digits[2] - b'0'),
     );
     let (raw, rest) = input.split_at(pos);
-    // A first line longer than 64 KiB only loses the shortcut: its text is split again.
-    let single = lines == 1 && text_start <= usize::from(u16::MAX);
-    let text_start = u16::try_from(text_start).unwrap_or(0);
-    // Every line's enhanced code is the first line's (or no line has one): walking the lines can
-    // strip it by comparing bytes.
-    let repeated_enhanced = if changed || (enhanced.is_some() && !first_has_enhanced) {
-        None
-    } else {
-        u8::try_from(enhanced_bytes.len()).ok()
-    };
-    Ok((Reply { raw, code, enhanced, single, text_start, changed, repeated_enhanced, ends }, rest))
+    Ok((Reply { raw, code, enhanced, changed, lines: index }, rest))
 }
 
 /// Checks that `line` starts with three digits, the first of them 2-5; `pos` is the line's offset
