@@ -413,6 +413,9 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
 /// Checks that `line` starts with three digits, the first of them 2-5; `pos` is the line's offset
 /// for the error.
 fn check_code_digits(line: &[u8], pos: usize) -> Result<(), ReplyError> {
+    if let [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..] = line {
+        return Ok(());
+    }
     for (k, &b) in line.iter().take(3).enumerate() {
         if !b.is_ascii_digit() {
             return Err(ReplyError::invalid(pos + k, "a line must start with a three-digit reply code"));
