@@ -204,6 +204,9 @@ pub(crate) enum WhoActs {
     RecipientAdmin,
 }
 
+/// The commands the catalogue may name. This repeats the core crate's `Command` on purpose: the
+/// generator must build even when the generated file it is about to replace does not compile, so
+/// it does not depend on the core crate. The oracle test compares both spellings with `codes.toml`.
 #[derive(Debug, Deserialize, Clone, Copy)]
 pub(crate) enum Command {
     #[serde(rename = "CONNECT")]
