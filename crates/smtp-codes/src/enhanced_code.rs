@@ -51,6 +51,12 @@ impl EnhancedCode {
         Self { class, subject, detail }
     }
 
+    /// Used by the parsers, which read a class of 2, 4 or 5 and parts of at most three digits.
+    pub(crate) const fn from_checked(class: u8, subject: u16, detail: u16) -> Self {
+        debug_assert!(matches!(class, 2 | 4 | 5) && subject <= MAX_PART && detail <= MAX_PART);
+        Self { class, subject, detail }
+    }
+
     /// Parses `class.subject.detail` with nothing before or after it.
     ///
     /// # Errors

@@ -2,8 +2,8 @@
 
 use core::fmt;
 
+use super::find_newline;
 use super::warning::{Warning, Warnings, check_codes};
-use super::{enhanced_at, find_newline};
 use crate::{EnhancedCode, ReplyCode};
 
 /// One SMTP reply (RFC 5321 §4.2), possibly of several lines, borrowed from the input.
@@ -56,17 +56,20 @@ impl<'a> Reply<'a> {
     /// The text of each line, with the reply code, the separator, the enhanced code and the line
     /// ending stripped.
     pub fn lines(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
-        TextLines { split: self.split_lines(), intermediate: self.code.is_positive_intermediate() }
+        let rest = self.raw.get(usize::from(self.lines.next)..).unwrap_or_default();
+        TextLines {
+            raw: self.raw,
+            index: self.lines,
+            done: 0,
+            rest,
+            intermediate: self.code.is_positive_intermediate(),
+        }
     }
 
     /// Each line with its own codes and text.
     pub fn line_details(&self) -> impl Iterator<Item = Line<'a>> + use<'a> {
         let intermediate = self.code.is_positive_intermediate();
-        self.split_lines().map(move |(line, _)| split_line(line, intermediate))
-    }
-
-    fn split_lines(&self) -> SplitLines<'a> {
-        SplitLines { rest: self.raw, index: self.lines, done: 0 }
+        SplitLines { rest: self.raw }.map(move |line| split_line(line, intermediate))
     }
 
     /// The oddities of the reply: codes that change between lines, a reply class and an
@@ -105,38 +108,34 @@ impl<'a> Reply<'a> {
     }
 }
 
-/// The lines of a reply with their line endings, each with where its text starts when the
-/// reply's index knows it.
+/// The lines of a reply with their line endings.
 struct SplitLines<'a> {
     rest: &'a [u8],
-    index: LineIndex,
-    done: usize,
 }
 
 impl<'a> Iterator for SplitLines<'a> {
-    type Item = (&'a [u8], Option<usize>);
+    type Item = &'a [u8];
 
-    fn next(&mut self) -> Option<Self::Item> {
+    fn next(&mut self) -> Option<&'a [u8]> {
         if self.rest.is_empty() {
             return None;
         }
-        let (end, text_at) = if self.done < usize::from(self.index.len) {
-            let start = if self.done == 0 { 0 } else { usize::from(self.index.ends[self.done - 1]) };
-            let end = usize::from(self.index.ends[self.done]) - start;
-            (end.min(self.rest.len()), Some(usize::from(self.index.text[self.done])))
-        } else {
-            (find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1), None)
-        };
-        self.done += 1;
+        let end = find_newline(self.rest).map_or(self.rest.len(), |nl| nl + 1);
         let (line, tail) = self.rest.split_at(end);
         self.rest = tail;
-        Some((line, text_at))
+        Some(line)
     }
 }
 
-/// The iterator behind [`Reply::lines`].
+/// The iterator behind [`Reply::lines`]: the indexed lines first, then the rest found by
+/// searching.
 struct TextLines<'a> {
-    split: SplitLines<'a>,
+    raw: &'a [u8],
+    index: LineIndex,
+    /// How many indexed lines were handed out.
+    done: u8,
+    /// The lines after the indexed ones.
+    rest: &'a [u8],
     intermediate: bool,
 }
 
@@ -144,29 +143,47 @@ impl<'a> Iterator for TextLines<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        let (line, text_at) = self.split.next()?;
-        Some(match text_at {
-            Some(at) => {
-                let body = trim_eol(line);
-                &body[at.min(body.len())..]
-            }
-            None => split_line(line, self.intermediate).text,
-        })
+        if self.done < self.index.len {
+            let (start, end) = self.index.spans[usize::from(self.done)];
+            self.done += 1;
+            // The index was made from these bytes, so the range is always inside them.
+            return self.raw.get(usize::from(start)..usize::from(end));
+        }
+        let line = SplitLines { rest: self.rest }.next()?;
+        self.rest = &self.rest[line.len()..];
+        Some(split_line(line, self.intermediate).text)
     }
 }
 
 /// How many lines a [`Reply`] indexes; replies rarely have more (an EHLO reply may).
 const INDEXED_LINES: usize = 8;
 
-/// For a reply's first lines: the offset just after each line's `\n` (from the reply's start) and
-/// the offset of its text in the line (after the code, the separator, the enhanced code and the
-/// blanks after it).
+/// Where the text of each of a reply's first lines starts and ends (offsets from the reply's
+/// start, after the code, the separator, the enhanced code and the blanks after it, before the
+/// line ending), found while checking the reply so that [`Reply::lines`] neither searches nor
+/// parses again. Lines past the eighth, or past 64 KiB, are not indexed.
 #[derive(Clone, Copy, Debug)]
 struct LineIndex {
-    ends: [u16; INDEXED_LINES],
-    text: [u8; INDEXED_LINES],
+    spans: [(u16, u16); INDEXED_LINES],
     /// How many lines are indexed.
     len: u8,
+    /// The offset just after the last indexed line.
+    next: u16,
+}
+
+impl LineIndex {
+    const EMPTY: Self = Self { spans: [(0, 0); INDEXED_LINES], len: 0, next: 0 };
+
+    /// Records the next line's text span and the end of the line, if they fit.
+    fn push(&mut self, start: usize, end: usize, next: usize) {
+        if usize::from(self.len) < INDEXED_LINES
+            && let (Ok(start), Ok(end), Ok(next)) = (u16::try_from(start), u16::try_from(end), u16::try_from(next))
+        {
+            self.spans[usize::from(self.len)] = (start, end);
+            self.len += 1;
+            self.next = next;
+        }
+    }
 }
 
 /// A line without its line ending.
@@ -315,90 +332,30 @@ impl core::error::Error for ReplyError {}
 /// # Ok::<(), smtp_codes::parse::ReplyError>(())
 /// ```
 pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
-    let mut pos = 0;
-    let mut lines = 0usize;
-    // The first line's code digits and enhanced code bytes: later lines are compared with them
-    // as bytes, and only parsed when they differ.
-    let mut code_digits = [0u8; 3];
-    let mut enhanced: Option<EnhancedCode> = None;
-    let mut enhanced_bytes: &[u8] = &[];
-    let mut changed = false;
-    let mut index = LineIndex { ends: [0; INDEXED_LINES], text: [0; INDEXED_LINES], len: 0 };
-    loop {
-        let line = &input[pos..];
-        // A continuation line that repeats the first line's code needs no digit checks.
-        let same_code = lines > 0 && matches!(line, [a, b, c, _, ..] if [*a, *b, *c] == code_digits);
-        if !same_code {
-            check_code_digits(line, pos)?;
-        }
-        let Some(&sep) = line.get(3) else {
-            return Err(ReplyError::incomplete(if line.is_empty() && lines == 0 {
-                "the input is empty"
-            } else {
-                "the input ends inside a reply code"
-            }));
-        };
-        let last = match sep {
-            b'-' => false,
-            b' ' | b'\r' | b'\n' => true,
-            _ => {
-                return Err(ReplyError::invalid(
-                    pos + 3,
-                    "expected ' ', '-' or the end of the line after the reply code",
-                ));
+    let code_digits = match input {
+        [a @ b'2'..=b'5', b @ b'0'..=b'9', c @ b'0'..=b'9', ..] => [*a, *b, *c],
+        _ => return Err(start_error(input, 0)),
+    };
+    let mut reader = LineReader {
+        code_digits,
+        intermediate: code_digits[0] == b'3',
+        enhanced: None,
+        enhanced_bytes: &[],
+        changed: false,
+        index: LineIndex::EMPTY,
+    };
+    let (mut last, mut pos) = reader.read(input, 0)?;
+    if !last {
+        // Continuation lines mostly repeat the first line's codes: compare them as one word.
+        let prefix = Prefix::new(input, &reader);
+        loop {
+            (last, pos) = match prefix.as_ref().and_then(|p| Some((p, p.matches(&input[pos..])?))) {
+                Some((prefix, last)) => reader.finish(input, pos, prefix, last)?,
+                None => reader.read(input, pos)?,
+            };
+            if last {
+                break;
             }
-        };
-        let nl = if sep == b'\n' {
-            3
-        } else {
-            match find_newline(&line[4..]) {
-                Some(n) => n + 4,
-                None => return Err(ReplyError::incomplete("the input ends before the end of the final line")),
-            }
-        };
-        if sep == b'\r' && nl != 4 {
-            return Err(ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line"));
-        }
-        if lines == 0 {
-            code_digits = [line[0], line[1], line[2]];
-        } else {
-            changed |= !same_code;
-        }
-        // The enhanced code at the start of the text, unless the reply is 3yz (RFC 2034 §3):
-        // compared as bytes with the first one found, parsed only when it differs.
-        let text = &line[4.min(nl)..nl];
-        let code_len = if code_digits[0] == b'3' {
-            None
-        } else if !enhanced_bytes.is_empty() && starts_with_code(text, enhanced_bytes) {
-            Some(enhanced_bytes.len())
-        } else {
-            let here = leading_enhanced(text);
-            match (enhanced, here) {
-                (None, Some((e, len))) => {
-                    enhanced = Some(e);
-                    enhanced_bytes = &text[..len];
-                }
-                (Some(_), Some(_)) => changed = true,
-                _ => {}
-            }
-            here.map(|(_, len)| len)
-        };
-        pos += nl + 1;
-        let text_at = match code_len {
-            Some(len) => 4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count(),
-            None => 4,
-        };
-        if usize::from(index.len) == lines
-            && lines < INDEXED_LINES
-            && let (Ok(end), Ok(text_at)) = (u16::try_from(pos), u8::try_from(text_at))
-        {
-            index.ends[lines] = end;
-            index.text[lines] = text_at;
-            index.len += 1;
-        }
-        lines += 1;
-        if last {
-            break;
         }
     }
     let code = ReplyCode::from_catalogue(
@@ -406,8 +363,178 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             + u16::from(code_digits[1] - b'0') * 10
             + u16::from(code_digits[2] - b'0'),
     );
+    let LineReader { enhanced, changed, index, .. } = reader;
     let (raw, rest) = input.split_at(pos);
     Ok((Reply { raw, code, enhanced, changed, lines: index }, rest))
+}
+
+/// What [`parse_reply`] knows while it reads a reply's lines.
+struct LineReader<'a> {
+    /// The first line's code digits: later lines are compared with them as bytes.
+    code_digits: [u8; 3],
+    /// A `3yz` reply, whose text carries no enhanced code (RFC 2034 §3).
+    intermediate: bool,
+    /// The first enhanced code found and its bytes, which later lines are compared with.
+    enhanced: Option<EnhancedCode>,
+    enhanced_bytes: &'a [u8],
+    /// Whether a line's codes differ from the first ones.
+    changed: bool,
+    index: LineIndex,
+}
+
+impl<'a> LineReader<'a> {
+    /// Reads the line at `pos` (any line, checked byte by byte) and returns whether it is the
+    /// last line and the offset after it.
+    fn read(&mut self, input: &'a [u8], pos: usize) -> Result<(bool, usize), ReplyError> {
+        let line = &input[pos..];
+        let sep = match line {
+            [a, b, c, sep, ..] if [*a, *b, *c] == self.code_digits => *sep,
+            _ => {
+                // A line with another code (a warning), or the end of the input.
+                check_code_digits(line, pos)?;
+                let Some(&sep) = line.get(3) else {
+                    return Err(ReplyError::incomplete("the input ends inside a reply code"));
+                };
+                self.changed = true;
+                sep
+            }
+        };
+        let (last, nl) = match sep {
+            b'-' | b' ' => match find_newline(&line[4..]) {
+                Some(n) => (sep == b' ', n + 4),
+                None => return Err(ReplyError::incomplete(ENDS_IN_LINE)),
+            },
+            b'\n' => (true, 3),
+            b'\r' if line.get(4) == Some(&b'\n') => (true, 4),
+            _ => return Err(separator_error(line, pos)),
+        };
+        // The enhanced code at the start of the text: compared as bytes with the first one
+        // found, parsed only when it differs.
+        let mut text_at = 4;
+        if !self.intermediate && nl > 4 {
+            let text = &line[4..nl];
+            let len = if !self.enhanced_bytes.is_empty() && starts_with_code(text, self.enhanced_bytes) {
+                self.enhanced_bytes.len()
+            } else if let Some((e, len)) = leading_enhanced(text) {
+                if self.enhanced.is_none() {
+                    self.enhanced = Some(e);
+                    self.enhanced_bytes = &text[..len];
+                } else {
+                    self.changed = true;
+                }
+                len
+            } else {
+                0
+            };
+            if len > 0 {
+                text_at += len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+            }
+        }
+        Ok(self.push(line, pos, text_at, nl, last))
+    }
+
+    /// Finishes a line whose codes [`Prefix`] found to repeat the first line's: its text starts
+    /// at `text_at`, unless more blanks follow.
+    fn finish(&mut self, input: &[u8], pos: usize, prefix: &Prefix, last: bool) -> Result<(bool, usize), ReplyError> {
+        let line = &input[pos..];
+        let mut text_at = prefix.len;
+        if !prefix.bare {
+            while let Some(b' ' | b'\t' | b'\r' | b'\x0c') = line.get(text_at) {
+                text_at += 1;
+            }
+        }
+        let Some(n) = find_newline(&line[text_at..]) else {
+            return Err(ReplyError::incomplete(ENDS_IN_LINE));
+        };
+        Ok(self.push(line, pos, text_at, text_at + n, last))
+    }
+
+    /// Indexes `line`, found at `pos`, whose text starts at `text_at` and whose newline is at
+    /// `nl` (at least 3).
+    fn push(&mut self, line: &[u8], pos: usize, text_at: usize, nl: usize, last: bool) -> (bool, usize) {
+        let text_end = if line[nl - 1] == b'\r' { nl - 1 } else { nl };
+        self.index.push(pos + text_at.min(text_end), pos + text_end, pos + nl + 1);
+        (last, pos + nl + 1)
+    }
+}
+
+/// The first line's reply code, and its enhanced code with the blank after it, as one 16-byte
+/// word with a mask: a continuation line that starts with the same bytes (and `-` or a space
+/// after the code) needs no more checks.
+struct Prefix {
+    pattern: u128,
+    mask: u128,
+    /// Where the text starts in a matching line.
+    len: usize,
+    /// The first line has no enhanced code (or it is a `3yz` reply): a matching line's text
+    /// starts right after the separator, and must not start with an enhanced code.
+    bare: bool,
+    /// Whether the text may start with one (not in a `3yz` reply).
+    check_bare: bool,
+}
+
+impl Prefix {
+    /// The prefix of the reply in `input`, after [`LineReader`] has read its first line; `None`
+    /// when the first line is too short or its enhanced code is not followed by a blank.
+    fn new(input: &[u8], reader: &LineReader<'_>) -> Option<Self> {
+        let first = u128::from_le_bytes(*input.first_chunk::<16>()?);
+        let bare = reader.enhanced.is_none() || reader.intermediate;
+        let len = if bare {
+            4
+        } else {
+            // Only the first line has been read, so this is its own enhanced code, at byte 4.
+            let end = 4 + reader.enhanced_bytes.len();
+            if end >= 16 || !matches!(input.get(end), Some(b' ' | b'\t')) {
+                return None;
+            }
+            end + 1
+        };
+        // The separator (byte 3) is checked apart: `-` or a space.
+        let mask = ((1u128 << (8 * len)) - 1) & !(0xff << 24);
+        Some(Self { pattern: first & mask, mask, len, bare, check_bare: bare && !reader.intermediate })
+    }
+
+    /// Whether `line` starts with the prefix: if so, whether it is the last line.
+    fn matches(&self, line: &[u8]) -> Option<bool> {
+        let chunk = line.first_chunk::<16>()?;
+        if (u128::from_le_bytes(*chunk) ^ self.pattern) & self.mask != 0 {
+            return None;
+        }
+        let last = match chunk[3] {
+            b'-' => false,
+            b' ' => true,
+            _ => return None,
+        };
+        if self.check_bare && matches!(chunk[4], b'2' | b'4' | b'5') {
+            return None;
+        }
+        Some(last)
+    }
+}
+
+/// The error when a line has no newline.
+const ENDS_IN_LINE: &str = "the input ends before the end of the final line";
+
+/// The error for input that does not start with a reply code's three digits.
+#[cold]
+fn start_error(input: &[u8], pos: usize) -> ReplyError {
+    match check_code_digits(input, pos) {
+        Err(e) => e,
+        Ok(()) if input.is_empty() => ReplyError::incomplete("the input is empty"),
+        Ok(()) => ReplyError::incomplete("the input ends inside a reply code"),
+    }
+}
+
+/// The error for a line whose fourth byte is not a separator that can be read.
+#[cold]
+fn separator_error(line: &[u8], pos: usize) -> ReplyError {
+    if line[3] != b'\r' {
+        ReplyError::invalid(pos + 3, "expected ' ', '-' or the end of the line after the reply code")
+    } else if find_newline(&line[4..]).is_none() {
+        ReplyError::incomplete("the input ends before the end of the final line")
+    } else {
+        ReplyError::invalid(pos + 3, "a carriage return after the reply code must end the line")
+    }
 }
 
 /// Checks that `line` starts with three digits, the first of them 2-5; `pos` is the line's offset
@@ -436,14 +563,33 @@ fn starts_with_code(text: &[u8], code: &[u8]) -> bool {
 }
 
 /// The enhanced code at the start of a line's text (followed by white space or the end of the
-/// line), with its length in bytes.
+/// line), with its length in bytes: `class.subject.detail`, subject and detail of one to three
+/// digits without a leading zero.
 fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
-    if !matches!(text.first(), Some(b'2' | b'4' | b'5')) {
+    let [class @ (b'2' | b'4' | b'5'), b'.', rest @ ..] = text else {
         return None;
-    }
-    let (e, end) = enhanced_at(text, 0)?;
+    };
+    let (subject, n) = leading_part(rest)?;
+    let [b'.', rest @ ..] = &rest[n..] else {
+        return None;
+    };
+    let (detail, m) = leading_part(rest)?;
+    let end = 3 + n + m;
     match text.get(end) {
-        None | Some(b' ' | b'\t' | b'\r') => Some((e, end)),
+        // The parts have at most three digits, so the code is valid as read.
+        None | Some(b' ' | b'\t' | b'\r') => Some((EnhancedCode::from_checked(class - b'0', subject, detail), end)),
+        _ => None,
+    }
+}
+
+/// One to three digits at the start of `s`, the first not a zero unless it stands alone; the
+/// caller checks the byte after them, which rules out a fourth digit and a leading zero.
+fn leading_part(s: &[u8]) -> Option<(u16, usize)> {
+    let digit = |b: u8| u16::from(b - b'0');
+    match *s {
+        [a @ b'1'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', ..] => Some((digit(a) * 100 + digit(b) * 10 + digit(c), 3)),
+        [a @ b'1'..=b'9', b @ b'0'..=b'9', ..] => Some((digit(a) * 10 + digit(b), 2)),
+        [a @ b'0'..=b'9', ..] => Some((digit(a), 1)),
         _ => None,
     }
 }

@@ -48,6 +48,34 @@ fn check_round_trip(lines: &[GenLine], crlf: bool) -> Result<(), TestCaseError> 
     Ok(())
 }
 
+/// Wire bytes for a reply whose lines mix codes, enhanced codes, blanks and line endings.
+fn mixed_reply() -> impl Strategy<Value = Vec<u8>> {
+    let line = (
+        prop_oneof![Just("250"), Just("550"), Just("354"), Just("450")],
+        prop_oneof![Just(""), Just("5.1.1 "), Just("5.1.1"), Just("5.1.1  "), Just("4.2.1\t"), Just("5.7.515 ")],
+        "[ -~]{0,24}",
+        prop_oneof![Just("\r\n"), Just("\n"), Just(" \r\n")],
+    );
+    (proptest::collection::vec(line, 1..14), any::<bool>()).prop_map(|(lines, same_code)| {
+        let mut out = Vec::new();
+        for (n, (code, enhanced, text, eol)) in lines.iter().enumerate() {
+            out.extend_from_slice(if same_code { lines[0].0 } else { code }.as_bytes());
+            out.push(if n + 1 == lines.len() { b' ' } else { b'-' });
+            out.extend_from_slice(format!("{enhanced}{text}{eol}").as_bytes());
+        }
+        out
+    })
+}
+
+/// `lines()` (the index, then the faster path's results) gives what the plain split gives.
+fn check_lines_agree(wire: &[u8]) -> Result<(), TestCaseError> {
+    let (reply, rest) = parse_reply(wire).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert!(rest.is_empty());
+    let plain: Vec<&[u8]> = reply.line_details().map(|l| l.text).collect();
+    prop_assert_eq!(reply.lines().collect::<Vec<_>>(), plain);
+    Ok(())
+}
+
 fn check_no_panic(bytes: &[u8]) {
     let _ = parse_reply(bytes).map(|(r, _)| (r.to_string(), r.lines().count()));
     for r in replies(bytes).flatten() {
@@ -83,6 +111,11 @@ proptest! {
     #[test]
     fn parse_display_round_trip(lines in proptest::collection::vec(line(), 1..6), crlf in any::<bool>()) {
         check_round_trip(&lines, crlf)?;
+    }
+
+    #[test]
+    fn lines_agree_with_the_plain_split(wire in mixed_reply()) {
+        check_lines_agree(&wire)?;
     }
 
     #[test]

@@ -200,3 +200,42 @@ fn huge_reply_line() {
     assert!(rest.is_empty());
     assert!(parse_reply(&input[..input.len() - 2]).unwrap_err().is_incomplete());
 }
+
+/// Continuation lines that repeat the first line's codes are read by a faster path than the
+/// others, and the first eight lines' text is indexed; both must give what the plain line split
+/// (`line_details`) gives, whatever the line looks like.
+#[test]
+fn fast_path_and_index_agree_with_the_plain_split() {
+    let cases: &[&[u8]] = &[
+        // The first line has no enhanced code; a later one does, then a blank line follows.
+        b"250-\r\n250-5.1.1  \r\n250- \r\n250 a0aa\r\n",
+        // Blanks of every kind after a repeated enhanced code, and a tab after the first one.
+        b"550-5.7.25 a\r\n550-5.7.25  \t b\r\n550-5.7.25\tc\r\n550 5.7.25 \x0cd\r\n",
+        b"450-4.2.1\tfirst\n450-4.2.1\tsecond\n450 4.2.1 third\n",
+        // A code that only starts like the first one, and a longer detail.
+        b"550-5.7.25 a\r\n550-5.7.250 b\r\n550-5.7.2 c\r\n550 5.7.25\r\n",
+        // The enhanced code at the end of the first line: no blank to compare with.
+        b"550-5.1.1\r\n550-5.1.1 text\r\n550 5.1.1\r\n",
+        // A 3yz reply keeps its text whole.
+        b"354-5.1.1 go on\r\n354-5.1.1 and on\r\n354 end\r\n",
+        // Lines shorter than the 16 bytes compared at once.
+        b"250-a\r\n250-b\r\n250 c\r\n",
+        // More lines than the index holds, and a code that changes.
+        b"250-1\n250-2\n250-3\n250-4\n250-5\n250-6\n250-7\n250-8\n251-9\n250-10\n250 11\n",
+    ];
+    for input in cases {
+        let (reply, rest) = parse_reply(input).unwrap();
+        assert!(rest.is_empty());
+        let plain: Vec<&[u8]> = reply.line_details().map(|l| l.text).collect();
+        let fast: Vec<&[u8]> = reply.lines().collect();
+        assert_eq!(fast, plain, "{}", String::from_utf8_lossy(input));
+    }
+    assert_eq!(lines(b"250-\r\n250-5.1.1  \r\n250- \r\n250 a0aa\r\n"), ["", "", " ", "a0aa"]);
+    assert_eq!(lines(b"550-5.7.25 a\r\n550-5.7.25  \t b\r\n550 5.7.25 \x0cd\r\n"), ["a", "b", "d"]);
+    assert_eq!(lines(b"550-5.7.25 a\r\n550-5.7.250 b\r\n550 5.7.2 c\r\n"), ["a", "b", "c"]);
+    let (reply, _) = parse_reply(b"550-5.7.25 a\r\n550-5.7.250 b\r\n550 5.7.25\r\n").unwrap();
+    assert_eq!(
+        reply.warnings().iter().collect::<Vec<_>>(),
+        [Warning::EnhancedCodeChanged { first: ec("5.7.25"), later: ec("5.7.250") }]
+    );
+}
