@@ -55,6 +55,7 @@ impl<'a> Reply<'a> {
 
     /// The text of each line, with the reply code, the separator, the enhanced code and the line
     /// ending stripped.
+    #[inline]
     pub fn lines(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
         let rest = self.raw.get(usize::from(self.lines.next)..).unwrap_or_default();
         TextLines {
@@ -142,6 +143,7 @@ struct TextLines<'a> {
 impl<'a> Iterator for TextLines<'a> {
     type Item = &'a [u8];
 
+    #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
         if self.done < self.index.len {
             let (start, end) = self.index.spans[usize::from(self.done)];
@@ -336,6 +338,29 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
         [a @ b'2'..=b'5', b @ b'0'..=b'9', c @ b'0'..=b'9', ..] => [*a, *b, *c],
         _ => return Err(start_error(input, 0)),
     };
+    let code = ReplyCode::from_catalogue(
+        u16::from(code_digits[0] - b'0') * 100
+            + u16::from(code_digits[1] - b'0') * 10
+            + u16::from(code_digits[2] - b'0'),
+    );
+    // The most common reply first: a single line with text.
+    if input.get(3) == Some(&b' ')
+        && let Some(n) = find_newline(&input[4..])
+    {
+        let nl = n + 4;
+        let text = &input[4..nl];
+        let (enhanced, text_at) = match leading_enhanced(text) {
+            Some((e, len)) if code_digits[0] != b'3' => {
+                (Some(e), 4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count())
+            }
+            _ => (None, 4),
+        };
+        let mut lines = LineIndex::EMPTY;
+        let text_end = if input[nl - 1] == b'\r' { nl - 1 } else { nl };
+        lines.push(text_at.min(text_end), text_end, nl + 1);
+        let (raw, rest) = input.split_at(nl + 1);
+        return Ok((Reply { raw, code, enhanced, changed: false, lines }, rest));
+    }
     let mut reader = LineReader {
         code_digits,
         intermediate: code_digits[0] == b'3',
@@ -358,11 +383,6 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             }
         }
     }
-    let code = ReplyCode::from_catalogue(
-        u16::from(code_digits[0] - b'0') * 100
-            + u16::from(code_digits[1] - b'0') * 10
-            + u16::from(code_digits[2] - b'0'),
-    );
     let LineReader { enhanced, changed, index, .. } = reader;
     let (raw, rest) = input.split_at(pos);
     Ok((Reply { raw, code, enhanced, changed, lines: index }, rest))
@@ -385,6 +405,7 @@ struct LineReader<'a> {
 impl<'a> LineReader<'a> {
     /// Reads the line at `pos` (any line, checked byte by byte) and returns whether it is the
     /// last line and the offset after it.
+    #[inline(always)]
     fn read(&mut self, input: &'a [u8], pos: usize) -> Result<(bool, usize), ReplyError> {
         let line = &input[pos..];
         let sep = match line {
