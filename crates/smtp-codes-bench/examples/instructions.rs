@@ -1,7 +1,7 @@
 //! Runs one parser over the shared reply set many times, for counting instructions with
 //! `valgrind --tool=callgrind`, which is repeatable where wall-clock times on a shared machine
 //! are not: `cargo run --release -p smtp-codes-bench --example instructions -- PARSER ROUNDS`,
-//! PARSER one of `none`, `smtp-codes`, `smtp-proto`, `lettre`; an optional third argument keeps
+//! PARSER one of `none`, `smtp-codes`, `smtp-codes+warnings`, `smtp-proto`, `lettre`; an optional third argument keeps
 //! only the samples whose name contains it. The README has the figures.
 
 use std::hint::black_box;
@@ -12,7 +12,7 @@ use smtp_codes_bench::SAMPLES;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(parser), Some(rounds)) = (args.first(), args.get(1).and_then(|r| r.parse::<usize>().ok())) else {
-        eprintln!("usage: instructions none|smtp-codes|smtp-proto|lettre ROUNDS");
+        eprintln!("usage: instructions none|smtp-codes|smtp-codes+warnings|smtp-proto|lettre ROUNDS [FILTER]");
         std::process::exit(2);
     };
     let only = args.get(2).map_or("", String::as_str);
@@ -26,6 +26,11 @@ fn main() {
                 "smtp-codes" => {
                     let (reply, _) = parse_reply(wire.as_bytes()).expect("a complete reply");
                     black_box((reply.code(), reply.enhanced()));
+                    reply.lines().map(<[u8]>::len).sum()
+                }
+                "smtp-codes+warnings" => {
+                    let (reply, _) = parse_reply(wire.as_bytes()).expect("a complete reply");
+                    black_box((reply.code(), reply.enhanced(), reply.warnings().is_empty()));
                     reply.lines().map(<[u8]>::len).sum()
                 }
                 "smtp-proto" => {

@@ -77,6 +77,7 @@ impl<'a> Reply<'a> {
     /// enhanced class that disagree, an enhanced code the registry does not allow in its class,
     /// a reply code outside RFC 5321's grammar. Computed when asked.
     #[must_use]
+    #[inline]
     pub fn warnings(&self) -> Warnings {
         let mut warnings = Warnings::new();
         if self.changed {
