@@ -344,7 +344,8 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
             + u16::from(code_digits[1] - b'0') * 10
             + u16::from(code_digits[2] - b'0'),
     );
-    // The most common reply first: a single line with text.
+    // The commonest reply first, without the multi-line reader's state: a single line with text.
+    // (The property tests check that every path reads what the plain line split reads.)
     if input.get(3) == Some(&b' ')
         && let Some(n) = find_newline(&input[4..])
     {
@@ -512,7 +513,7 @@ impl Prefix {
             end + 1
         };
         // The separator (byte 3) is checked apart: `-` or a space.
-        let mask = ((1u128 << (8 * len)) - 1) & !(0xff << 24);
+        let mask = (u128::MAX >> (8 * (16 - len))) & !(0xff << 24);
         Some(Self { pattern: first & mask, mask, len, bare, check_bare: bare && !reader.intermediate })
     }
 

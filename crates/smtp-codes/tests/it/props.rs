@@ -67,12 +67,16 @@ fn mixed_reply() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
-/// `lines()` (the index, then the faster path's results) gives what the plain split gives.
+/// `lines()`, `code()` and `enhanced()` (read by the single-line path, the line reader or the
+/// repeated-prefix path) give what the plain split of `line_details()` gives.
 fn check_lines_agree(wire: &[u8]) -> Result<(), TestCaseError> {
     let (reply, rest) = parse_reply(wire).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(rest.is_empty());
-    let plain: Vec<&[u8]> = reply.line_details().map(|l| l.text).collect();
+    let details: Vec<_> = reply.line_details().collect();
+    let plain: Vec<&[u8]> = details.iter().map(|l| l.text).collect();
     prop_assert_eq!(reply.lines().collect::<Vec<_>>(), plain);
+    prop_assert_eq!(reply.code(), details[0].code);
+    prop_assert_eq!(reply.enhanced(), details.iter().find_map(|l| l.enhanced));
     Ok(())
 }
 
