@@ -4,7 +4,7 @@
 //!
 //! The catalogue is generated from the repository's `codes.toml` by `cargo xtask codegen`; this
 //! crate holds the generated tables and the hand-written behaviour around them. It is `no_std`
-//! and has no required dependencies.
+//! and its one required dependency is `memchr` (the parser's line-ending search).
 //!
 //! # Example
 //!
@@ -56,15 +56,16 @@
 //! # Crate features
 //!
 //! - `std` (default): a shared classifier built on first use (`classify::classify`) and
-//!   `explain::explain` with a bounce classification.
+//!   `explain::explain` with a bounce classification; `memchr` may pick its search at run time
+//!   (AVX2 where the processor has it).
 //! - `classify` (default): the bounce classifier, one Aho-Corasick automaton over the catalogue's
 //!   phrases; its only dependency is `aho-corasick`. Needs `alloc`.
 //! - `alloc`: use a global allocator.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] and [`EnhancedCode`] (as `550` and
 //!   `"5.1.1"`), and `Serialize` for the small vocabularies ([`Severity`], [`WhoActs`], ...).
 //!
-//! Without default features the crate is `no_std` with no dependencies: the wire types, the
-//! catalogue, the parsers and the explainer.
+//! Without default features the crate is `no_std` and depends on `memchr` alone (without its own
+//! `std` feature): the wire types, the catalogue, the parsers and the explainer.
 
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -41,34 +41,13 @@ mod tests;
 
 use crate::{EnhancedCode, ReplyCode};
 
-/// The position of the first `\n` in `s`.
+/// The position of the first `\n` in `s`: the memchr crate's vectorised search.
 ///
-/// Replies are mostly long lines of text, so this looks at eight bytes at a time (the classic
-/// "has a zero byte" bit trick on `s ^ 0x0a0a..`), without `unsafe` and without dependencies.
+/// Measured against an eight-bytes-at-a-time search without dependencies (the bench crate's
+/// README has the figures): about 1 ns slower on a 40-byte reply, 1–2 ns faster on replies of
+/// 100–170 bytes, the same on Gmail's multi-line replies.
 fn find_newline(s: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const NEWLINES: u64 = ONES * b'\n' as u64;
-    let zero_flags = |word: u64| {
-        let x = word ^ NEWLINES;
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    let mut i = 0;
-    while let Some(chunk) = s.get(i..i + 16) {
-        let (a, b) = chunk.split_at(8);
-        let a = zero_flags(u64::from_le_bytes(a.try_into().unwrap_or_default()));
-        let b = zero_flags(u64::from_le_bytes(b.try_into().unwrap_or_default()));
-        if a | b != 0 {
-            // The lowest flag is exact; flags above it may be false positives of the borrow.
-            return Some(if a != 0 {
-                i + (a.trailing_zeros() / 8) as usize
-            } else {
-                i + 8 + (b.trailing_zeros() / 8) as usize
-            });
-        }
-        i += 16;
-    }
-    s[i..].iter().position(|&b| b == b'\n').map(|p| i + p)
+    memchr::memchr(b'\n', s)
 }
 
 /// Whether `b` belongs to a word: a code must not touch one (`mta4490`, `S3150`, `E2110`).
