@@ -64,8 +64,8 @@ fn name_at(s: &[u8], i: usize) -> Option<Command> {
     })
 }
 
-/// The first command the text names, if any. Each position is compared with a fixed set of short
-/// patterns, so the time is linear in the length of `s`.
+/// The first command the text names, if any. Each position that starts a word (or holds a `[`) is
+/// compared with a fixed set of short patterns, so the time is linear in the length of `s`.
 pub(super) fn find_command(s: &[u8]) -> Option<Command> {
     let mut from = 0;
     // Jump from one byte that can start a pattern to the next with a tight search loop.
@@ -73,8 +73,12 @@ pub(super) fn find_command(s: &[u8]) -> Option<Command> {
         let i = from + skip;
         from = i + 1;
         let first = s[i].to_ascii_lowercase();
-        // Introducers must start a word so that "chafter " or "dafter " do not count.
+        // Patterns must start a word so that "chafter " or "dafter " do not count; a tag's
+        // bracket may touch the word before it.
         let starts_word = i == 0 || !s[i - 1].is_ascii_alphanumeric();
+        if !starts_word && first != b'[' {
+            continue;
+        }
         if starts_word {
             for intro in INTRODUCERS {
                 if intro[0] == first
