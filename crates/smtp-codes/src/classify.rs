@@ -122,10 +122,11 @@ impl Classification {
     }
 }
 
-/// How many bytes of each phrase the automaton holds. Measured on the classify benchmark: 16
-/// bytes make the automaton 2.5 times smaller and its build 2.6 times faster than whole phrases,
-/// and the pass over a text faster, because more of the automaton stays in the processor's
-/// cache; the full comparison of longer phrases costs less than that gains.
+/// How many bytes of each phrase the automaton holds. Measured on the classify benchmark (906
+/// lines): with 16 bytes the tables take 4.1 MiB instead of 9.3 MiB for whole phrases, the build
+/// 5.9 ms instead of 14.2 ms, and parse plus classify 768–797 µs instead of 845–873 µs, because
+/// more of the automaton stays in the processor's cache. 8, 12 and 24 bytes measured 856, 779 and
+/// 796 µs.
 const KEY_LEN: usize = 16;
 
 /// What one pattern of the automaton stands for.
