@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use smtp_codes::classify::{Classifier, Context, Rule};
-use smtp_codes::{Command, PROVIDER_REPLIES, Provider, Reason};
+use smtp_codes::{Command, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
 
 /// Every documented provider reply, sent as the provider would send it, is recognised as that
 /// provider's reply and gets the row's reason.
@@ -251,4 +251,38 @@ fn per_reason_examples_with_their_rule() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The automaton holds only the first bytes of each phrase; the rest is compared where the start
+/// matched. Every phrase rule, alone in a reply with its command, decides by a rule of its own
+/// reason (another rule may share the words) ...
+#[test]
+fn every_phrase_is_found_whole_and_not_by_its_start_alone() {
+    let classifier = Classifier::new();
+    let mut missed = Vec::new();
+    let mut cut_matched = Vec::new();
+    for rule in PHRASE_RULES {
+        let context = Context { command: rule.command, remote_host: None };
+        let text = format!("550 {} here", rule.phrase);
+        match classifier.classify(text.as_bytes(), &context).rule() {
+            Rule::Phrase(found) if found.reason == rule.reason => {}
+            // A provider's distinctive token (`QUEUE.Expired`) beats a phrase.
+            Rule::ProviderReply(found) if found.reason == rule.reason => {}
+            other => missed.push(format!("{:?}: {other:?}", rule.phrase)),
+        }
+        // ... and a phrase whose last byte differs (its start unchanged) never decides as itself.
+        if rule.phrase.len() > 16 && rule.phrase.is_ascii() {
+            let mut cut = rule.phrase.to_string();
+            let last = cut.pop().unwrap_or_default();
+            cut.push(if last == '#' { '%' } else { '#' });
+            let text = format!("550 {cut} here");
+            if let Rule::Phrase(found) = classifier.classify(text.as_bytes(), &context).rule()
+                && std::ptr::eq(found, rule)
+            {
+                cut_matched.push(rule.phrase);
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{} phrases not found:\n{}", missed.len(), missed.join("\n"));
+    assert!(cut_matched.is_empty(), "matched without their last byte: {cut_matched:?}");
 }
