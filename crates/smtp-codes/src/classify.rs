@@ -3,7 +3,7 @@
 //!
 //! Every phrase of the catalogue (phrase rules, provider reply texts, provider markers) is compiled
 //! once into one Aho-Corasick automaton; classifying a text is one pass over it. The automaton
-//! holds the first [`KEY_LEN`] bytes of each phrase, and a longer phrase is compared in full where
+//! holds the first 16 bytes of each phrase, and a longer phrase is compared in full where
 //! its start matched: the automaton is then less than half the size, and the pass faster.
 //!
 //! # Order of the rules
