@@ -352,14 +352,12 @@ pub fn parse_reply(input: &[u8]) -> Result<(Reply<'_>, &[u8]), ReplyError> {
         let nl = n + 4;
         let text = &input[4..nl];
         let (enhanced, text_at) = match leading_enhanced(text) {
-            Some((e, len)) if code_digits[0] != b'3' => {
-                (Some(e), 4 + len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count())
-            }
+            Some((e, len)) if code_digits[0] != b'3' => (Some(e), 4 + after_code(text, len)),
             _ => (None, 4),
         };
         let mut lines = LineIndex::EMPTY;
-        let text_end = if input[nl - 1] == b'\r' { nl - 1 } else { nl };
-        lines.push(text_at.min(text_end), text_end, nl + 1);
+        let end = text_end(input, nl);
+        lines.push(text_at.min(end), end, nl + 1);
         let (raw, rest) = input.split_at(nl + 1);
         return Ok((Reply { raw, code, enhanced, changed: false, lines }, rest));
     }
@@ -450,7 +448,7 @@ impl<'a> LineReader<'a> {
                 0
             };
             if len > 0 {
-                text_at += len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+                text_at += after_code(text, len);
             }
         }
         Ok(self.push(line, pos, text_at, nl, last))
@@ -475,10 +473,21 @@ impl<'a> LineReader<'a> {
     /// Indexes `line`, found at `pos`, whose text starts at `text_at` and whose newline is at
     /// `nl` (at least 3).
     fn push(&mut self, line: &[u8], pos: usize, text_at: usize, nl: usize, last: bool) -> (bool, usize) {
-        let text_end = if line[nl - 1] == b'\r' { nl - 1 } else { nl };
-        self.index.push(pos + text_at.min(text_end), pos + text_end, pos + nl + 1);
+        let end = text_end(line, nl);
+        self.index.push(pos + text_at.min(end), pos + end, pos + nl + 1);
         (last, pos + nl + 1)
     }
+}
+
+/// Where the text starts after an enhanced code of `len` bytes at the start of `text` (a line's
+/// bytes after the separator, without the `\n`): past the code and the blanks after it.
+fn after_code(text: &[u8], len: usize) -> usize {
+    len + text[len..].iter().take_while(|b| b.is_ascii_whitespace()).count()
+}
+
+/// Where the text of `line`, whose `\n` is at `nl` (at least 3), ends: before a `\r\n`.
+fn text_end(line: &[u8], nl: usize) -> usize {
+    if line[nl - 1] == b'\r' { nl - 1 } else { nl }
 }
 
 /// The first line's reply code, and its enhanced code with the blank after it, as one 16-byte
