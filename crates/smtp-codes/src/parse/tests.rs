@@ -63,13 +63,15 @@ fn commands_from_their_log_spellings() {
         ("SMTP error from remote mail server after HELO example", Command::Helo),
         ("User Unknown [RCPT_TO]", Command::Rcpt),
         ("Sender rejected [MAIL_FROM]", Command::Mail),
+        ("User unknown[RCPT_TO]", Command::Rcpt),
         ("lost connection while receiving the initial server greeting", Command::Connect),
         (">>> DATA\n<<< 554 no", Command::Data),
         ("(Error following RCPT command)", Command::Rcpt),
     ] {
         assert_eq!(find_command(text.as_bytes()), Some(command), "{text}");
     }
-    for text in ["failed after I sent the message", "database error", "dafter RCPT TO", ""] {
+    for text in ["failed after I sent the message", "database error", "dafter RCPT TO", "xinitial server greeting", ""]
+    {
         assert_eq!(find_command(text.as_bytes()), None, "{text}");
     }
 }
