@@ -4,21 +4,18 @@
 //! Memory is bounded by design: one reused line buffer (at most [`input::MAX_LINE`] bytes), the
 //! read buffers, and with `--summary` one counter per distinct severity, reason and code.
 
-use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
-use serde::{Deserialize, Serialize};
-use smtp_codes::EnhancedCode;
 use smtp_codes::classify::{Context, explain_with};
+use smtp_codes_report::{ClassifyInput, ClassifyRecord, Report, Summary};
 
 use crate::context::ContextArgs;
 use crate::input::{self, Lines};
 use crate::output;
-use crate::report::Report;
 use crate::style::Painter;
-use crate::summary::Summary;
+use crate::summary;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -40,41 +37,6 @@ pub(crate) struct Args {
     /// Default context for every line; a JSON line's own `command` and `remote_host` win.
     #[command(flatten)]
     context: ContextArgs,
-}
-
-/// One output record: where the line came from, then the fields of `explain --json` (without
-/// the catalogue entries `reply` and `enhanced`).
-#[derive(Debug, Serialize)]
-struct Record<'a> {
-    /// The input file, or the `file` field of a JSON line.
-    file: &'a serde_json::Value,
-    /// The 1-based line number in the input file.
-    line: u64,
-    /// The `index` field of a JSON line, passed through.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    index: Option<&'a serde_json::Value>,
-    /// The enhanced code again, under the name bounce scorers use.
-    status: Option<EnhancedCode>,
-    /// Present (and true) only when the line was longer than 1 MiB and was cut there.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    truncated: bool,
-    #[serde(flatten)]
-    report: Report<'a>,
-}
-
-/// A line of `--jsonl` input; the shape of the Sisimai corpus's `lines.jsonl`.
-#[derive(Debug, Deserialize)]
-struct JsonLine<'a> {
-    #[serde(borrow)]
-    text: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    command: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    remote_host: Option<Cow<'a, str>>,
-    #[serde(default)]
-    file: Option<serde_json::Value>,
-    #[serde(default)]
-    index: Option<serde_json::Value>,
 }
 
 /// How many bad JSON lines are reported one by one before they are only counted.
@@ -119,9 +81,9 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         Sink::Summary(summary) => {
             let mut out = stdout.lock();
             if args.json {
-                output::json_line(&mut out, &summary.to_json())?;
+                output::json_line(&mut out, &*summary)?;
             } else {
-                summary.print(&mut out, painter)?;
+                summary::print(&summary, &mut out, painter)?;
             }
             out.flush()?;
         }
@@ -151,10 +113,7 @@ fn classify_stream<W: Write>(
             emit(sink, line.bytes, &defaults, name, line.number, None, line.truncated)?;
             continue;
         }
-        let parsed = serde_json::from_slice::<JsonLine<'_>>(line.bytes)
-            .map_err(|e| format!("not JSON ({e})"))
-            .and_then(|j| if j.text.is_some() { Ok(j) } else { Err("no \"text\" field".to_owned()) });
-        let record = match parsed {
+        let record = match ClassifyInput::parse(line.bytes) {
             Ok(record) => record,
             Err(message) => {
                 tally.bad += 1;
@@ -168,12 +127,9 @@ fn classify_stream<W: Write>(
             }
         };
         tally.lines += 1;
-        let command = record.command.as_deref().and_then(|c| c.parse().ok()).or(defaults.command());
-        let remote_host = record.remote_host.as_deref().filter(|h| !h.is_empty()).or(defaults.remote_host());
-        let context = Context::new().with_command(command).with_remote_host(remote_host);
-        let file = record.file.as_ref().unwrap_or(name);
-        let text = record.text.as_deref().unwrap_or_default();
-        emit(sink, text.as_bytes(), &context, file, line.number, record.index.as_ref(), line.truncated)?;
+        let context = record.context(&defaults);
+        let file = record.file().unwrap_or(name);
+        emit(sink, record.text().as_bytes(), &context, file, line.number, record.index(), line.truncated)?;
     }
     Ok(())
 }
@@ -191,8 +147,7 @@ fn emit<W: Write>(
     match sink {
         Sink::Summary(summary) => summary.add(&explanation),
         Sink::Records(out) => {
-            let report = Report::new(text, &explanation, context);
-            let record = Record { file, line, index, status: explanation.enhanced_code(), truncated, report };
+            let record = ClassifyRecord::new(file, line, index, truncated, Report::new(text, &explanation, context));
             output::json_line(out, &record)?;
         }
     }

@@ -5,17 +5,16 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
-use serde::Serialize;
 use smtp_codes::Message;
 use smtp_codes::classify::explain_with;
 use smtp_codes::classify::{Classification, Rule};
 use smtp_codes::explain::{Explanation, SeverityRule};
 
+use smtp_codes_report::{Explained, one_line};
+
 use crate::context::ContextArgs;
-use crate::entries::{EnhancedJson, ReplyJson};
 use crate::input;
 use crate::output;
-use crate::report::{Report, one_line};
 use crate::style::{CODE, DIM, LABEL, Painter, WARNING};
 
 #[derive(Debug, clap::Args)]
@@ -31,15 +30,6 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// `explain --json`: the report plus the catalogue entries of both codes.
-#[derive(Debug, Serialize)]
-struct ExplainJson<'a> {
-    #[serde(flatten)]
-    report: Report<'a>,
-    reply: Option<ReplyJson>,
-    enhanced: Option<EnhancedJson>,
-}
-
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     let text = input::words_or_stdin(&args.text)?;
     if text.trim_ascii().is_empty() {
@@ -50,12 +40,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        let json = ExplainJson {
-            report: Report::new(&text, &explanation, &context),
-            reply: explanation.reply_code().map(ReplyJson::new),
-            enhanced: explanation.enhanced_code().map(EnhancedJson::new),
-        };
-        output::json_line(&mut out, &json)?;
+        output::json_line(&mut out, &Explained::new(&text, &explanation, &context))?;
     } else {
         human(&mut out, painter, &explanation, &args.context)?;
     }

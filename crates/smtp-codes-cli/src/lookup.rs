@@ -4,14 +4,11 @@
 
 use std::io::{self, Write};
 
-use anyhow::{Context, Result, bail};
-use serde::Serialize;
-use smtp_codes::classify::{CodeRule, ProviderReply};
+use anyhow::{Context, Result};
 use smtp_codes::{EnhancedCode, EnhancedPattern, KnownEnhanced, ReplyCode};
+use smtp_codes_report::lookup::{Lookup, Query};
 
-use crate::entries::{CodeRuleJson, EnhancedJson, ReplyJson, VendorJson};
 use crate::output;
-use crate::related::{self, EnhancedQuery};
 use crate::style::{CODE, DIM, Painter};
 
 #[derive(Debug, clap::Args)]
@@ -24,125 +21,19 @@ pub(crate) struct Args {
     json: bool,
 }
 
-/// What one argument asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Query {
-    Reply(ReplyCode),
-    Enhanced(EnhancedCode),
-    /// `X.subject.detail`: the registry entry whatever the class.
-    Pattern(EnhancedPattern),
-    Pair(ReplyCode, EnhancedCode),
-}
-
-fn parse_code(token: &str) -> Result<Query> {
-    if token.starts_with(['X', 'x']) {
-        return Ok(Query::Pattern(token.parse()?));
-    }
-    if token.contains('.') {
-        return Ok(Query::Enhanced(token.parse()?));
-    }
-    Ok(Query::Reply(token.parse()?))
-}
-
-fn parse_query(arg: &str) -> Result<Query> {
-    let words: Vec<&str> = arg.split_whitespace().collect();
-    let query = match words.as_slice() {
-        [] => bail!("empty code"),
-        [one] => parse_code(one)?,
-        [reply, enhanced] => {
-            if reply.contains('.') {
-                bail!("a pair is a reply code then an enhanced status code, such as \"550 5.1.1\"");
-            }
-            let reply: ReplyCode = reply.parse()?;
-            match parse_code(enhanced)? {
-                Query::Enhanced(e) => Query::Pair(reply, e),
-                _ => {
-                    bail!("the second part of a pair must be an enhanced status code such as 5.1.1, found {enhanced:?}")
-                }
-            }
-        }
-        _ => bail!("expected a code or a pair such as \"550 5.1.1\", found {} words", words.len()),
-    };
-    Ok(query)
-}
-
-#[derive(Debug, Serialize)]
-struct LookupJson<'a> {
-    query: &'a str,
-    reply: Option<ReplyJson>,
-    enhanced: Option<EnhancedJson>,
-    /// The code rules that give a bounce reason for these codes.
-    reasons: Vec<CodeRuleJson>,
-    /// The provider replies documented with these codes.
-    vendor_replies: Vec<VendorJson>,
-}
-
-impl Query {
-    fn reply_code(self) -> Option<ReplyCode> {
-        match self {
-            Self::Reply(r) | Self::Pair(r, _) => Some(r),
-            _ => None,
-        }
-    }
-
-    fn enhanced_query(self) -> Option<EnhancedQuery> {
-        match self {
-            Self::Enhanced(e) | Self::Pair(_, e) => Some(EnhancedQuery { class: Some(e.class()), pattern: e.into() }),
-            Self::Pattern(pattern) => Some(EnhancedQuery { class: None, pattern }),
-            Self::Reply(_) => None,
-        }
-    }
-
-    /// The code rules for the query's codes, the enhanced code's first (they win in the
-    /// classifier), without repeats.
-    fn rules(self) -> Vec<&'static CodeRule> {
-        let mut rules: Vec<&'static CodeRule> = Vec::new();
-        let enhanced = self.enhanced_query().into_iter().flat_map(related::rules_for_enhanced);
-        let reply = self.reply_code().into_iter().flat_map(related::rules_for_reply);
-        for rule in enhanced.chain(reply) {
-            if !rules.iter().any(|r| std::ptr::eq(*r, rule)) {
-                rules.push(rule);
-            }
-        }
-        rules
-    }
-
-    /// The provider replies with the query's codes: for a pair, those with both codes (or the
-    /// one they document).
-    fn vendor_replies(self) -> Vec<&'static ProviderReply> {
-        match (self.reply_code(), self.enhanced_query()) {
-            (Some(r), None) => related::vendor_replies_for_reply(r).collect(),
-            (None, Some(e)) => related::vendor_replies_for_enhanced(e).collect(),
-            (Some(r), Some(e)) => related::vendor_replies_for_enhanced(e)
-                .filter(|v| v.reply_code().is_none_or(|c| c == r))
-                .chain(related::vendor_replies_for_reply(r).filter(|v| v.enhanced().is_none()))
-                .collect(),
-            (None, None) => Vec::new(),
-        }
-    }
-}
-
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     // Read every argument before printing anything, so that a typo in the last one does not
     // leave half an answer behind.
     let queries = args
         .codes
         .iter()
-        .map(|arg| parse_query(arg).with_context(|| format!("cannot look up {arg:?}")))
+        .map(|arg| arg.parse::<Query>().with_context(|| format!("cannot look up {arg:?}")))
         .collect::<Result<Vec<_>>>()?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for (i, (arg, query)) in args.codes.iter().zip(&queries).enumerate() {
         if args.json {
-            let (reply, enhanced) = match *query {
-                Query::Reply(r) => (Some(ReplyJson::new(r)), None),
-                Query::Enhanced(e) => (None, Some(EnhancedJson::new(e))),
-                Query::Pattern(p) => (None, Some(EnhancedJson::without_class(p))),
-                Query::Pair(r, e) => (Some(ReplyJson::new(r)), Some(EnhancedJson::new(e))),
-            };
-            let reasons = query.rules().into_iter().map(CodeRuleJson::new).collect();
-            let vendor_replies = query.vendor_replies().into_iter().map(VendorJson::new).collect();
-            output::json_line(&mut out, &LookupJson { query: arg, reply, enhanced, reasons, vendor_replies })?;
+            output::json_line(&mut out, &Lookup::new(arg, *query))?;
         } else {
             if i > 0 {
                 writeln!(out)?;
@@ -176,6 +67,7 @@ fn human(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
             }
             Ok(())
         }
+        _ => Ok(()),
     }
 }
 
@@ -191,8 +83,8 @@ fn related_lines(out: &mut impl Write, painter: Painter, query: Query) -> Result
             rule.reason().title()
         )?;
     }
-    for v in query.vendor_replies() {
-        writeln!(out, "  Vendor:     {} {:?}: {}", v.provider().title(), v.text(), v.meaning())?;
+    for v in query.provider_replies() {
+        writeln!(out, "  Provider:   {} {:?}: {}", v.provider().title(), v.text(), v.meaning())?;
         if !v.provider().docs().is_empty() {
             writeln!(out, "              {}", painter.paint(DIM, v.provider().docs()))?;
         }

@@ -1,16 +1,14 @@
-//! The `smtp-codes` command line: a thin layer over the `smtp-codes` crate.
+//! The `smtp-codes` command line: argument parsing, input, tables, colour and printing over the
+//! `smtp-codes` core and the `smtp-codes-report` output contract.
 
 mod classify;
 mod context;
-mod entries;
 mod explain;
 mod input;
 mod list;
 mod lookup;
 mod manual;
 mod output;
-mod related;
-mod report;
 mod search;
 mod style;
 mod summary;
@@ -41,9 +39,9 @@ enum Command {
     Explain(explain::Args),
     /// Look up reply codes (550), enhanced status codes (5.1.1, X.1.1) or pairs ("550 5.1.1").
     Lookup(lookup::Args),
-    /// List reply codes, enhanced codes, vendor replies or bounce reasons.
+    /// List reply codes, enhanced codes, provider replies or bounce reasons.
     List(list::Args),
-    /// Find catalogue entries by words in their codes, titles, descriptions and vendor texts.
+    /// Find catalogue entries by words in their codes, titles, descriptions and provider texts.
     Search(search::Args),
     /// Classify many replies, one per line, into JSON Lines or a summary.
     Classify(classify::Args),

@@ -15,9 +15,8 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Writes one JSON value on its own line.
+/// Writes one record of the output contract on its own line.
 pub(crate) fn json_line(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")?;
+    smtp_codes_report::write_json_line(out, value)?;
     Ok(())
 }

@@ -132,11 +132,17 @@ fn command_and_remote_host_are_used() {
     }
     let v = explain_json(&args);
     assert_eq!(v["provider"], provider.id(), "{v:#}");
-    assert_eq!(v["vendor"]["provider"], provider.id(), "{v:#}");
+    assert_eq!(v["provider_reply"]["provider"], provider.id(), "{v:#}");
     assert_eq!(v["rule"]["kind"], "provider");
-    assert!(v["vendor"]["meaning"].is_string() && v["vendor"]["advice"].is_string());
+    // The reply that decided is one of this provider's, with its own meaning and advice.
+    let matched = PROVIDER_REPLIES
+        .iter()
+        .find(|r| r.provider() == provider && v["provider_reply"]["match"] == r.match_text())
+        .unwrap_or_else(|| panic!("the matched reply is one of {}'s: {v:#}", provider.id()));
+    assert_eq!(v["provider_reply"]["meaning"], matched.meaning());
+    assert_eq!(v["provider_reply"]["advice"], matched.advice());
     let human = stdout(&run(&[&["explain"][..], &args].concat()));
-    let meaning = v["vendor"]["meaning"].as_str().unwrap();
+    let meaning = matched.meaning();
     assert!(human.contains(&format!("{}: {meaning}", provider.title())), "{human}");
 }
 

@@ -58,8 +58,8 @@ fn json_lines_have_the_entry_shapes() {
 }
 
 #[test]
-fn vendors_all_and_by_provider() {
-    let o = run(&["list", "vendors", "--json"]);
+fn provider_replies_all_and_by_provider() {
+    let o = run(&["list", "providers", "--json"]);
     let lines = json_lines(&o);
     assert_eq!(lines.len(), PROVIDER_REPLIES.len());
     for (line, reply) in lines.iter().zip(PROVIDER_REPLIES) {
@@ -71,19 +71,31 @@ fn vendors_all_and_by_provider() {
         }
     }
     let provider = Provider::ALL[0];
-    let o = run(&["list", "vendors", "--vendor", provider.id(), "--json"]);
+    let o = run(&["list", "providers", "--provider", provider.id(), "--json"]);
     let lines = json_lines(&o);
     assert_eq!(lines.len(), PROVIDER_REPLIES.iter().filter(|r| r.provider() == provider).count());
     assert!(lines.iter().all(|l| l["provider"] == provider.id()));
-    let text = ok(&["list", "vendors", "--vendor", &provider.id().to_uppercase()]);
-    assert!(text.lines().next().unwrap().starts_with("VENDOR"));
+    let text = ok(&["list", "providers", "--provider", &provider.id().to_uppercase()]);
+    assert!(text.lines().next().unwrap().starts_with("PROVIDER"));
     assert!(text.lines().skip(1).all(|l| l.starts_with(provider.id())), "{text}");
 }
 
 #[test]
-fn codes_used_by_a_vendor() {
+fn the_old_vendor_names_still_work_but_are_hidden() {
+    let provider = Provider::ALL[0];
+    let old = run(&["list", "vendors", "--vendor", provider.id(), "--json"]);
+    let new = run(&["list", "providers", "--provider", provider.id(), "--json"]);
+    assert_eq!(old.status.code(), Some(0), "{}", stderr(&old));
+    assert_eq!(old.stdout, new.stdout);
+    let help = ok(&["list", "--help"]);
+    assert!(help.contains("--provider") && help.contains("providers"), "{help}");
+    assert!(!help.contains("vendor"), "the old names are aliases only: {help}");
+}
+
+#[test]
+fn codes_used_by_a_provider() {
     let provider = PROVIDER_REPLIES[0].provider();
-    let o = run(&["list", "reply", "--vendor", provider.id(), "--json"]);
+    let o = run(&["list", "reply", "--provider", provider.id(), "--json"]);
     for line in json_lines(&o) {
         let code = line["code"].as_u64().unwrap();
         assert!(
@@ -126,7 +138,7 @@ fn a_width_cuts_long_columns_with_an_ellipsis() {
 fn bad_filters_are_usage_errors() {
     for (args, message) in [
         (&["list", "reasons", "--class", "4"][..], "do not apply to `list reasons`"),
-        (&["list", "--vendor", "nosuchmail"][..], "unknown vendor \"nosuchmail\""),
+        (&["list", "--provider", "nosuchmail"][..], "unknown provider \"nosuchmail\""),
         (&["list", "enhanced", "--class", "3"][..], "no class 3"),
         (&["list", "--class", "7"][..], "--class"),
         (&["list", "widgets"][..], "widgets"),

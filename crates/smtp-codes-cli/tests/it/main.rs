@@ -85,7 +85,7 @@ const EXPLANATION_FIELDS: &[&str] = &[
     "command",
     "text",
     "provider",
-    "vendor",
+    "provider_reply",
     "actions",
     "notes",
     "warnings",

@@ -30,7 +30,7 @@ fn a_code_is_found_by_its_number() {
 }
 
 #[test]
-fn reasons_and_vendor_texts_are_searched() {
+fn reasons_and_provider_texts_are_searched() {
     let reason = Reason::ALL[0];
     let o = run(&["search", "--json", reason.id()]);
     let lines = json_lines(&o);
@@ -41,9 +41,9 @@ fn reasons_and_vendor_texts_are_searched() {
     let o = run(&["search", "--json", "--limit", "0", reply.match_text()]);
     let lines = json_lines(&o);
     assert!(
-        lines
-            .iter()
-            .any(|l| l["kind"] == "vendor" && l["provider"] == reply.provider().id() && l["text"] == reply.text()),
+        lines.iter().any(|l| l["kind"] == "provider-reply"
+            && l["provider"] == reply.provider().id()
+            && l["text"] == reply.text()),
         "{lines:#?}"
     );
 }

@@ -1,6 +1,5 @@
-//! Catalogue entries as JSON: the stable machine-readable shape of reply codes, enhanced codes,
-//! their digits, bounce reasons, provider replies and code rules, shared by every command that
-//! prints them.
+//! Catalogue entries as records: reply codes, enhanced codes, their digits, bounce reasons,
+//! provider replies and code rules, shared by every answer that carries them.
 
 use serde::Serialize;
 use smtp_codes::classify::{CodeRule, ProviderReply, Reason};
@@ -11,19 +10,19 @@ use smtp_codes::{
 
 /// A reply code and what the catalogue knows of it.
 #[derive(Debug, Serialize)]
-pub(crate) struct ReplyJson {
+pub struct ReplyEntry {
     /// The three-digit code.
-    pub(crate) code: u16,
+    code: u16,
     /// Whether the catalogue has an entry for it.
-    pub(crate) known: bool,
+    known: bool,
     #[serde(flatten)]
-    pub(crate) entry: Option<ReplyEntryJson>,
+    entry: Option<ReplyDetails>,
     /// The meaning of each digit.
-    pub(crate) digits: DigitsJson,
+    digits: DigitsEntry,
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct ReplyEntryJson {
+struct ReplyDetails {
     name: &'static str,
     title: &'static str,
     status: ReplyStatus,
@@ -32,12 +31,12 @@ pub(crate) struct ReplyEntryJson {
     who_acts: WhoActs,
     action: &'static str,
     source: &'static str,
-    usages: Vec<UsageJson>,
+    usages: Vec<UsageEntry>,
 }
 
 /// An extension-specific use of a reply code.
 #[derive(Debug, Serialize)]
-pub(crate) struct UsageJson {
+pub struct UsageEntry {
     extension: &'static str,
     command: &'static str,
     text: &'static str,
@@ -45,7 +44,7 @@ pub(crate) struct UsageJson {
     source: &'static str,
 }
 
-impl UsageJson {
+impl UsageEntry {
     fn new(u: &Usage) -> Self {
         Self {
             extension: u.extension(),
@@ -57,29 +56,33 @@ impl UsageJson {
     }
 }
 
+/// The meaning of a reply code's digits.
 #[derive(Debug, Serialize)]
-pub(crate) struct DigitsJson {
-    first: DigitJson,
-    second: Option<DigitJson>,
+pub struct DigitsEntry {
+    first: DigitEntry,
+    second: Option<DigitEntry>,
 }
 
+/// The meaning of one digit of a reply code.
 #[derive(Debug, Serialize)]
-pub(crate) struct DigitJson {
+pub struct DigitEntry {
     digit: u8,
     title: &'static str,
     description: &'static str,
 }
 
-impl ReplyJson {
-    pub(crate) fn new(code: ReplyCode) -> Self {
+impl ReplyEntry {
+    /// The entry of reply code `code`: the catalogue's when it has one, and its digits' meanings.
+    #[must_use]
+    pub fn new(code: ReplyCode) -> Self {
         let first = code.first_digit_meaning();
         Self {
             code: code.as_u16(),
             known: code.known().is_some(),
-            entry: code.known().map(ReplyEntryJson::new),
-            digits: DigitsJson {
-                first: DigitJson { digit: first.digit(), title: first.title(), description: first.description() },
-                second: code.second_digit_meaning().map(|d| DigitJson {
+            entry: code.known().map(ReplyDetails::new),
+            digits: DigitsEntry {
+                first: DigitEntry { digit: first.digit(), title: first.title(), description: first.description() },
+                second: code.second_digit_meaning().map(|d| DigitEntry {
                     digit: d.digit(),
                     title: d.title(),
                     description: d.description(),
@@ -89,7 +92,7 @@ impl ReplyJson {
     }
 }
 
-impl ReplyEntryJson {
+impl ReplyDetails {
     fn new(k: KnownReply) -> Self {
         Self {
             name: k.name(),
@@ -100,30 +103,31 @@ impl ReplyEntryJson {
             who_acts: k.who_acts(),
             action: k.action(),
             source: k.source(),
-            usages: k.usages().iter().map(UsageJson::new).collect(),
+            usages: k.usages().iter().map(UsageEntry::new).collect(),
         }
     }
 }
 
 /// An enhanced status code and what the registry knows of it.
 #[derive(Debug, Serialize)]
-pub(crate) struct EnhancedJson {
+pub struct EnhancedEntry {
     /// The code as given (`5.1.1`), or `X.s.d` when no class was given.
-    pub(crate) code: String,
+    code: String,
     /// The class digit, or null for `X.s.d`.
-    pub(crate) class: Option<PartJson>,
+    class: Option<EnhancedPart>,
     /// The subject's meaning, or null when the registry defines no such subject.
-    pub(crate) subject: Option<PartJson>,
+    subject: Option<EnhancedPart>,
     /// Whether the registry has `X.subject.detail`.
-    pub(crate) known: bool,
+    known: bool,
     /// Whether the registry allows the code in the given class (null for `X.s.d`).
-    pub(crate) valid_in_class: Option<bool>,
+    valid_in_class: Option<bool>,
     #[serde(flatten)]
-    pub(crate) entry: Option<EnhancedEntryJson>,
+    entry: Option<EnhancedDetails>,
 }
 
+/// The meaning of an enhanced code's class or subject.
 #[derive(Debug, Serialize)]
-pub(crate) struct PartJson {
+pub struct EnhancedPart {
     value: u16,
     title: &'static str,
     description: &'static str,
@@ -131,7 +135,7 @@ pub(crate) struct PartJson {
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct EnhancedEntryJson {
+struct EnhancedDetails {
     name: &'static str,
     title: &'static str,
     description: &'static str,
@@ -145,13 +149,14 @@ pub(crate) struct EnhancedEntryJson {
     source: &'static str,
 }
 
-impl EnhancedJson {
+impl EnhancedEntry {
     /// A code with its class.
-    pub(crate) fn new(code: EnhancedCode) -> Self {
+    #[must_use]
+    pub fn new(code: EnhancedCode) -> Self {
         let class = code.class_meaning();
         Self {
             code: code.to_string(),
-            class: Some(PartJson {
+            class: Some(EnhancedPart {
                 value: u16::from(class.class()),
                 title: class.title(),
                 description: class.description(),
@@ -160,12 +165,13 @@ impl EnhancedJson {
             subject: subject_json(code.subject()),
             known: code.known().is_some(),
             valid_in_class: Some(code.is_registered_in_class()),
-            entry: code.known().map(EnhancedEntryJson::new),
+            entry: code.known().map(EnhancedDetails::new),
         }
     }
 
     /// `X.subject.detail`: a registry entry looked up without a class.
-    pub(crate) fn without_class(pattern: EnhancedPattern) -> Self {
+    #[must_use]
+    pub fn without_class(pattern: EnhancedPattern) -> Self {
         let known = pattern.known();
         Self {
             code: pattern.to_string(),
@@ -173,17 +179,17 @@ impl EnhancedJson {
             subject: subject_json(pattern.subject()),
             known: known.is_some(),
             valid_in_class: None,
-            entry: known.map(EnhancedEntryJson::new),
+            entry: known.map(EnhancedDetails::new),
         }
     }
 }
 
-fn subject_json(subject: u16) -> Option<PartJson> {
+fn subject_json(subject: u16) -> Option<EnhancedPart> {
     let s = u8::try_from(subject).ok().and_then(smtp_codes::StatusSubject::from_subject)?;
-    Some(PartJson { value: subject, title: s.title(), description: s.description(), who_acts: s.who_acts() })
+    Some(EnhancedPart { value: subject, title: s.title(), description: s.description(), who_acts: s.who_acts() })
 }
 
-impl EnhancedEntryJson {
+impl EnhancedDetails {
     fn new(k: KnownEnhanced) -> Self {
         Self {
             name: k.name(),
@@ -203,7 +209,7 @@ impl EnhancedEntryJson {
 
 /// A bounce reason (named as Sisimai names it) and what it means.
 #[derive(Debug, Serialize)]
-pub(crate) struct ReasonJson {
+pub struct ReasonEntry {
     /// The Sisimai name, such as `userunknown`.
     id: &'static str,
     title: &'static str,
@@ -215,8 +221,10 @@ pub(crate) struct ReasonJson {
     source: &'static str,
 }
 
-impl ReasonJson {
-    pub(crate) fn new(r: Reason) -> Self {
+impl ReasonEntry {
+    /// The entry of reason `r`.
+    #[must_use]
+    pub fn new(r: Reason) -> Self {
         Self {
             id: r.id(),
             title: r.title(),
@@ -231,7 +239,7 @@ impl ReasonJson {
 
 /// A provider's own reply: who sends it, its codes and text, and what it means.
 #[derive(Debug, Serialize)]
-pub(crate) struct VendorJson {
+pub struct ProviderReplyEntry {
     /// The provider's short name, such as `gmail`.
     provider: &'static str,
     provider_title: &'static str,
@@ -252,8 +260,10 @@ pub(crate) struct VendorJson {
     source: &'static str,
 }
 
-impl VendorJson {
-    pub(crate) fn new(r: &'static ProviderReply) -> Self {
+impl ProviderReplyEntry {
+    /// The entry of provider reply `r`.
+    #[must_use]
+    pub fn new(r: &'static ProviderReply) -> Self {
         Self {
             provider: r.provider().id(),
             provider_title: r.provider().title(),
@@ -273,7 +283,7 @@ impl VendorJson {
 
 /// A code rule: a code that gives a bounce reason on its own.
 #[derive(Debug, Serialize)]
-pub(crate) struct CodeRuleJson {
+pub struct CodeRuleEntry {
     /// `550`, `4.7.1` or `X.1.1`.
     code: String,
     reason: &'static str,
@@ -282,8 +292,10 @@ pub(crate) struct CodeRuleJson {
     source: &'static str,
 }
 
-impl CodeRuleJson {
-    pub(crate) fn new(r: &'static CodeRule) -> Self {
+impl CodeRuleEntry {
+    /// The entry of code rule `r`.
+    #[must_use]
+    pub fn new(r: &'static CodeRule) -> Self {
         Self {
             code: r.code().to_string(),
             reason: r.reason().id(),

@@ -1,0 +1,291 @@
+//! An explained reply as a record: the fields that `explain --json` prints and that every
+//! `classify` record carries, and the input line of `classify --jsonl`.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use smtp_codes::classify::{Classification, Context, Rule};
+use smtp_codes::explain::Explanation;
+use smtp_codes::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
+
+use crate::entries::{EnhancedEntry, ProviderReplyEntry, ReplyEntry};
+
+/// The fields of one explained reply.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// The text that was explained (invalid UTF-8 replaced by U+FFFD).
+    input: Cow<'a, str>,
+    /// The three-digit reply code found.
+    reply_code: Option<ReplyCode>,
+    /// The enhanced status code found.
+    enhanced_code: Option<EnhancedCode>,
+    /// `success`, `intermediate`, `transient`, `permanent` or `unknown`.
+    severity: Severity,
+    /// How the severity was decided: `codes-agree`, `reply-code-decides`, `reply-code-only`,
+    /// `enhanced-code-only`, `no-code`.
+    severity_rule: &'static str,
+    /// Whether the sender should try again later.
+    retry: bool,
+    /// Who must act.
+    who_acts: WhoActs,
+    /// The bounce reason, as Sisimai names it.
+    reason: Option<&'static str>,
+    /// Whether to stop sending to this address.
+    hard_bounce: bool,
+    /// The rule that decided the reason.
+    rule: Option<RuleRecord>,
+    /// The SMTP command the reply answered: the one given, else the one the text names.
+    command: Option<Command>,
+    /// The reply text after the codes, on one line.
+    text: String,
+    /// The provider recognised from the text or the remote host.
+    provider: Option<&'static str>,
+    /// The provider reply that matched.
+    provider_reply: Option<ProviderReplyEntry>,
+    /// What to do, most specific first.
+    actions: Vec<&'static str>,
+    /// Notes about codes no standard defines.
+    notes: Vec<&'static str>,
+    /// Oddities of the reply.
+    warnings: Vec<String>,
+}
+
+/// The rule that decided a reason: `{"kind": "phrase", "phrase": "user unknown", ...}`.
+#[derive(Debug, Serialize)]
+pub struct RuleRecord {
+    /// `provider`, `phrase`, `code` or `fallback`.
+    kind: &'static str,
+    /// The provider whose reply matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<&'static str>,
+    /// The provider reply's identifying text.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    matches: Option<&'static str>,
+    /// The phrase that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phrase: Option<&'static str>,
+    /// The command a phrase rule is limited to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    command: Option<Command>,
+    /// The code of a code rule: `550`, `4.7.1` or `X.1.1`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    /// Where the rule comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
+}
+
+impl RuleRecord {
+    /// The record of `rule`.
+    #[must_use]
+    pub fn new(rule: Rule) -> Self {
+        let mut json = Self {
+            kind: rule.kind(),
+            provider: None,
+            matches: None,
+            phrase: None,
+            command: None,
+            code: None,
+            source: None,
+        };
+        match rule {
+            Rule::ProviderReply(r) => {
+                json.provider = Some(r.provider().id());
+                json.matches = Some(r.match_text());
+                json.source = Some(r.source());
+            }
+            Rule::Phrase(r) => {
+                json.phrase = Some(r.phrase());
+                json.command = r.command();
+                json.source = Some(r.source());
+            }
+            Rule::Code(r) => {
+                json.code = Some(r.code().to_string());
+                json.source = Some(r.source());
+            }
+            _ => {}
+        }
+        json
+    }
+}
+
+impl<'a> Report<'a> {
+    /// The report of `explanation`, which was made from `input` with `context`.
+    #[must_use]
+    pub fn new(input: &'a [u8], explanation: &Explanation<'_>, context: &Context<'_>) -> Self {
+        let classification: Option<&Classification> = explanation.classification();
+        let diagnosis = explanation.diagnosis();
+        let mut warnings: Vec<String> = explanation.warnings().iter().map(|w| w.to_string()).collect();
+        let overflowed = explanation.warnings().overflowed();
+        if overflowed > 0 {
+            warnings.push(format!("{overflowed} more warnings were found but not kept"));
+        }
+        Self {
+            input: String::from_utf8_lossy(input),
+            reply_code: explanation.reply_code(),
+            enhanced_code: explanation.enhanced_code(),
+            severity: explanation.severity(),
+            severity_rule: explanation.severity_rule().as_str(),
+            retry: explanation.retry(),
+            who_acts: explanation.who_acts(),
+            reason: classification.map(|c| c.reason().id()),
+            hard_bounce: classification.is_some_and(Classification::hard_bounce),
+            rule: classification.map(|c| RuleRecord::new(c.rule())),
+            command: context.command().or(diagnosis.command()),
+            text: one_line(explanation),
+            provider: classification.and_then(Classification::provider).map(|p| p.id()),
+            provider_reply: classification.and_then(Classification::provider_reply).map(ProviderReplyEntry::new),
+            actions: explanation.actions().collect(),
+            notes: explanation.notes().map(|m| m.text()).collect(),
+            warnings,
+        }
+    }
+}
+
+/// `explain --json`: the report plus the catalogue entries of both codes.
+#[derive(Debug, Serialize)]
+pub struct Explained<'a> {
+    #[serde(flatten)]
+    report: Report<'a>,
+    /// The reply code's catalogue entry, as `lookup --json` gives it.
+    reply: Option<ReplyEntry>,
+    /// The enhanced code's registry entry, as `lookup --json` gives it.
+    enhanced: Option<EnhancedEntry>,
+}
+
+impl<'a> Explained<'a> {
+    /// The whole answer for `explanation`, made from `input` with `context`.
+    #[must_use]
+    pub fn new(input: &'a [u8], explanation: &Explanation<'_>, context: &Context<'_>) -> Self {
+        Self {
+            report: Report::new(input, explanation, context),
+            reply: explanation.reply_code().map(ReplyEntry::new),
+            enhanced: explanation.enhanced_code().map(EnhancedEntry::new),
+        }
+    }
+}
+
+/// One record of `classify`: where the line came from, then the fields of [`Report`].
+#[derive(Debug, Serialize)]
+pub struct ClassifyRecord<'a> {
+    /// The input file (`-` for standard input), or the `file` field of a JSON line.
+    file: &'a serde_json::Value,
+    /// The 1-based line number in the input file.
+    line: u64,
+    /// The `index` field of a JSON line, passed through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<&'a serde_json::Value>,
+    /// The enhanced code again, under the name bounce scorers use.
+    status: Option<EnhancedCode>,
+    /// Present (and true) only when the line was cut at the reader's limit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
+    #[serde(flatten)]
+    report: Report<'a>,
+}
+
+impl<'a> ClassifyRecord<'a> {
+    /// The record of line `line` of `file`: `index` is a JSON line's own `index`, `truncated`
+    /// says the line was cut.
+    #[must_use]
+    pub fn new(
+        file: &'a serde_json::Value,
+        line: u64,
+        index: Option<&'a serde_json::Value>,
+        truncated: bool,
+        report: Report<'a>,
+    ) -> Self {
+        Self { file, line, index, status: report.enhanced_code, truncated, report }
+    }
+}
+
+/// One line of `classify --jsonl` input: `text` and optional `command`, `remote_host`, `file`
+/// and `index` (the shape of the Sisimai corpus's `lines.jsonl`).
+#[derive(Debug, Deserialize)]
+pub struct ClassifyInput<'a> {
+    #[serde(borrow)]
+    text: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    command: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    remote_host: Option<Cow<'a, str>>,
+    #[serde(default)]
+    file: Option<serde_json::Value>,
+    #[serde(default)]
+    index: Option<serde_json::Value>,
+}
+
+/// Why a `classify --jsonl` line was not read.
+#[derive(Debug)]
+pub enum InputError {
+    /// The line is not JSON, or not an object of the expected shape.
+    NotJson(serde_json::Error),
+    /// The object has no string `text` field.
+    NoText,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotJson(e) => write!(f, "not JSON ({e})"),
+            Self::NoText => f.write_str("no \"text\" field"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl<'a> ClassifyInput<'a> {
+    /// Reads one JSON line.
+    ///
+    /// # Errors
+    /// When the line is not a JSON object of this shape, or has no `text`.
+    pub fn parse(line: &'a [u8]) -> Result<Self, InputError> {
+        let input: Self = serde_json::from_slice(line).map_err(InputError::NotJson)?;
+        if input.text.is_none() {
+            return Err(InputError::NoText);
+        }
+        Ok(input)
+    }
+
+    /// The reply or diagnostic text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or_default()
+    }
+
+    /// The context the line gives, each part falling back to `defaults`: its `command` (read
+    /// leniently; an unknown name counts as none) and its `remote_host` (an empty one counts as
+    /// none).
+    #[must_use]
+    pub fn context<'c>(&'c self, defaults: &Context<'c>) -> Context<'c> {
+        let command = self.command.as_deref().and_then(|c| c.parse().ok()).or(defaults.command());
+        let remote_host = self.remote_host.as_deref().filter(|h| !h.is_empty()).or(defaults.remote_host());
+        Context::new().with_command(command).with_remote_host(remote_host)
+    }
+
+    /// The line's own `file` field, passed through to the record.
+    #[must_use]
+    pub const fn file(&self) -> Option<&serde_json::Value> {
+        self.file.as_ref()
+    }
+
+    /// The line's own `index` field, passed through to the record.
+    #[must_use]
+    pub const fn index(&self) -> Option<&serde_json::Value> {
+        self.index.as_ref()
+    }
+}
+
+/// The reply text on one line, without the continuation prefixes of a flattened multi-line reply.
+#[must_use]
+pub fn one_line(explanation: &Explanation<'_>) -> String {
+    let mut text = String::new();
+    for (i, segment) in explanation.diagnosis().segments().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(segment);
+    }
+    text
+}
