@@ -1,1 +1,220 @@
-//! placeholder
+//! `docs/json.md` against the real types: every documented record lists exactly the fields
+//! that the types print, for real replies and catalogue entries.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+use smtp_codes::classify::{CODE_RULES, Context, PROVIDER_REPLIES, Reason, explain_with};
+use smtp_codes::{Command, EnhancedCode, ReplyCode};
+use smtp_codes_report::lookup::{Lookup, Query};
+use smtp_codes_report::search;
+use smtp_codes_report::{
+    ClassifyInput, ClassifyRecord, CodeRuleEntry, EnhancedEntry, Explained, ProviderReplyEntry, ReasonEntry,
+    ReplyEntry, Report, Summary,
+};
+
+/// The field names of each `<!-- record: NAME -->` table, in order.
+fn documented() -> BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(super::root().join("docs/json.md")).expect("docs/json.md");
+    let mut records = BTreeMap::new();
+    let mut current: Option<(String, Vec<String>)> = None;
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("<!-- record: ").and_then(|l| l.strip_suffix(" -->")) {
+            if let Some((n, f)) = current.take() {
+                records.insert(n, f);
+            }
+            current = Some((name.to_owned(), Vec::new()));
+        } else if let Some((_, fields)) = current.as_mut()
+            && let Some(cell) = line.strip_prefix("| `")
+            && let Some((field, _)) = cell.split_once('`')
+        {
+            fields.push(field.to_owned());
+        }
+    }
+    if let Some((n, f)) = current {
+        records.insert(n, f);
+    }
+    records
+}
+
+/// The documented fields of `name`, with `...other` rows expanded.
+fn fields(docs: &BTreeMap<String, Vec<String>>, name: &str) -> BTreeSet<String> {
+    let list = docs.get(name).unwrap_or_else(|| panic!("docs/json.md documents no record {name:?}"));
+    let mut set = BTreeSet::new();
+    for f in list {
+        match f.strip_prefix("...") {
+            Some("entry") => {}
+            Some(other) => set.extend(fields(docs, other)),
+            None => {
+                set.insert(f.clone());
+            }
+        }
+    }
+    set
+}
+
+fn object(v: &Value) -> &Map<String, Value> {
+    v.as_object().unwrap_or_else(|| panic!("not an object: {v}"))
+}
+
+/// The keys that the values print, all together.
+fn keys<'a>(values: impl IntoIterator<Item = &'a Value>) -> BTreeSet<String> {
+    values.into_iter().flat_map(|v| object(v).keys().cloned()).collect()
+}
+
+fn json(value: impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
+/// Real replies that between them reach every rule kind, a provider reply and a command.
+const TEXTS: &[(&str, Option<&str>)] = &[
+    (
+        "host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command)",
+        None,
+    ),
+    (
+        "550-5.1.1 The email account that you tried to reach does not exist. 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser - gsmtp",
+        Some("gmail-smtp-in.l.google.com"),
+    ),
+    ("421 4.7.0 Try again later, closing connection.", None),
+    ("250 2.0.0 Ok: queued as 4BCD", None),
+    ("something went wrong", None),
+];
+
+fn explained() -> Vec<Value> {
+    TEXTS
+        .iter()
+        .map(|&(text, host)| {
+            let context = Context::new().with_remote_host(host);
+            let e = explain_with(text.as_bytes(), &context);
+            json(Explained::new(text.as_bytes(), &e, &context))
+        })
+        .collect()
+}
+
+fn assert_documented(docs: &BTreeMap<String, Vec<String>>, name: &str, printed: BTreeSet<String>) {
+    assert_eq!(printed, fields(docs, name), "record {name:?}: the types print the left, docs/json.md says the right");
+}
+
+#[test]
+fn every_record_of_explained_replies_is_documented() {
+    let docs = documented();
+    let all = explained();
+    assert_documented(&docs, "explained", keys(&all));
+    let reports: Vec<Value> = TEXTS
+        .iter()
+        .map(|&(text, _)| {
+            let e = explain_with(text.as_bytes(), &Context::default());
+            json(Report::new(text.as_bytes(), &e, &Context::default()))
+        })
+        .collect();
+    assert_documented(&docs, "report", keys(&reports));
+    let rules: Vec<&Value> = all.iter().map(|v| &v["rule"]).collect();
+    let kinds: BTreeSet<&str> = rules.iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert_eq!(kinds, BTreeSet::from(["code", "fallback", "phrase", "provider"]), "the samples reach every rule kind");
+    assert_documented(&docs, "rule", keys(rules));
+    let replies: Vec<&Value> = all.iter().map(|v| &v["provider_reply"]).filter(|v| !v.is_null()).collect();
+    assert!(!replies.is_empty(), "a sample matches a provider reply");
+    assert_documented(&docs, "provider-reply", keys(replies));
+
+    let (file, index) = (Value::from("bounces.jsonl"), Value::from(7));
+    let e = explain_with(TEXTS[0].0.as_bytes(), &Context::default());
+    let full = json(ClassifyRecord::new(&file, 3, Some(&index), true, Report::new(b"x", &e, &Context::default())));
+    let plain = json(ClassifyRecord::new(&file, 3, None, false, Report::new(b"x", &e, &Context::default())));
+    assert_eq!(
+        (&full["index"], &full["truncated"], &full["status"]),
+        (&index, &Value::Bool(true), &Value::from("5.1.1"))
+    );
+    assert!(plain.get("index").is_none() && plain.get("truncated").is_none(), "{plain}");
+    assert_documented(&docs, "classify-record", keys([&full]));
+
+    let mut summary = Summary::default();
+    for (text, _) in TEXTS {
+        summary.add(&explain_with(text.as_bytes(), &Context::default()));
+    }
+    assert_documented(&docs, "summary", keys([&json(&summary)]));
+}
+
+#[test]
+fn every_catalogue_entry_is_documented() {
+    let docs = documented();
+    let code = |n: u16| ReplyCode::new(n).unwrap();
+    let replies = [json(ReplyEntry::new(code(220))), json(ReplyEntry::new(code(599)))];
+    assert_eq!(replies[1]["known"], false);
+    assert_documented(&docs, "reply-entry", keys(&replies));
+    assert_documented(&docs, "usage", keys(replies[0]["usages"].as_array().unwrap()));
+    assert_documented(&docs, "digits", keys([&replies[0]["digits"]]));
+    assert_documented(&docs, "digit", keys([&replies[0]["digits"]["first"], &replies[0]["digits"]["second"]]));
+
+    let enhanced = |s: &str| s.parse::<EnhancedCode>().unwrap();
+    let entries = [
+        json(EnhancedEntry::new(enhanced("5.1.1"))),
+        json(EnhancedEntry::new(enhanced("5.9.999"))),
+        json(EnhancedEntry::without_class("X.7.26".parse().unwrap())),
+    ];
+    assert_documented(&docs, "enhanced-entry", keys(&entries));
+    assert_documented(&docs, "enhanced-part", keys([&entries[0]["class"], &entries[0]["subject"]]));
+    assert_documented(
+        &docs,
+        "reason-entry",
+        keys(Reason::ALL.iter().map(|&r| json(ReasonEntry::new(r))).collect::<Vec<_>>().iter()),
+    );
+    assert_documented(&docs, "provider-reply", keys([&json(ProviderReplyEntry::new(&PROVIDER_REPLIES[0]))]));
+    assert_documented(&docs, "code-rule", keys([&json(CodeRuleEntry::new(&CODE_RULES[0]))]));
+}
+
+#[test]
+fn lookups_and_search_hits_are_documented() {
+    let docs = documented();
+    let lookups: Vec<Value> = ["550", "5.7.26", "X.1.1", "550 5.1.1"]
+        .iter()
+        .map(|q| json(Lookup::new(q, q.parse::<Query>().unwrap())))
+        .collect();
+    assert_documented(&docs, "lookup", keys(&lookups));
+    assert!(lookups[3]["reply"].is_object() && lookups[3]["enhanced"].is_object(), "a pair has both entries");
+
+    // A hit is its kind and score, then the whole record of its entry.
+    let own = fields(&docs, "search-hit");
+    let record_of = |kind: &str| match kind {
+        "reply" => "reply-entry",
+        "enhanced" => "enhanced-entry",
+        "reason" => "reason-entry",
+        "provider-reply" => "provider-reply",
+        other => panic!("undocumented kind {other:?}"),
+    };
+    let mut kinds = BTreeSet::new();
+    for words in [&["550"][..], &["5.7.26"], &["userunknown"], &["gmail"]] {
+        for hit in search::find(&search::terms(words)).iter().take(5) {
+            let v = json(hit);
+            let kind = v["kind"].as_str().unwrap().to_owned();
+            assert_eq!(v["score"], hit.score());
+            let mut want = own.clone();
+            want.extend(fields(&docs, record_of(&kind)));
+            let printed = keys([&v]);
+            assert!(printed.is_subset(&want) && own.is_subset(&printed), "{kind}: {printed:?} against {want:?}");
+            kinds.insert(kind);
+        }
+    }
+    assert_eq!(kinds.len(), 4, "the searches reach every kind: {kinds:?}");
+}
+
+#[test]
+fn every_documented_input_field_is_read() {
+    let docs = documented();
+    assert_eq!(
+        fields(&docs, "classify-input"),
+        BTreeSet::from(["command", "file", "index", "remote_host", "text"].map(String::from))
+    );
+    let line = br#"{"text": "550 5.1.1 no", "command": "RCPT TO", "remote_host": "mx.example.org", "file": "a.eml", "index": 4}"#;
+    let input = ClassifyInput::parse(line).unwrap();
+    assert_eq!(input.text(), "550 5.1.1 no");
+    let context = input.context(&Context::default());
+    assert_eq!((context.command(), context.remote_host()), (Some(Command::Rcpt), Some("mx.example.org")));
+    assert_eq!((input.file(), input.index()), (Some(&Value::from("a.eml")), Some(&Value::from(4))));
+    let defaults = Context::new().with_command(Some(Command::Data)).with_remote_host(Some("d.example"));
+    let bare = ClassifyInput::parse(br#"{"text": "x", "command": "NOSUCH", "remote_host": ""}"#).unwrap();
+    let context = bare.context(&defaults);
+    assert_eq!((context.command(), context.remote_host()), (Some(Command::Data), Some("d.example")));
+    assert_eq!(ClassifyInput::parse(b"{}").unwrap_err().to_string(), "no \"text\" field");
+    assert!(ClassifyInput::parse(b"nope").unwrap_err().to_string().starts_with("not JSON ("));
+}
