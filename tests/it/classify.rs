@@ -135,8 +135,8 @@ fn the_rule_that_decided_is_reported() {
     assert_eq!(c.provider(), Some(gmail));
 }
 
-/// One real line per reason, from the project's reference notes (log-formats.md samples,
-/// provider tables) or modelled on them, with the reason and the kind of rule that must decide.
+/// One real line per reason, from published MTA log samples and provider tables or modelled on
+/// them, with the reason and the kind of rule that must decide.
 const PER_REASON: &[(&str, &str, Option<Command>, &str)] = &[
     (
         "userunknown",

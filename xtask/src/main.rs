@@ -6,6 +6,8 @@ mod codegen;
 mod render;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
-//! Table tests of `diagnose` over every shape of free text the issue lists, with real lines from
-//! the reference log samples (`log-formats.md`).
+//! Table tests of `diagnose` over every shape of free text that logs and bounces hold, with real
+//! Postfix, Exim, Sendmail, Exchange and provider lines, each labelled by its MTA and sample.
 
 use smtp_codes::parse::{Warning, diagnose, diagnose_bytes};
 use smtp_codes::{Command, EnhancedCode, ReplyCode};
