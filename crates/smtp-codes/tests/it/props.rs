@@ -162,3 +162,37 @@ proptest! {
         check_round_trip(&lines, crlf)?;
     }
 }
+
+/// Text shaped like `class.subject.detail`, well formed or not: a class digit (or another digit,
+/// or `X`), then dots and runs of digits with leading zeros, four-digit parts or none.
+fn code_like() -> impl Strategy<Value = String> {
+    let part = prop_oneof!["[0-9]{1,3}", "0[0-9]{1,2}", "[0-9]{4}", Just(String::new())];
+    (prop_oneof!["[0-9]", Just("X".to_owned())], part.clone(), part)
+        .prop_map(|(class, subject, detail)| format!("{class}.{subject}.{detail}"))
+}
+
+proptest! {
+    /// The strict readers, the text scanner and the wire parser read `class.subject.detail` with
+    /// one grammar: where the strict reader accepts a code the others find the same code, and
+    /// where it refuses one they find none. What may stand around a code is each reader's own
+    /// rule (a wire code is followed by a space, a logged one may end a sentence).
+    #[test]
+    fn every_enhanced_code_reader_agrees(s in code_like(), tail in prop_oneof![Just("."), Just("x"), Just(".1")]) {
+        let strict = s.parse::<smtp_codes::EnhancedCode>().ok();
+        // The pattern reader: the same subject and detail after `X.`.
+        let pattern = format!("X{}", &s[1..]).parse::<smtp_codes::EnhancedPattern>().ok();
+        if s.starts_with(['2', '4', '5']) {
+            prop_assert_eq!(pattern.map(|p| (p.subject(), p.detail())), strict.map(|c| (c.subject(), c.detail())));
+        }
+        // Nothing may follow a strict code.
+        let longer = format!("{s}{tail}");
+        prop_assert!(longer.parse::<smtp_codes::EnhancedCode>().is_err(), "{:?} parsed", longer);
+        // The wire parser reads a code at the start of the text, followed by a space.
+        let wire = format!("550 {s} text\r\n");
+        let (reply, _) = parse_reply(wire.as_bytes()).unwrap();
+        prop_assert_eq!(reply.enhanced(), strict, "wire {:?}", wire);
+        // The scanner finds it after a label, as logs write it.
+        let found = diagnose(&format!("dsn={s}, status=bounced")).enhanced_code();
+        prop_assert_eq!(found, strict, "text {:?}", s);
+    }
+}
