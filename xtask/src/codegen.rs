@@ -1,15 +1,15 @@
-//! `cargo xtask codegen [--check]`: reads `codes.toml`, validates it, renders the core crate's
-//! `generated.rs`, and writes it only when the text changed (or, with `--check`, fails when it would).
+//! `cargo xtask codegen [--check]`: reads `codes.toml` and the files it includes, validates them,
+//! renders the core crate's `generated.rs`, and writes it only when the text changed (or, with
+//! `--check`, fails when it would).
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{catalogue, render};
+use crate::model::{self, Catalogue, ROOT};
+use crate::{render, validate};
 
-/// Where the catalogue is, relative to the workspace root.
-pub(crate) const CATALOGUE: &str = "codes.toml";
 /// Where the generated code goes, relative to the workspace root.
 pub(crate) const GENERATED: &str = "crates/smtp-codes/src/generated.rs";
 
@@ -21,12 +21,21 @@ pub(crate) enum Mode {
     Check,
 }
 
+/// Reads the catalogue through `read` (a path relative to the workspace root to its text) and
+/// validates it.
+pub(crate) fn catalogue(read: &mut dyn FnMut(&str) -> Result<String>) -> Result<Catalogue> {
+    let catalogue = model::load(read)?;
+    validate::check(&catalogue)?;
+    Ok(catalogue)
+}
+
 /// Renders the generated file from the catalogue at `root`.
 pub(crate) fn generate(root: &Path) -> Result<String> {
-    let path = root.join(CATALOGUE);
-    let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let catalogue = catalogue::parse(&text)?;
-    render::render(&catalogue)
+    let mut read = |path: &str| -> Result<String> {
+        let path = root.join(path);
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    render::render(&catalogue(&mut read)?)
 }
 
 pub(crate) fn run(root: &Path, mode: Mode) -> Result<()> {
@@ -44,7 +53,7 @@ fn ensure_file_contents(path: &Path, contents: &str, mode: Mode) -> Result<()> {
     }
     if mode == Mode::Check {
         bail!(
-            "{} is not up to date with {CATALOGUE}.\n       Run `cargo xtask codegen` and commit the result.",
+            "{} is not up to date with {ROOT} and the files it includes.\n       Run `cargo xtask codegen` and commit the result.",
             path.display()
         );
     }

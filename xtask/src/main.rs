@@ -1,11 +1,13 @@
 //! `cargo xtask`: project automation. `codegen` regenerates the core crate's tables from
 //! `codes.toml`; `codegen --check` fails when the committed file is stale.
 
-mod catalogue;
 mod codegen;
+mod codes;
+mod model;
 mod render;
 #[cfg(test)]
 mod tests;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -5,7 +5,8 @@ use anyhow::Result;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::catalogue::{Catalogue, Command, Position, RegistryStatus, ReplyStatus, RuleCode, WhoActs, parse_enhanced};
+use crate::codes::{self, RuleCode};
+use crate::model::{Catalogue, Enhanced, Position, RegistryStatus, ReplyStatus};
 
 /// The first line of the generated file. Spelled with `\x40` here so that this source file is not
 /// itself taken for generated code.
@@ -67,14 +68,25 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-fn who(w: WhoActs) -> TokenStream {
-    let v = format_ident!("{}", format!("{w:?}"));
+/// `WhoActs::Sender` for the `[[who]]` id `sender`; validation has checked that the id exists.
+fn who(c: &Catalogue, id: &str) -> TokenStream {
+    let w = c.who.iter().find(|w| w.id == id).expect("validation checks who_acts");
+    let v = ident(&w.name);
     quote!(WhoActs::#v)
 }
 
-fn command(c: Command) -> TokenStream {
-    let v = format_ident!("{}", format!("{c:?}"));
+/// `Command::Rcpt` for the `[[command]]` id `RCPT`; validation has checked that the id exists.
+fn command(c: &Catalogue, id: &str) -> TokenStream {
+    let k = c.command.iter().find(|k| k.id == id).expect("validation checks commands");
+    let v = ident(&k.name);
     quote!(Command::#v)
+}
+
+/// `Reason::UserUnknown` for the `[[reason]]` id `userunknown`; validation has checked that it exists.
+fn reason(c: &Catalogue, id: &str) -> TokenStream {
+    let r = c.reason.iter().find(|r| r.id == id).expect("validation checks reasons");
+    let v = ident(&r.name);
+    quote!(Reason::#v)
 }
 
 fn reply_status(s: ReplyStatus) -> TokenStream {
@@ -150,7 +162,7 @@ fn render_enum(spec: &EnumSpec) -> TokenStream {
 }
 
 fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
-    let digits: Vec<_> = c.digit.iter().map(|d| d.get_ref()).filter(|d| d.position == position).collect();
+    let digits: Vec<_> = c.digit.iter().map(|d| &d.inner).filter(|d| d.position == position).collect();
     let (name, doc) = match position {
         Position::First => ("FirstDigit", "The meaning of a reply code's first digit (RFC 5321 §4.2.1)."),
         Position::Second => ("SecondDigit", "The meaning of a reply code's second digit (RFC 5321 §4.2.1)."),
@@ -202,7 +214,7 @@ fn digit_enum(c: &Catalogue, position: Position) -> EnumSpec {
 }
 
 fn reply_enum(c: &Catalogue) -> EnumSpec {
-    let replies: Vec<_> = c.reply.iter().map(|r| r.get_ref()).collect();
+    let replies: Vec<_> = c.reply.iter().map(|r| &r.inner).collect();
     EnumSpec {
         name: "KnownReply",
         doc: "A reply code the catalogue knows, with its meaning. [`ReplyCode::known`](crate::ReplyCode::known) finds one.",
@@ -246,7 +258,7 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
                 values: replies
                     .iter()
                     .map(|r| {
-                        let cs = r.commands.iter().map(|&c| command(c));
+                        let cs = r.commands.iter().map(|k| command(c, k));
                         quote!(&[#(#cs),*])
                     })
                     .collect(),
@@ -255,7 +267,7 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
                 name: "who_acts",
                 doc: "Who must act when this reply is seen.",
                 ty: quote!(WhoActs),
-                values: replies.iter().map(|r| who(r.who_acts)).collect(),
+                values: replies.iter().map(|r| who(c, &r.who_acts)).collect(),
             },
             str_accessor("action", "What the sender should do next.", replies.iter().map(|r| r.action.clone())),
             str_accessor("source", "Where this comes from.", replies.iter().map(|r| r.source.clone())),
@@ -294,7 +306,7 @@ fn reply_enum(c: &Catalogue) -> EnumSpec {
 }
 
 fn class_enum(c: &Catalogue) -> EnumSpec {
-    let classes: Vec<_> = c.class.iter().map(|k| k.get_ref()).collect();
+    let classes: Vec<_> = c.class.iter().map(|k| &k.inner).collect();
     EnumSpec {
         name: "StatusClass",
         doc: "The class of an enhanced status code (RFC 3463 §3.1), the registry's class sub-registry.",
@@ -325,7 +337,7 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
                 name: "who_acts",
                 doc: "Who must act.",
                 ty: quote!(WhoActs),
-                values: classes.iter().map(|k| who(k.who_acts)).collect(),
+                values: classes.iter().map(|k| who(c, &k.who_acts)).collect(),
             },
             str_accessor("source", "Where this comes from.", classes.iter().map(|k| k.source.clone())),
         ],
@@ -348,7 +360,7 @@ fn class_enum(c: &Catalogue) -> EnumSpec {
 }
 
 fn subject_enum(c: &Catalogue) -> EnumSpec {
-    let subjects: Vec<_> = c.subject.iter().map(|s| s.get_ref()).collect();
+    let subjects: Vec<_> = c.subject.iter().map(|s| &s.inner).collect();
     EnumSpec {
         name: "StatusSubject",
         doc: "The subject of an enhanced status code (RFC 3463 §3.2), the registry's subject sub-registry.",
@@ -379,7 +391,7 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
                 name: "who_acts",
                 doc: "Who usually controls problems of this subject.",
                 ty: quote!(WhoActs),
-                values: subjects.iter().map(|s| who(s.who_acts)).collect(),
+                values: subjects.iter().map(|s| who(c, &s.who_acts)).collect(),
             },
             str_accessor("source", "Where this comes from.", subjects.iter().map(|s| s.source.clone())),
         ],
@@ -403,7 +415,7 @@ fn subject_enum(c: &Catalogue) -> EnumSpec {
 
 /// `from_parts` as a `match` on the subject holding a `match` on the detail: two jump tables
 /// instead of a chain of tuple comparisons.
-fn nested_lookup(entries: &[&crate::catalogue::Enhanced], parts: &[(u16, u16)]) -> TokenStream {
+fn nested_lookup(entries: &[&Enhanced], parts: &[(u16, u16)]) -> TokenStream {
     let mut subjects: Vec<u16> = parts.iter().map(|&(s, _)| s).collect();
     subjects.dedup();
     let arms = subjects.iter().map(|&subject| {
@@ -419,8 +431,8 @@ fn nested_lookup(entries: &[&crate::catalogue::Enhanced], parts: &[(u16, u16)]) 
 }
 
 fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
-    let entries: Vec<_> = c.enhanced.iter().map(|e| e.get_ref()).collect();
-    let parts = entries.iter().map(|e| e.parts()).collect::<Result<Vec<_>>>()?;
+    let entries: Vec<_> = c.enhanced.iter().map(|e| &e.inner).collect();
+    let parts = entries.iter().map(|e| codes::enhanced_pattern(&e.code)).collect::<Result<Vec<_>>>()?;
     Ok(EnumSpec {
         name: "KnownEnhanced",
         doc: "An enumerated enhanced status code of the IANA registry, whatever its class. [`EnhancedCode::known`](crate::EnhancedCode::known) finds one.",
@@ -499,7 +511,7 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
                 name: "who_acts",
                 doc: "Who must act.",
                 ty: quote!(WhoActs),
-                values: entries.iter().map(|e| who(e.who_acts)).collect(),
+                values: entries.iter().map(|e| who(c, &e.who_acts)).collect(),
             },
             str_accessor("action", "What the sender should do next.", entries.iter().map(|e| e.action.clone())),
             Accessor {
@@ -540,15 +552,8 @@ fn enhanced_enum(c: &Catalogue) -> Result<EnumSpec> {
     })
 }
 
-fn reason_ident(c: &Catalogue, id: &str) -> Result<TokenStream> {
-    let reason = c.reason.iter().map(|r| r.get_ref()).find(|r| r.id == id);
-    let Some(reason) = reason else { anyhow::bail!("unknown reason {id:?}") };
-    let v = ident(&reason.name);
-    Ok(quote!(Reason::#v))
-}
-
 fn reason_enum(c: &Catalogue) -> EnumSpec {
-    let reasons: Vec<_> = c.reason.iter().map(|r| r.get_ref()).collect();
+    let reasons: Vec<_> = c.reason.iter().map(|r| &r.inner).collect();
     EnumSpec {
         name: "Reason",
         doc: "A bounce reason, named as the Sisimai project names them. The order is the priority order of phrase rules.",
@@ -581,7 +586,7 @@ fn reason_enum(c: &Catalogue) -> EnumSpec {
                 name: "who_acts",
                 doc: "Who must act.",
                 ty: quote!(WhoActs),
-                values: reasons.iter().map(|r| who(r.who_acts)).collect(),
+                values: reasons.iter().map(|r| who(c, &r.who_acts)).collect(),
             },
             str_accessor("action", "What to do.", reasons.iter().map(|r| r.action.clone())),
             str_accessor("source", "Where this comes from.", reasons.iter().map(|r| r.source.clone())),
@@ -605,7 +610,7 @@ fn reason_enum(c: &Catalogue) -> EnumSpec {
 }
 
 fn provider_enum(c: &Catalogue) -> EnumSpec {
-    let providers: Vec<_> = c.provider.iter().map(|p| p.get_ref()).collect();
+    let providers: Vec<_> = c.provider.iter().map(|p| &p.inner).collect();
     let list = |items: &Vec<String>| quote!(&[#(#items),*]);
     EnumSpec {
         name: "Provider",
@@ -656,7 +661,7 @@ fn provider_enum(c: &Catalogue) -> EnumSpec {
 }
 
 fn message_enum(c: &Catalogue) -> EnumSpec {
-    let messages: Vec<_> = c.message.iter().map(|m| m.get_ref()).collect();
+    let messages: Vec<_> = c.message.iter().map(|m| &m.inner).collect();
     EnumSpec {
         name: "Message",
         doc: "A sentence the explainer prints, from the catalogue's `[[message]]` table.",
@@ -686,7 +691,7 @@ fn message_enum(c: &Catalogue) -> EnumSpec {
 fn option_enhanced(code: Option<&str>) -> Result<TokenStream> {
     Ok(match code {
         Some(e) => {
-            let (c, s, d) = parse_enhanced(e)?;
+            let (c, s, d) = codes::enhanced(e)?;
             let (c, s, d) = (num(c), num(s), num(d));
             quote!(Some(EnhancedCode::from_catalogue(#c, #s, #d)))
         }
@@ -696,53 +701,56 @@ fn option_enhanced(code: Option<&str>) -> Result<TokenStream> {
 
 /// The rule tables: provider replies, phrases and code rules, as static slices.
 fn rules(c: &Catalogue) -> Result<TokenStream> {
-    let providers: Vec<_> = c.provider.iter().map(|p| p.get_ref()).collect();
     let mut replies = Vec::new();
-    for r in c.provider_reply.iter().map(|r| r.get_ref()) {
-        let p = providers.iter().find(|p| p.id == r.provider).map(|p| ident(&p.name));
-        let reply_code = match r.reply_code {
-            Some(n) => {
-                let n = num(n);
-                quote!(Some(ReplyCode::from_catalogue(#n)))
-            }
-            None => quote!(None),
-        };
-        let enhanced = option_enhanced(r.enhanced.as_deref())?;
-        let reason = reason_ident(c, &r.reason)?;
-        let (text, matches, distinctive, meaning, advice, source) =
-            (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, &r.source);
-        replies.push(quote! {
-            ProviderReply {
-                provider: Provider::#p,
-                reply_code: #reply_code,
-                enhanced: #enhanced,
-                text: #text,
-                matches: #matches,
-                distinctive: #distinctive,
-                meaning: #meaning,
-                advice: #advice,
-                reason: #reason,
-                source: #source,
-            }
-        });
+    for p in &c.provider {
+        let provider = ident(&p.name);
+        for r in p.reply.iter().map(|r| r.get_ref()) {
+            let reply_code = match r.reply_code {
+                Some(n) => {
+                    let n = num(n);
+                    quote!(Some(ReplyCode::from_catalogue(#n)))
+                }
+                None => quote!(None),
+            };
+            let enhanced = option_enhanced(r.enhanced.as_deref())?;
+            let reason = reason(c, &r.reason);
+            let (text, matches, distinctive, meaning, advice, source) =
+                (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, p.source_of(r));
+            replies.push(quote! {
+                ProviderReply {
+                    provider: Provider::#provider,
+                    reply_code: #reply_code,
+                    enhanced: #enhanced,
+                    text: #text,
+                    matches: #matches,
+                    distinctive: #distinctive,
+                    meaning: #meaning,
+                    advice: #advice,
+                    reason: #reason,
+                    source: #source,
+                }
+            });
+        }
     }
     let mut phrases = Vec::new();
-    for p in c.phrase.iter().map(|p| p.get_ref()) {
-        let reason = reason_ident(c, &p.reason)?;
-        let command = match p.command {
-            Some(cmd) => {
-                let cmd = command(cmd);
-                quote!(Some(#cmd))
-            }
-            None => quote!(None),
-        };
-        let (phrase, source) = (&p.phrase, &p.source);
-        phrases.push(quote!(PhraseRule { phrase: #phrase, reason: #reason, command: #command, source: #source }));
+    for r in &c.reason {
+        let reason = reason(c, &r.id);
+        for p in r.phrase.iter().map(|p| p.get_ref()) {
+            let command = match &p.command {
+                Some(k) => {
+                    let k = command(c, k);
+                    quote!(Some(#k))
+                }
+                None => quote!(None),
+            };
+            let (phrase, source) = (&p.phrase, &p.source);
+            phrases.push(quote!(PhraseRule { phrase: #phrase, reason: #reason, command: #command, source: #source }));
+        }
     }
     let mut code_rules = Vec::new();
-    for r in c.code_rule.iter().map(|r| r.get_ref()) {
-        let reason = reason_ident(c, &r.reason)?;
-        let code = match r.parsed()? {
+    for r in &c.code_rule {
+        let reason = reason(c, &r.reason);
+        let code = match codes::rule_code(&r.code)? {
             RuleCode::Reply(n) => {
                 let n = num(n);
                 quote!(RuleCode::Reply(ReplyCode::from_catalogue(#n)))
@@ -762,7 +770,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
     Ok(quote! {
         /// Every provider reply of the catalogue, grouped by provider.
         pub static PROVIDER_REPLIES: &[ProviderReply] = &[#(#replies),*];
-        /// Every phrase rule of the catalogue, sorted by phrase.
+        /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.
         pub static PHRASE_RULES: &[PhraseRule] = &[#(#phrases),*];
         /// Every code rule of the catalogue, sorted by code as text.
         pub static CODE_RULES: &[CodeRule] = &[#(#code_rules),*];
@@ -771,30 +779,17 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
 
 /// Wording for severities and for who must act, as accessors on the hand-written enums.
 fn wording(c: &Catalogue) -> TokenStream {
-    let sev: Vec<_> = c.severity.iter().map(|s| s.get_ref()).collect();
+    let sev: Vec<_> = c.severity.iter().map(|s| &s.inner).collect();
     let known: Vec<_> = sev.iter().filter(|s| s.id != "unknown").collect();
-    let variants: Vec<Ident> = known
-        .iter()
-        .map(|s| {
-            let mut name = s.id.clone();
-            name[..1].make_ascii_uppercase();
-            ident(&name)
-        })
-        .collect();
+    let variants: Vec<Ident> = known.iter().map(|s| ident(&s.name)).collect();
     let titles = known.iter().map(|s| &s.title);
     let descriptions = known.iter().map(|s| &s.description);
     let retries = known.iter().map(|s| s.retry);
     let unknown =
         sev.iter().find(|s| s.id == "unknown").map(|s| (s.title.clone(), s.description.clone())).unwrap_or_default();
     let (unknown_title, unknown_description) = unknown;
-    let whos: Vec<_> = c.who.iter().map(|w| w.get_ref()).collect();
-    let who_variants: Vec<TokenStream> = whos
-        .iter()
-        .map(|w| {
-            let v = format_ident!("{}", format!("{:?}", w.id));
-            quote!(Self::#v)
-        })
-        .collect();
+    let whos: Vec<_> = c.who.iter().map(|w| &w.inner).collect();
+    let who_variants: Vec<Ident> = whos.iter().map(|w| ident(&w.name)).collect();
     let who_titles = whos.iter().map(|w| &w.title);
     let who_descriptions = whos.iter().map(|w| &w.description);
     quote! {
@@ -825,12 +820,12 @@ fn wording(c: &Catalogue) -> TokenStream {
             /// Who it is, as a phrase: "the sender's administrator or provider".
             #[must_use]
             pub const fn title(self) -> &'static str {
-                match self { #(#who_variants => #who_titles,)* }
+                match self { #(Self::#who_variants => #who_titles,)* }
             }
             /// What this party is responsible for.
             #[must_use]
             pub const fn description(self) -> &'static str {
-                match self { #(#who_variants => #who_descriptions,)* }
+                match self { #(Self::#who_variants => #who_descriptions,)* }
             }
         }
     }
