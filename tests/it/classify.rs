@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use smtp_codes::classify::{Classifier, Context, Rule};
-use smtp_codes::{Command, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
+use smtp_codes::Command;
+use smtp_codes::classify::{Classifier, Context, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason, Rule};
 
 /// Every documented provider reply, sent as the provider would send it, is recognised as that
 /// provider's reply and gets the row's reason.
@@ -15,32 +15,35 @@ fn every_provider_row_is_recognised() {
     let mut other_provider = 0;
     for row in PROVIDER_REPLIES {
         let mut text = String::new();
-        if let Some(code) = row.reply_code {
+        if let Some(code) = row.reply_code() {
             text += &format!("{code} ");
         }
-        if let Some(e) = row.enhanced {
+        if let Some(e) = row.enhanced() {
             text += &format!("{e} ");
         }
-        text += row.text;
+        text += row.text();
         // Recognise the provider the way a caller would: by the server's host name, or by the
         // marker its replies carry.
-        let host = row.provider.hosts().first().map(|h| format!("mx.{h}"));
+        let host = row.provider().hosts().first().map(|h| format!("mx.{h}"));
         if host.is_none()
-            && let Some(marker) = row.provider.markers().first()
+            && let Some(marker) = row.provider().markers().first()
         {
             text += &format!(" {marker}");
         }
-        let context = Context { command: None, remote_host: host.as_deref() };
+        let context = Context::new().with_remote_host(host.as_deref());
         let c = classifier.classify(text.as_bytes(), &context);
         match c.rule() {
             // Providers that share servers (Microsoft 365, Exchange, Outlook.com) may answer with
             // the same words; another provider's row with the same reason is still right.
-            Rule::ProviderReply(r) if r.reason == row.reason => {
-                other_provider += usize::from(r.provider != row.provider)
+            Rule::ProviderReply(r) if r.reason() == row.reason() => {
+                other_provider += usize::from(r.provider() != row.provider())
             }
-            rule => {
-                failures.push(format!("{} {:?}: got {} by {rule:?}", row.provider.id(), row.matches, c.reason().id()))
-            }
+            rule => failures.push(format!(
+                "{} {:?}: got {} by {rule:?}",
+                row.provider().id(),
+                row.match_text(),
+                c.reason().id()
+            )),
         }
     }
     assert!(failures.is_empty(), "{} of {} rows:\n{}", failures.len(), PROVIDER_REPLIES.len(), failures.join("\n"));
@@ -81,8 +84,10 @@ fn sisimai_reasons_share_stays_above_the_floor() {
     let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for line in &lines {
         let host = (!line.remote_host.is_empty()).then_some(line.remote_host.as_str());
-        let c =
-            classifier.classify(line.text.as_bytes(), &Context { command: command(&line.command), remote_host: host });
+        let c = classifier.classify(
+            line.text.as_bytes(),
+            &Context::new().with_command(command(&line.command)).with_remote_host(host),
+        );
         if c.reason().id() == line.reason {
             right += 1;
         } else {
@@ -125,10 +130,8 @@ fn the_rule_that_decided_is_reported() {
     assert!(!c.hard_bounce());
     // A provider recognised from the remote host alone.
     let gmail = Provider::from_id("gmail").unwrap();
-    let c = classifier.classify(
-        b"421 4.7.0 Try again later",
-        &Context { command: None, remote_host: Some("gmail-smtp-in.l.google.com") },
-    );
+    let c = classifier
+        .classify(b"421 4.7.0 Try again later", &Context::new().with_remote_host(Some("gmail-smtp-in.l.google.com")));
     assert_eq!(c.provider(), Some(gmail));
 }
 
@@ -245,7 +248,7 @@ fn per_reason_examples_with_their_rule() {
     let mut failures = Vec::new();
     for &(reason, rule, command, text) in PER_REASON {
         assert!(Reason::from_id(reason).is_some(), "{reason} is not a catalogue reason");
-        let c = classifier.classify(text.as_bytes(), &Context { command, remote_host: None });
+        let c = classifier.classify(text.as_bytes(), &Context::new().with_command(command));
         if (c.reason().id(), c.rule().kind()) != (reason, rule) {
             failures.push(format!("{text:?}: want {reason} by {rule}, got {} by {:?}", c.reason().id(), c.rule()));
         }
@@ -262,24 +265,24 @@ fn every_phrase_is_found_whole_and_not_by_its_start_alone() {
     let mut missed = Vec::new();
     let mut cut_matched = Vec::new();
     for rule in PHRASE_RULES {
-        let context = Context { command: rule.command, remote_host: None };
-        let text = format!("550 {} here", rule.phrase);
+        let context = Context::new().with_command(rule.command());
+        let text = format!("550 {} here", rule.phrase());
         match classifier.classify(text.as_bytes(), &context).rule() {
-            Rule::Phrase(found) if found.reason == rule.reason => {}
+            Rule::Phrase(found) if found.reason() == rule.reason() => {}
             // A provider's distinctive token (`QUEUE.Expired`) beats a phrase.
-            Rule::ProviderReply(found) if found.reason == rule.reason => {}
-            other => missed.push(format!("{:?}: {other:?}", rule.phrase)),
+            Rule::ProviderReply(found) if found.reason() == rule.reason() => {}
+            other => missed.push(format!("{:?}: {other:?}", rule.phrase())),
         }
         // ... and a phrase whose last byte differs (its start unchanged) never decides as itself.
-        if rule.phrase.len() > 16 && rule.phrase.is_ascii() {
-            let mut cut = rule.phrase.to_string();
+        if rule.phrase().len() > 16 && rule.phrase().is_ascii() {
+            let mut cut = rule.phrase().to_string();
             let last = cut.pop().unwrap_or_default();
             cut.push(if last == '#' { '%' } else { '#' });
             let text = format!("550 {cut} here");
             if let Rule::Phrase(found) = classifier.classify(text.as_bytes(), &context).rule()
                 && std::ptr::eq(found, rule)
             {
-                cut_matched.push(rule.phrase);
+                cut_matched.push(rule.phrase());
             }
         }
     }

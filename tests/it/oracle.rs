@@ -62,7 +62,7 @@ fn every_three_digit_number_matches_the_catalogue() {
         assert_eq!(k.usages().len(), usages.len(), "usages of {number}");
         for (u, v) in k.usages().iter().zip(usages) {
             assert_eq!(
-                (u.extension, u.command, u.text, u.meaning, u.source),
+                (u.extension(), u.command(), u.text(), u.meaning(), u.source()),
                 (s(v, "extension"), s(v, "command"), s(v, "text"), s(v, "meaning"), s(v, "source"))
             );
         }

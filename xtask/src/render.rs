@@ -761,7 +761,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
             }
             RuleCode::Pattern(s, d) => {
                 let (s, d) = (num(s), num(d));
-                quote!(RuleCode::Pattern { subject: #s, detail: #d })
+                quote!(RuleCode::Pattern(EnhancedPattern::from_catalogue(#s, #d)))
             }
         };
         let source = &r.source;
@@ -769,10 +769,13 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
     }
     Ok(quote! {
         /// Every provider reply of the catalogue, grouped by provider.
+        #[cfg(feature = "classify")]
         pub static PROVIDER_REPLIES: &[ProviderReply] = &[#(#replies),*];
         /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.
+        #[cfg(feature = "classify")]
         pub static PHRASE_RULES: &[PhraseRule] = &[#(#phrases),*];
         /// Every code rule of the catalogue, sorted by code as text.
+        #[cfg(feature = "classify")]
         pub static CODE_RULES: &[CodeRule] = &[#(#code_rules),*];
     })
 }
@@ -780,14 +783,10 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
 /// Wording for severities and for who must act, as accessors on the hand-written enums.
 fn wording(c: &Catalogue) -> TokenStream {
     let sev: Vec<_> = c.severity.iter().map(|s| &s.inner).collect();
-    let known: Vec<_> = sev.iter().filter(|s| s.id != "unknown").collect();
-    let variants: Vec<Ident> = known.iter().map(|s| ident(&s.name)).collect();
-    let titles = known.iter().map(|s| &s.title);
-    let descriptions = known.iter().map(|s| &s.description);
-    let retries = known.iter().map(|s| s.retry);
-    let unknown =
-        sev.iter().find(|s| s.id == "unknown").map(|s| (s.title.clone(), s.description.clone())).unwrap_or_default();
-    let (unknown_title, unknown_description) = unknown;
+    let variants: Vec<Ident> = sev.iter().map(|s| ident(&s.name)).collect();
+    let titles = sev.iter().map(|s| &s.title);
+    let descriptions = sev.iter().map(|s| &s.description);
+    let retries = sev.iter().map(|s| s.retry);
     let whos: Vec<_> = c.who.iter().map(|w| &w.inner).collect();
     let who_variants: Vec<Ident> = whos.iter().map(|w| ident(&w.name)).collect();
     let who_titles = whos.iter().map(|w| &w.title);
@@ -810,11 +809,6 @@ fn wording(c: &Catalogue) -> TokenStream {
                 match self { #(Self::#variants => #retries,)* }
             }
         }
-
-        /// The headline used when no code was found, so the severity is unknown.
-        pub const UNKNOWN_SEVERITY_TITLE: &str = #unknown_title;
-        /// What an unknown severity means.
-        pub const UNKNOWN_SEVERITY_DESCRIPTION: &str = #unknown_description;
 
         impl WhoActs {
             /// Who it is, as a phrase: "the sender's administrator or provider".
@@ -851,7 +845,11 @@ pub(crate) fn render(c: &Catalogue) -> Result<String> {
         #![doc = " Catalogue data generated from `codes.toml`: enums, accessors and lookup tables."]
         #![doc = ""]
         #![doc = " Behaviour lives in the hand-written modules beside this one."]
-        use crate::{Command, CodeRule, EnhancedCode, PhraseRule, ProviderReply, RegistryStatus, ReplyCode, ReplyStatus, RuleCode, Severity, Usage, WhoActs};
+        use crate::{Command, EnhancedCode, RegistryStatus, ReplyCode, ReplyStatus, Severity, Usage, WhoActs};
+        #[cfg(feature = "classify")]
+        use crate::EnhancedPattern;
+        #[cfg(feature = "classify")]
+        use crate::classify::{CodeRule, PhraseRule, ProviderReply, RuleCode};
         #(#enums)*
         #rules
         #wording

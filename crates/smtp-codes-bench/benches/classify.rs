@@ -8,8 +8,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_main};
-use smtp_codes::classify::{Classifier, Context};
-use smtp_codes::{PROVIDER_REPLIES, diagnose_bytes};
+use smtp_codes::classify::{Classifier, Context, PROVIDER_REPLIES};
+use smtp_codes::diagnose_bytes;
 
 /// The texts of the real lines, read from the repository's test data.
 fn real_lines() -> Vec<String> {
@@ -46,10 +46,10 @@ fn provider_lines() -> Vec<String> {
     PROVIDER_REPLIES
         .iter()
         .map(|r| {
-            let code = r.reply_code.map(|c| c.to_string()).unwrap_or_default();
-            let enhanced = r.enhanced.map(|e| e.to_string()).unwrap_or_default();
-            let marker = r.provider.markers().first().copied().unwrap_or_default();
-            format!("{code} {enhanced} {} {marker}", r.text)
+            let code = r.reply_code().map(|c| c.to_string()).unwrap_or_default();
+            let enhanced = r.enhanced().map(|e| e.to_string()).unwrap_or_default();
+            let marker = r.provider().markers().first().copied().unwrap_or_default();
+            format!("{code} {enhanced} {} {marker}", r.text())
         })
         .collect()
 }

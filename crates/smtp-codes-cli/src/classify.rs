@@ -11,10 +11,9 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use serde::{Deserialize, Serialize};
 use smtp_codes::EnhancedCode;
-use smtp_codes::classify::Context;
-use smtp_codes::explain::explain_with;
+use smtp_codes::classify::{Context, explain_with};
 
-use crate::context::{ContextArgs, parse_command};
+use crate::context::ContextArgs;
 use crate::input::{self, Lines};
 use crate::output;
 use crate::report::Report;
@@ -169,10 +168,9 @@ fn classify_stream<W: Write>(
             }
         };
         tally.lines += 1;
-        let context = Context {
-            command: record.command.as_deref().and_then(parse_command).or(defaults.command),
-            remote_host: record.remote_host.as_deref().filter(|h| !h.is_empty()).or(defaults.remote_host),
-        };
+        let command = record.command.as_deref().and_then(|c| c.parse().ok()).or(defaults.command());
+        let remote_host = record.remote_host.as_deref().filter(|h| !h.is_empty()).or(defaults.remote_host());
+        let context = Context::new().with_command(command).with_remote_host(remote_host);
         let file = record.file.as_ref().unwrap_or(name);
         let text = record.text.as_deref().unwrap_or_default();
         emit(sink, text.as_bytes(), &context, file, line.number, record.index.as_ref(), line.truncated)?;

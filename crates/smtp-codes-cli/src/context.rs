@@ -21,29 +21,14 @@ pub(crate) struct ContextArgs {
 impl ContextArgs {
     /// The classifier's context for these options.
     pub(crate) fn context(&self) -> Context<'_> {
-        Context { command: self.command, remote_host: self.remote_host.as_deref().filter(|h| !h.is_empty()) }
+        Context::new().with_command(self.command).with_remote_host(self.remote_host.as_deref())
     }
 }
 
-/// Reads a command name as people and logs write it: `RCPT`, `rcpt`, `RCPT TO`, `rcpt_to`,
-/// `MAIL FROM:`, `DATA-END`, `data end`. The name itself is the core's (`Command::from_name`).
-pub(crate) fn parse_command(name: &str) -> Option<Command> {
-    let upper = name.trim().trim_end_matches(':').to_ascii_uppercase().replace('_', " ");
-    let words: Vec<&str> = upper.split_whitespace().collect();
-    let joined = match words.as_slice() {
-        [] => return None,
-        ["MAIL", "FROM"] | ["RCPT", "TO"] => words[0].to_owned(),
-        _ => words.join("-"),
-    };
-    Command::from_name(&joined)
-}
-
+/// Reads `--command` with the core's lenient reader (`RCPT TO`, `mail`, `DATA-END`, ...).
 fn parse_command_arg(name: &str) -> Result<Command, String> {
-    parse_command(name).ok_or_else(|| {
+    name.parse().map_err(|_| {
         let known: Vec<&str> = Command::ALL.iter().map(|c| c.as_str()).collect();
         format!("unknown SMTP command {name:?}; expected one of {}", known.join(", "))
     })
 }
-
-#[cfg(test)]
-mod tests;

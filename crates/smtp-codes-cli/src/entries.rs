@@ -3,9 +3,10 @@
 //! prints them.
 
 use serde::Serialize;
+use smtp_codes::classify::{CodeRule, ProviderReply, Reason};
 use smtp_codes::{
-    CodeRule, Command, EnhancedCode, KnownEnhanced, KnownReply, ProviderReply, Reason, RegistryStatus, ReplyCode,
-    ReplyStatus, Usage, WhoActs,
+    Command, EnhancedCode, EnhancedPattern, KnownEnhanced, KnownReply, RegistryStatus, ReplyCode, ReplyStatus, Usage,
+    WhoActs,
 };
 
 /// A reply code and what the catalogue knows of it.
@@ -31,7 +32,29 @@ pub(crate) struct ReplyEntryJson {
     who_acts: WhoActs,
     action: &'static str,
     source: &'static str,
-    usages: &'static [Usage],
+    usages: Vec<UsageJson>,
+}
+
+/// An extension-specific use of a reply code.
+#[derive(Debug, Serialize)]
+pub(crate) struct UsageJson {
+    extension: &'static str,
+    command: &'static str,
+    text: &'static str,
+    meaning: &'static str,
+    source: &'static str,
+}
+
+impl UsageJson {
+    fn new(u: &Usage) -> Self {
+        Self {
+            extension: u.extension(),
+            command: u.command(),
+            text: u.text(),
+            meaning: u.meaning(),
+            source: u.source(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -77,7 +100,7 @@ impl ReplyEntryJson {
             who_acts: k.who_acts(),
             action: k.action(),
             source: k.source(),
-            usages: k.usages(),
+            usages: k.usages().iter().map(UsageJson::new).collect(),
         }
     }
 }
@@ -142,12 +165,12 @@ impl EnhancedJson {
     }
 
     /// `X.subject.detail`: a registry entry looked up without a class.
-    pub(crate) fn without_class(subject: u16, detail: u16) -> Self {
-        let known = KnownEnhanced::from_parts(subject, detail);
+    pub(crate) fn without_class(pattern: EnhancedPattern) -> Self {
+        let known = pattern.known();
         Self {
-            code: format!("X.{subject}.{detail}"),
+            code: pattern.to_string(),
             class: None,
-            subject: subject_json(subject),
+            subject: subject_json(pattern.subject()),
             known: known.is_some(),
             valid_in_class: None,
             entry: known.map(EnhancedEntryJson::new),
@@ -232,18 +255,18 @@ pub(crate) struct VendorJson {
 impl VendorJson {
     pub(crate) fn new(r: &'static ProviderReply) -> Self {
         Self {
-            provider: r.provider.id(),
-            provider_title: r.provider.title(),
-            reply_code: r.reply_code,
-            enhanced: r.enhanced,
-            text: r.text,
-            matches: r.matches,
-            meaning: r.meaning,
-            advice: r.advice,
-            reason: r.reason.id(),
-            hard_bounce: r.reason.hard_bounce(),
-            docs: Some(r.provider.docs()).filter(|d| !d.is_empty()),
-            source: r.source,
+            provider: r.provider().id(),
+            provider_title: r.provider().title(),
+            reply_code: r.reply_code(),
+            enhanced: r.enhanced(),
+            text: r.text(),
+            matches: r.match_text(),
+            meaning: r.meaning(),
+            advice: r.advice(),
+            reason: r.reason().id(),
+            hard_bounce: r.reason().hard_bounce(),
+            docs: Some(r.provider().docs()).filter(|d| !d.is_empty()),
+            source: r.source(),
         }
     }
 }
@@ -262,11 +285,11 @@ pub(crate) struct CodeRuleJson {
 impl CodeRuleJson {
     pub(crate) fn new(r: &'static CodeRule) -> Self {
         Self {
-            code: r.code.to_string(),
-            reason: r.reason.id(),
-            title: r.reason.title(),
-            hard_bounce: r.reason.hard_bounce(),
-            source: r.source,
+            code: r.code().to_string(),
+            reason: r.reason().id(),
+            title: r.reason().title(),
+            hard_bounce: r.reason().hard_bounce(),
+            source: r.source(),
         }
     }
 }

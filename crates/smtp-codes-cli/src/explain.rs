@@ -6,9 +6,10 @@ use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use serde::Serialize;
+use smtp_codes::Message;
+use smtp_codes::classify::explain_with;
 use smtp_codes::classify::{Classification, Rule};
-use smtp_codes::explain::{Explanation, SeverityRule, explain_with};
-use smtp_codes::{Message, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE};
+use smtp_codes::explain::{Explanation, SeverityRule};
 
 use crate::context::ContextArgs;
 use crate::entries::{EnhancedJson, ReplyJson};
@@ -96,8 +97,7 @@ impl<W: Write> Sheet<'_, W> {
 fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &ContextArgs) -> Result<()> {
     let classification = e.classification().copied();
     let severity = e.severity();
-    let (title, description) =
-        severity.map_or((UNKNOWN_SEVERITY_TITLE, UNKNOWN_SEVERITY_DESCRIPTION), |s| (s.title(), s.description()));
+    let (title, description) = (severity.title(), severity.description());
     let headline = match headline_subject(e, classification) {
         Some(subject) => format!("{title}: {}", sentence_case(subject)),
         None => title.to_owned(),
@@ -197,7 +197,7 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
     let painter = sheet.painter;
     if let Some(provider) = c.provider() {
         match c.provider_reply() {
-            Some(reply) => sheet.line("Provider", format_args!("{}: {}", provider.title(), reply.meaning))?,
+            Some(reply) => sheet.line("Provider", format_args!("{}: {}", provider.title(), reply.meaning()))?,
             None => sheet.line("Provider", provider.title())?,
         }
         if !provider.docs().is_empty() {
@@ -209,14 +209,15 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
     sheet.line("Reason", format_args!("{}  {} ({bounce})", painter.paint(CODE, reason.id()), reason.title()))?;
     sheet.more(reason.description())?;
     match c.rule() {
-        Rule::ProviderReply(r) => {
-            sheet.line("Decided by", format_args!("{}'s reply {:?} ({})", r.provider.title(), r.matches, r.source))?
-        }
-        Rule::Phrase(r) => match r.command {
-            Some(command) => sheet.line("Decided by", format_args!("phrase {:?} after {command}", r.phrase))?,
-            None => sheet.line("Decided by", format_args!("phrase {:?}", r.phrase))?,
+        Rule::ProviderReply(r) => sheet.line(
+            "Decided by",
+            format_args!("{}'s reply {:?} ({})", r.provider().title(), r.match_text(), r.source()),
+        )?,
+        Rule::Phrase(r) => match r.command() {
+            Some(command) => sheet.line("Decided by", format_args!("phrase {:?} after {command}", r.phrase()))?,
+            None => sheet.line("Decided by", format_args!("phrase {:?}", r.phrase()))?,
         },
-        Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code, r.source))?,
+        Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code(), r.source()))?,
         _ => sheet.line("Decided by", Message::NoRuleMatched.text())?,
     }
     Ok(())

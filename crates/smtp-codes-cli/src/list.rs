@@ -4,11 +4,12 @@
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
-use smtp_codes::{EnhancedCode, KnownEnhanced, KnownReply, Provider, ProviderReply, Reason};
+use smtp_codes::classify::{PROVIDER_REPLIES, Provider, ProviderReply, Reason};
+use smtp_codes::{EnhancedCode, KnownEnhanced, KnownReply};
 
 use crate::entries::{EnhancedJson, ReasonJson, ReplyJson, VendorJson};
 use crate::output;
-use crate::related::{self, parse_vendor};
+use crate::related::{self, EnhancedQuery, parse_vendor};
 use crate::style::Painter;
 use crate::table::{Table, target_width};
 
@@ -124,11 +125,11 @@ impl Item {
                 vec![code, classes.join(","), k.status().to_string(), k.title().to_owned()]
             }
             Self::Vendor(r) => vec![
-                r.provider.id().to_owned(),
+                r.provider().id().to_owned(),
                 codes_of(r),
-                r.reason.id().to_owned(),
-                r.text.to_owned(),
-                r.meaning.to_owned(),
+                r.reason().id().to_owned(),
+                r.text().to_owned(),
+                r.meaning().to_owned(),
             ],
             Self::Reason(r) => {
                 let bounce = if r.hard_bounce() { "hard" } else { "soft" };
@@ -141,7 +142,7 @@ impl Item {
         match self {
             Self::Reply(k) => output::json_line(out, &ReplyJson::new(k.code())),
             Self::Enhanced(_, Some(code)) => output::json_line(out, &EnhancedJson::new(code)),
-            Self::Enhanced(k, None) => output::json_line(out, &EnhancedJson::without_class(k.subject(), k.detail())),
+            Self::Enhanced(k, None) => output::json_line(out, &EnhancedJson::without_class(k.pattern())),
             Self::Vendor(r) => output::json_line(out, &VendorJson::new(r)),
             Self::Reason(r) => output::json_line(out, &ReasonJson::new(r)),
         }
@@ -160,7 +161,7 @@ fn select(kind: Kind, f: Filter) -> Vec<Item> {
 
 /// `550 5.1.1`, `550`, `5.1.1` or `-`.
 pub(crate) fn codes_of(r: &ProviderReply) -> String {
-    match (r.reply_code, r.enhanced) {
+    match (r.reply_code(), r.enhanced()) {
         (Some(c), Some(e)) => format!("{c} {e}"),
         (Some(c), None) => c.to_string(),
         (None, Some(e)) => e.to_string(),
@@ -174,7 +175,7 @@ fn replies(f: Filter) -> Vec<KnownReply> {
         .copied()
         .filter(|k| f.class.is_none_or(|c| k.code().first_digit() == c))
         .filter(|k| f.subject.is_none_or(|s| u16::from(k.code().second_digit()) == s))
-        .filter(|k| f.vendor.is_none_or(|v| related::vendor_replies(v).any(|r| r.reply_code == Some(k.code()))))
+        .filter(|k| f.vendor.is_none_or(|v| related::vendor_replies(v).any(|r| r.reply_code() == Some(k.code()))))
         .collect()
 }
 
@@ -186,28 +187,23 @@ fn enhanced(f: Filter) -> Vec<(KnownEnhanced, Option<EnhancedCode>)> {
         .filter(|k| f.class.is_none_or(|c| k.allows_class(c)))
         .filter(|k| f.subject.is_none_or(|s| k.subject() == s))
         .filter(|k| {
-            f.vendor.is_none_or(|v| {
-                related::vendor_replies(v).any(|r| {
-                    r.enhanced.is_some_and(|e| {
-                        e.subject() == k.subject() && e.detail() == k.detail() && f.class.is_none_or(|c| c == e.class())
-                    })
-                })
-            })
+            let query = EnhancedQuery { class: f.class, pattern: k.pattern() };
+            f.vendor.is_none_or(|v| related::vendor_replies(v).any(|r| r.enhanced().is_some_and(|e| query.matches(e))))
         })
         .map(|k| (k, f.class.and_then(|c| k.in_class(c))))
         .collect()
 }
 
 fn vendors(f: Filter) -> Vec<&'static ProviderReply> {
-    smtp_codes::PROVIDER_REPLIES
+    PROVIDER_REPLIES
         .iter()
-        .filter(|r| f.vendor.is_none_or(|v| r.provider == v))
+        .filter(|r| f.vendor.is_none_or(|v| r.provider() == v))
         .filter(|r| {
             f.class.is_none_or(|c| {
-                r.reply_code.is_some_and(|x| x.first_digit() == c) || r.enhanced.is_some_and(|e| e.class() == c)
+                r.reply_code().is_some_and(|x| x.first_digit() == c) || r.enhanced().is_some_and(|e| e.class() == c)
             })
         })
-        .filter(|r| f.subject.is_none_or(|s| r.enhanced.is_some_and(|e| e.subject() == s)))
+        .filter(|r| f.subject.is_none_or(|s| r.enhanced().is_some_and(|e| e.subject() == s)))
         .collect()
 }
 
@@ -215,6 +211,6 @@ fn reasons(f: Filter) -> Vec<Reason> {
     Reason::ALL
         .iter()
         .copied()
-        .filter(|&reason| f.vendor.is_none_or(|v| related::vendor_replies(v).any(|r| r.reason == reason)))
+        .filter(|&reason| f.vendor.is_none_or(|v| related::vendor_replies(v).any(|r| r.reason() == reason)))
         .collect()
 }

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
-use smtp_codes::{CodeRule, EnhancedCode, KnownEnhanced, ProviderReply, ReplyCode};
+use smtp_codes::classify::{CodeRule, ProviderReply};
+use smtp_codes::{EnhancedCode, EnhancedPattern, KnownEnhanced, ReplyCode};
 
 use crate::entries::{CodeRuleJson, EnhancedJson, ReplyJson, VendorJson};
 use crate::output;
@@ -29,19 +30,13 @@ enum Query {
     Reply(ReplyCode),
     Enhanced(EnhancedCode),
     /// `X.subject.detail`: the registry entry whatever the class.
-    Pattern {
-        subject: u16,
-        detail: u16,
-    },
+    Pattern(EnhancedPattern),
     Pair(ReplyCode, EnhancedCode),
 }
 
 fn parse_code(token: &str) -> Result<Query> {
-    if let Some(rest) = token.strip_prefix("X.").or_else(|| token.strip_prefix("x.")) {
-        // Validate subject and detail with the wire parser, in a class it accepts, then drop the
-        // class again; error positions still point into the original token.
-        let code: EnhancedCode = format!("5.{rest}").parse()?;
-        return Ok(Query::Pattern { subject: code.subject(), detail: code.detail() });
+    if token.starts_with(['X', 'x']) {
+        return Ok(Query::Pattern(token.parse()?));
     }
     if token.contains('.') {
         return Ok(Query::Enhanced(token.parse()?));
@@ -92,10 +87,8 @@ impl Query {
 
     fn enhanced_query(self) -> Option<EnhancedQuery> {
         match self {
-            Self::Enhanced(e) | Self::Pair(_, e) => {
-                Some(EnhancedQuery { class: Some(e.class()), subject: e.subject(), detail: e.detail() })
-            }
-            Self::Pattern { subject, detail } => Some(EnhancedQuery { class: None, subject, detail }),
+            Self::Enhanced(e) | Self::Pair(_, e) => Some(EnhancedQuery { class: Some(e.class()), pattern: e.into() }),
+            Self::Pattern(pattern) => Some(EnhancedQuery { class: None, pattern }),
             Self::Reply(_) => None,
         }
     }
@@ -121,8 +114,8 @@ impl Query {
             (Some(r), None) => related::vendor_replies_for_reply(r).collect(),
             (None, Some(e)) => related::vendor_replies_for_enhanced(e).collect(),
             (Some(r), Some(e)) => related::vendor_replies_for_enhanced(e)
-                .filter(|v| v.reply_code.is_none_or(|c| c == r))
-                .chain(related::vendor_replies_for_reply(r).filter(|v| v.enhanced.is_none()))
+                .filter(|v| v.reply_code().is_none_or(|c| c == r))
+                .chain(related::vendor_replies_for_reply(r).filter(|v| v.enhanced().is_none()))
                 .collect(),
             (None, None) => Vec::new(),
         }
@@ -144,7 +137,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
             let (reply, enhanced) = match *query {
                 Query::Reply(r) => (Some(ReplyJson::new(r)), None),
                 Query::Enhanced(e) => (None, Some(EnhancedJson::new(e))),
-                Query::Pattern { subject, detail } => (None, Some(EnhancedJson::without_class(subject, detail))),
+                Query::Pattern(p) => (None, Some(EnhancedJson::without_class(p))),
                 Query::Pair(r, e) => (Some(ReplyJson::new(r)), Some(EnhancedJson::new(e))),
             };
             let reasons = query.rules().into_iter().map(CodeRuleJson::new).collect();
@@ -166,7 +159,7 @@ fn human(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
     match query {
         Query::Reply(r) => reply(out, painter, r),
         Query::Enhanced(e) => enhanced(out, painter, e),
-        Query::Pattern { subject, detail } => pattern(out, painter, subject, detail),
+        Query::Pattern(p) => pattern(out, painter, p),
         Query::Pair(r, e) => {
             reply(out, painter, r)?;
             writeln!(out)?;
@@ -189,19 +182,19 @@ fn human(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
 /// The reasons the query's code rules give and the provider replies with its codes.
 fn related_lines(out: &mut impl Write, painter: Painter, query: Query) -> Result<()> {
     for rule in query.rules() {
-        let bounce = if rule.reason.hard_bounce() { "hard" } else { "soft" };
+        let bounce = if rule.reason().hard_bounce() { "hard" } else { "soft" };
         writeln!(
             out,
             "  Reason:     {} ({bounce}) by rule {}: {}",
-            painter.paint(CODE, rule.reason.id()),
-            rule.code,
-            rule.reason.title()
+            painter.paint(CODE, rule.reason().id()),
+            rule.code(),
+            rule.reason().title()
         )?;
     }
     for v in query.vendor_replies() {
-        writeln!(out, "  Vendor:     {} {:?}: {}", v.provider.title(), v.text, v.meaning)?;
-        if !v.provider.docs().is_empty() {
-            writeln!(out, "              {}", painter.paint(DIM, v.provider.docs()))?;
+        writeln!(out, "  Vendor:     {} {:?}: {}", v.provider().title(), v.text(), v.meaning())?;
+        if !v.provider().docs().is_empty() {
+            writeln!(out, "              {}", painter.paint(DIM, v.provider().docs()))?;
         }
     }
     Ok(())
@@ -221,7 +214,7 @@ fn reply(out: &mut impl Write, painter: Painter, code: ReplyCode) -> Result<()> 
                 writeln!(out, "  Commands:   {}", commands.join(", "))?;
             }
             for u in k.usages() {
-                writeln!(out, "  With {} ({}): \"{}\" - {}", u.extension, u.command, u.text, u.meaning)?;
+                writeln!(out, "  With {} ({}): \"{}\" - {}", u.extension(), u.command(), u.text(), u.meaning())?;
             }
         }
         None => {
@@ -276,8 +269,9 @@ fn enhanced(out: &mut impl Write, painter: Painter, code: EnhancedCode) -> Resul
     Ok(())
 }
 
-fn pattern(out: &mut impl Write, painter: Painter, subject: u16, detail: u16) -> Result<()> {
-    match KnownEnhanced::from_parts(subject, detail) {
+fn pattern(out: &mut impl Write, painter: Painter, p: EnhancedPattern) -> Result<()> {
+    let subject = p.subject();
+    match p.known() {
         Some(k) => {
             writeln!(out, "{}  {}", painter.paint(CODE, k), k.title())?;
             let classes: Vec<String> = k.classes().iter().map(u8::to_string).collect();
@@ -287,7 +281,7 @@ fn pattern(out: &mut impl Write, painter: Painter, subject: u16, detail: u16) ->
             writeln!(out, "  Source:     {}", k.source())?;
         }
         None => {
-            writeln!(out, "{}  (not in the IANA registry)", painter.paint(CODE, format_args!("X.{subject}.{detail}")))?;
+            writeln!(out, "{}  (not in the IANA registry)", painter.paint(CODE, p))?;
             subject_line(out, subject)?;
         }
     }

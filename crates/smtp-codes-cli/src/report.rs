@@ -77,18 +77,18 @@ impl RuleJson {
         };
         match rule {
             Rule::ProviderReply(r) => {
-                json.provider = Some(r.provider.id());
-                json.matches = Some(r.matches);
-                json.source = Some(r.source);
+                json.provider = Some(r.provider().id());
+                json.matches = Some(r.match_text());
+                json.source = Some(r.source());
             }
             Rule::Phrase(r) => {
-                json.phrase = Some(r.phrase);
-                json.command = r.command;
-                json.source = Some(r.source);
+                json.phrase = Some(r.phrase());
+                json.command = r.command();
+                json.source = Some(r.source());
             }
             Rule::Code(r) => {
-                json.code = Some(r.code.to_string());
-                json.source = Some(r.source);
+                json.code = Some(r.code().to_string());
+                json.source = Some(r.source());
             }
             _ => {}
         }
@@ -110,14 +110,14 @@ impl<'a> Report<'a> {
             input: String::from_utf8_lossy(input),
             reply_code: explanation.reply_code(),
             enhanced_code: explanation.enhanced_code(),
-            severity: explanation.severity().map_or("unknown", |s| s.as_str()),
+            severity: explanation.severity().as_str(),
             severity_rule: explanation.severity_rule().as_str(),
             retry: explanation.retry(),
             who_acts: explanation.who_acts(),
             reason: classification.map(|c| c.reason().id()),
             hard_bounce: classification.is_some_and(Classification::hard_bounce),
             rule: classification.map(|c| RuleJson::new(c.rule())),
-            command: context.command.or(diagnosis.command()),
+            command: context.command().or(diagnosis.command()),
             text: one_line(explanation),
             provider: classification.and_then(Classification::provider).map(|p| p.id()),
             vendor: classification.and_then(Classification::provider_reply).map(VendorJson::new),

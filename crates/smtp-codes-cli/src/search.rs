@@ -11,7 +11,8 @@ use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use serde::Serialize;
-use smtp_codes::{KnownEnhanced, KnownReply, PROVIDER_REPLIES, ProviderReply, Reason};
+use smtp_codes::classify::{PROVIDER_REPLIES, ProviderReply, Reason};
+use smtp_codes::{KnownEnhanced, KnownReply};
 
 use crate::entries::{EnhancedJson, ReasonJson, ReplyJson, VendorJson};
 use crate::list::codes_of;
@@ -95,13 +96,13 @@ impl Entry {
                 descriptions: vec![low(r.description()), low(r.action())],
             },
             Self::Vendor(r) => {
-                let mut names = vec![r.provider.id().to_owned()];
-                names.extend(r.reply_code.map(|c| c.to_string()));
-                names.extend(r.enhanced.map(|e| e.to_string()));
+                let mut names = vec![r.provider().id().to_owned()];
+                names.extend(r.reply_code().map(|c| c.to_string()));
+                names.extend(r.enhanced().map(|e| e.to_string()));
                 Texts {
                     names,
-                    titles: vec![low(r.provider.title()), low(r.text), r.matches.to_owned()],
-                    descriptions: vec![low(r.meaning), low(r.advice)],
+                    titles: vec![low(r.provider().title()), low(r.text()), r.match_text().to_owned()],
+                    descriptions: vec![low(r.meaning()), low(r.advice())],
                 }
             }
         }
@@ -121,7 +122,7 @@ impl Entry {
             Self::Enhanced(k) => [kind, k.to_string(), k.title().to_owned()],
             Self::Reason(r) => [kind, r.id().to_owned(), r.title().to_owned()],
             Self::Vendor(r) => {
-                [kind, format!("{} {}", r.provider.id(), codes_of(r)), format!("{}: {}", r.text, r.meaning)]
+                [kind, format!("{} {}", r.provider().id(), codes_of(r)), format!("{}: {}", r.text(), r.meaning())]
             }
         }
     }
@@ -171,7 +172,7 @@ impl EntryJson {
     fn new(entry: Entry) -> Self {
         match entry {
             Entry::Reply(k) => Self::Reply(ReplyJson::new(k.code())),
-            Entry::Enhanced(k) => Self::Enhanced(EnhancedJson::without_class(k.subject(), k.detail())),
+            Entry::Enhanced(k) => Self::Enhanced(EnhancedJson::without_class(k.pattern())),
             Entry::Reason(r) => Self::Reason(ReasonJson::new(r)),
             Entry::Vendor(r) => Self::Vendor(VendorJson::new(r)),
         }

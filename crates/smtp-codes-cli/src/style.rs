@@ -54,12 +54,12 @@ impl Painter {
 
     /// The style of a severity's headline: green for success, yellow for a temporary failure,
     /// red for a permanent one.
-    pub(crate) fn severity_style(severity: Option<Severity>) -> Style {
+    pub(crate) fn severity_style(severity: Severity) -> Style {
         let colour = match severity {
-            Some(Severity::Success) => AnsiColor::Green,
-            Some(Severity::Intermediate) => AnsiColor::Blue,
-            Some(Severity::Transient) => AnsiColor::Yellow,
-            Some(Severity::Permanent) => AnsiColor::Red,
+            Severity::Success => AnsiColor::Green,
+            Severity::Intermediate => AnsiColor::Blue,
+            Severity::Transient => AnsiColor::Yellow,
+            Severity::Permanent => AnsiColor::Red,
             _ => AnsiColor::Magenta,
         };
         Style::new().fg_color(Some(anstyle::Color::Ansi(colour))).bold()

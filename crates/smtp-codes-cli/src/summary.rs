@@ -37,7 +37,7 @@ pub(crate) struct SummaryJson<'a> {
 impl Summary {
     pub(crate) fn add(&mut self, e: &Explanation<'_>) {
         self.lines += 1;
-        *self.severity.entry(e.severity().map_or("unknown", |s| s.as_str())).or_default() += 1;
+        *self.severity.entry(e.severity().as_str()).or_default() += 1;
         if let Some(c) = e.classification() {
             *self.reason.entry(c.reason().id()).or_default() += 1;
             self.hard_bounces += u64::from(c.hard_bounce());

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, KnownEnhanced};
+use crate::{EnhancedCode, EnhancedPattern, KnownEnhanced};
 
 impl KnownEnhanced {
     /// Whether the registry allows this code in `class` (2, 4 or 5).
@@ -23,14 +23,20 @@ impl KnownEnhanced {
     /// is not 2, 4 or 5; the result may still be a class the registry does not allow.
     #[must_use]
     pub const fn in_class(self, class: u8) -> Option<EnhancedCode> {
-        EnhancedCode::new(class, self.subject(), self.detail())
+        self.pattern().in_class(class)
+    }
+
+    /// The registry's `X.subject.detail`.
+    #[must_use]
+    pub const fn pattern(self) -> EnhancedPattern {
+        EnhancedPattern::from_catalogue(self.subject(), self.detail())
     }
 }
 
 /// Prints `X.subject.detail`, as the registry writes it.
 impl fmt::Display for KnownEnhanced {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "X.{}.{}", self.subject(), self.detail())
+        fmt::Display::fmt(&self.pattern(), f)
     }
 }
 
@@ -38,21 +44,5 @@ impl fmt::Display for KnownEnhanced {
 impl fmt::Display for crate::KnownReply {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.code(), f)
-    }
-}
-
-/// Serialized as its Sisimai name, such as `"userunknown"`.
-#[cfg(feature = "serde")]
-impl serde::Serialize for crate::Reason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
-/// Serialized as its short name, such as `"gmail"`.
-#[cfg(feature = "serde")]
-impl serde::Serialize for crate::Provider {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
     }
 }

@@ -33,20 +33,68 @@ use alloc::vec::Vec;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::parse::{Diagnosis, diagnose_bytes};
-use crate::{
-    CODE_RULES, CodeRule, Command, EnhancedCode, PHRASE_RULES, PROVIDER_REPLIES, PhraseRule, Provider, ProviderReply,
-    Reason, ReplyCode, RuleCode, Severity,
-};
+mod rules;
 
-/// What is known about a reply besides its text.
+pub use crate::generated::{CODE_RULES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
+pub use rules::{CodeRule, PhraseRule, ProviderReply, RuleCode};
+
+use crate::explain::Explanation;
+use crate::parse::{Diagnosis, diagnose_bytes};
+use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, Severity};
+
+/// What is known about a reply besides its text: the SMTP command it answered and the host that
+/// sent it.
+///
+/// ```
+/// use smtp_codes::Command;
+/// use smtp_codes::classify::Context;
+///
+/// let context = Context::new().with_command(Some(Command::Rcpt)).with_remote_host(Some("mx.example.org"));
+/// assert_eq!(context.command(), Some(Command::Rcpt));
+/// assert_eq!(context.remote_host(), Some("mx.example.org"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Context<'a> {
+    command: Option<Command>,
+    remote_host: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// Nothing known besides the text.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self { command: None, remote_host: None }
+    }
+
+    /// The SMTP command the reply answered, when the caller knows it.
+    #[must_use]
+    pub const fn with_command(self, command: Option<Command>) -> Self {
+        Self { command, ..self }
+    }
+
+    /// The host name of the server that sent the reply, such as `gmail-smtp-in.l.google.com`;
+    /// an empty name counts as none.
+    #[must_use]
+    pub const fn with_remote_host(self, remote_host: Option<&'a str>) -> Self {
+        let remote_host = match remote_host {
+            Some(h) if h.is_empty() => None,
+            other => other,
+        };
+        Self { remote_host, ..self }
+    }
+
     /// The SMTP command the reply answered, when the caller knows it. When absent, the command
     /// the text itself names (`in reply to RCPT TO command`) is used.
-    pub command: Option<Command>,
-    /// The host name of the server that sent the reply, such as `gmail-smtp-in.l.google.com`.
-    pub remote_host: Option<&'a str>,
+    #[must_use]
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+
+    /// The host name of the server that sent the reply.
+    #[must_use]
+    pub const fn remote_host(&self) -> Option<&'a str> {
+        self.remote_host
+    }
 }
 
 /// The rule that decided a [`Classification`], so that a user can see why.
@@ -83,7 +131,7 @@ pub struct Classification {
     reason: Reason,
     rule: Rule,
     provider: Option<Provider>,
-    severity: Option<Severity>,
+    severity: Severity,
 }
 
 impl Classification {
@@ -118,7 +166,7 @@ impl Classification {
     /// reply is not a temporary failure.
     #[must_use]
     pub const fn hard_bounce(&self) -> bool {
-        self.reason.hard_bounce() && !matches!(self.severity, Some(Severity::Transient | Severity::Success))
+        self.reason.hard_bounce() && !matches!(self.severity, Severity::Transient | Severity::Success)
     }
 }
 
@@ -240,6 +288,14 @@ impl Classifier {
         self.decide(text, codes, context.remote_host)
     }
 
+    /// Reads `text` and explains it with its bounce classification.
+    #[must_use]
+    pub fn explain<'t>(&self, text: &'t [u8], context: &Context<'_>) -> Explanation<'t> {
+        let diagnosis = diagnose_bytes(text);
+        let classification = self.classify_diagnosis(text, &diagnosis, context);
+        Explanation::with_classification(diagnosis, classification)
+    }
+
     fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> Classification {
         let mut recognised: u64 = 0;
         let mut first_recognised: Option<Provider> = None;
@@ -309,7 +365,7 @@ impl Classifier {
         let reason = match (codes.reply, codes.enhanced) {
             (None, None) if text.iter().all(u8::is_ascii_whitespace) => self.undefined,
             (None, None) => self.onhold,
-            _ if severity == Some(Severity::Success) => self.delivered,
+            _ if severity == Severity::Success => self.delivered,
             _ => self.onhold,
         };
         make(reason, Rule::Fallback)
@@ -381,7 +437,7 @@ impl Codes {
         reply_ok && enhanced_ok
     }
 
-    fn severity(&self) -> Option<Severity> {
+    fn severity(&self) -> Severity {
         Severity::of(self.reply, self.enhanced)
     }
 
@@ -390,7 +446,7 @@ impl Codes {
         let find = |want: &dyn Fn(&RuleCode) -> bool| CODE_RULES.iter().find(|r| want(&r.code));
         if let Some(e) = self.enhanced {
             let exact = find(&|c| *c == RuleCode::Enhanced(e));
-            let pattern = || find(&|c| *c == RuleCode::Pattern { subject: e.subject(), detail: e.detail() });
+            let pattern = || find(&|c| *c == RuleCode::Pattern(EnhancedPattern::from(e)));
             if let Some(rule) = exact.or_else(pattern) {
                 return Some(rule);
             }
@@ -415,10 +471,44 @@ pub fn classify(text: &str, context: &Context<'_>) -> Classification {
     shared().classify(text.as_bytes(), context)
 }
 
+/// Reads `text` and explains it with its bounce classification, using the shared classifier:
+/// what [`explain`](crate::explain::explain) says, plus the reason, the provider, and who acts
+/// and what to do as the reason decides.
+///
+/// ```
+/// use smtp_codes::WhoActs;
+/// use smtp_codes::classify::{Context, explain_with};
+///
+/// let e = explain_with(b"452 4.2.2 The recipient's inbox is out of storage space. - gsmtp", &Context::default());
+/// assert_eq!(e.classification().unwrap().reason().id(), "mailboxfull");
+/// assert_eq!(e.who_acts(), WhoActs::Recipient);
+/// ```
+#[cfg(feature = "std")]
+#[must_use]
+pub fn explain_with<'t>(text: &'t [u8], context: &Context<'_>) -> Explanation<'t> {
+    shared().explain(text, context)
+}
+
 /// The shared classifier behind [`classify`].
 #[cfg(feature = "std")]
 #[must_use]
 pub fn shared() -> &'static Classifier {
     static SHARED: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
     SHARED.get_or_init(Classifier::new)
+}
+
+/// Serialized as its Sisimai name, such as `"userunknown"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// Serialized as its short name, such as `"gmail"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Provider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
 }

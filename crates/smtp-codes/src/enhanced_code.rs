@@ -4,6 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
+use crate::grammar::{self, MAX_PART};
 use crate::{KnownEnhanced, Severity, StatusClass, StatusSubject};
 
 /// An enhanced mail system status code (RFC 3463, RFC 2034), such as `5.1.1`.
@@ -31,9 +32,6 @@ pub struct EnhancedCode {
     detail: u16,
 }
 
-/// The largest subject or detail: three digits.
-const MAX_PART: u16 = 999;
-
 impl EnhancedCode {
     /// Makes a code from its parts, or returns `None` unless the class is 2, 4 or 5 and subject
     /// and detail are at most 999.
@@ -47,6 +45,7 @@ impl EnhancedCode {
     }
 
     /// Used by the generated tables, whose codes the generator has already checked.
+    #[cfg_attr(not(feature = "classify"), allow(dead_code))]
     pub(crate) const fn from_catalogue(class: u8, subject: u16, detail: u16) -> Self {
         Self { class, subject, detail }
     }
@@ -62,42 +61,18 @@ impl EnhancedCode {
     /// # Errors
     /// When the input is not a well-formed code; the error says what is wrong and at which byte.
     pub const fn from_bytes(input: &[u8]) -> Result<Self, ParseCodeError> {
-        if input.is_empty() {
-            return Err(err(ParseErrorKind::Empty, 0, None));
+        match grammar::enhanced(input, 0, grammar::Class::Digit) {
+            Ok(p) if p.end == input.len() => Ok(Self { class: p.class - b'0', subject: p.subject, detail: p.detail }),
+            Ok(p) => {
+                let kind = if input[p.end] == b'.' {
+                    ParseErrorKind::TrailingCharacters
+                } else {
+                    ParseErrorKind::InvalidCharacter
+                };
+                Err(ParseCodeError::at(CodeKind::Enhanced, kind, input, p.end))
+            }
+            Err(stop) => Err(ParseCodeError::at(CodeKind::Enhanced, stop.kind, input, stop.at)),
         }
-        let class = input[0];
-        if !class.is_ascii_digit() {
-            return Err(err(ParseErrorKind::InvalidCharacter, 0, Some(class)));
-        }
-        if !matches!(class, b'2' | b'4' | b'5') {
-            return Err(err(ParseErrorKind::ClassOutOfRange, 0, Some(class)));
-        }
-        if input.len() == 1 || (input.len() == 2 && input[1] == b'.') {
-            return Err(err(ParseErrorKind::MissingSubject, input.len(), None));
-        }
-        if input[1] != b'.' {
-            return Err(err(ParseErrorKind::InvalidCharacter, 1, Some(input[1])));
-        }
-        let (subject, next) = match parse_part(input, 2, ParseErrorKind::SubjectTooLong) {
-            Ok(v) => v,
-            Err(e) => return Err(e),
-        };
-        if next == input.len() || (next + 1 == input.len() && input[next] == b'.') {
-            return Err(err(ParseErrorKind::MissingDetail, input.len(), None));
-        }
-        if input[next] != b'.' {
-            return Err(err(ParseErrorKind::InvalidCharacter, next, Some(input[next])));
-        }
-        let (detail, end) = match parse_part(input, next + 1, ParseErrorKind::DetailTooLong) {
-            Ok(v) => v,
-            Err(e) => return Err(e),
-        };
-        if end != input.len() {
-            let kind =
-                if input[end] == b'.' { ParseErrorKind::TrailingCharacters } else { ParseErrorKind::InvalidCharacter };
-            return Err(err(kind, end, Some(input[end])));
-        }
-        Ok(Self { class: class - b'0', subject, detail })
     }
 
     /// The class: 2 (success), 4 (persistent transient failure) or 5 (permanent failure).
@@ -163,32 +138,6 @@ impl EnhancedCode {
         }
         StatusSubject::from_subject(self.subject as u8)
     }
-}
-
-const fn err(kind: ParseErrorKind, at: usize, found: Option<u8>) -> ParseCodeError {
-    ParseCodeError::new(CodeKind::Enhanced, kind, at, found)
-}
-
-/// Reads one to three digits without a leading zero, starting at `start`; returns the value and
-/// the index after it.
-const fn parse_part(input: &[u8], start: usize, too_long: ParseErrorKind) -> Result<(u16, usize), ParseCodeError> {
-    let mut i = start;
-    let mut value: u16 = 0;
-    while i < input.len() && input[i].is_ascii_digit() {
-        if i - start == 3 {
-            return Err(ParseCodeError::new(CodeKind::Enhanced, too_long, i, Some(input[i])));
-        }
-        value = value * 10 + (input[i] - b'0') as u16;
-        i += 1;
-    }
-    if i == start {
-        let found = if i < input.len() { Some(input[i]) } else { None };
-        return Err(ParseCodeError::new(CodeKind::Enhanced, ParseErrorKind::InvalidCharacter, i, found));
-    }
-    if i - start > 1 && input[start] == b'0' {
-        return Err(ParseCodeError::new(CodeKind::Enhanced, ParseErrorKind::LeadingZero, start, Some(b'0')));
-    }
-    Ok((value, i))
 }
 
 impl FromStr for EnhancedCode {

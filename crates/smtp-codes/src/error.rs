@@ -10,6 +10,8 @@ pub enum CodeKind {
     Reply,
     /// An enhanced status code such as `5.1.1`.
     Enhanced,
+    /// An enhanced status code pattern valid in any class, such as `X.1.1`.
+    Pattern,
 }
 
 /// What was wrong with the input.
@@ -60,6 +62,12 @@ impl ParseCodeError {
         Self { code, kind, at, found }
     }
 
+    /// The error of `kind` at byte `at` of `input`, with the byte found there.
+    pub(crate) const fn at(code: CodeKind, kind: ParseErrorKind, input: &[u8], at: usize) -> Self {
+        let found = if at < input.len() { Some(input[at]) } else { None };
+        Self { code, kind, at, found }
+    }
+
     /// What was wrong.
     #[must_use]
     pub const fn kind(&self) -> ParseErrorKind {
@@ -84,6 +92,7 @@ impl fmt::Display for ParseCodeError {
         let what = match self.code {
             CodeKind::Reply => "reply code",
             CodeKind::Enhanced => "enhanced status code",
+            CodeKind::Pattern => "enhanced status code pattern",
         };
         f.write_str("invalid ")?;
         f.write_str(what)?;
@@ -93,6 +102,8 @@ impl fmt::Display for ParseCodeError {
             ParseErrorKind::InvalidCharacter => match self.code {
                 CodeKind::Reply => f.write_str("expected a digit")?,
                 CodeKind::Enhanced => f.write_str("expected a digit or '.'")?,
+                CodeKind::Pattern if self.at == 0 => f.write_str("expected 'X' (X.subject.detail)")?,
+                CodeKind::Pattern => f.write_str("expected a digit or '.'")?,
             },
             ParseErrorKind::TooShort => f.write_str("a reply code has three digits, found fewer")?,
             ParseErrorKind::TooLong => f.write_str("a reply code has three digits, found more")?,

@@ -146,9 +146,9 @@ impl<'a> Explanation<'a> {
         self.enhanced_code().and_then(EnhancedCode::subject_meaning)
     }
 
-    /// How final the answer is; `None` when no code was found.
+    /// How final the answer is; [`Severity::Unknown`] when no code was found.
     #[must_use]
-    pub fn severity(&self) -> Option<Severity> {
+    pub fn severity(&self) -> Severity {
         Severity::of(self.reply_code(), self.enhanced_code())
     }
 
@@ -167,7 +167,7 @@ impl<'a> Explanation<'a> {
     /// Whether the sender should try again later.
     #[must_use]
     pub fn retry(&self) -> bool {
-        self.severity().is_some_and(Severity::should_retry)
+        self.severity().should_retry()
     }
 
     /// Who must act. Success needs nobody; otherwise the most specific source decides: the
@@ -175,7 +175,7 @@ impl<'a> Explanation<'a> {
     /// then the enhanced code's subject and class.
     #[must_use]
     pub fn who_acts(&self) -> WhoActs {
-        if matches!(self.severity(), Some(Severity::Success | Severity::Intermediate)) {
+        if matches!(self.severity(), Severity::Success | Severity::Intermediate) {
             return WhoActs::Nobody;
         }
         #[cfg(feature = "classify")]
@@ -241,8 +241,10 @@ impl<'a> Explanation<'a> {
     }
 }
 
-/// Reads `text` and explains it, with a bounce classification when the `std` and `classify`
-/// features are on (the default).
+/// Reads `text` and explains it from its codes: the same answer under every feature set. For
+/// the bounce classification too (reason, provider, and who acts as the reason decides), use
+/// [`classify::explain_with`](crate::classify::explain_with) or
+/// [`Classifier::explain`](crate::classify::Classifier::explain).
 ///
 /// ```
 /// use smtp_codes::{Severity, WhoActs, explain::explain};
@@ -250,7 +252,7 @@ impl<'a> Explanation<'a> {
 /// let e = explain("host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command)");
 /// assert_eq!(e.reply_code().unwrap(), 550);
 /// assert_eq!(e.enhanced().unwrap().title(), "Bad destination mailbox address");
-/// assert_eq!(e.severity(), Some(Severity::Permanent));
+/// assert_eq!(e.severity(), Severity::Permanent);
 /// assert!(!e.retry());
 /// assert_eq!(e.who_acts(), WhoActs::Sender);
 /// ```
@@ -262,21 +264,5 @@ pub fn explain(text: &str) -> Explanation<'_> {
 /// [`explain`] for bytes that may not be UTF-8.
 #[must_use]
 pub fn explain_bytes(text: &[u8]) -> Explanation<'_> {
-    #[cfg(all(feature = "std", feature = "classify"))]
-    {
-        explain_with(text, &crate::classify::Context::default())
-    }
-    #[cfg(not(all(feature = "std", feature = "classify")))]
-    {
-        Explanation::new(diagnose_bytes(text))
-    }
-}
-
-/// [`explain_bytes`] with what is known besides the text: the command and the remote host.
-#[cfg(all(feature = "std", feature = "classify"))]
-#[must_use]
-pub fn explain_with<'a>(text: &'a [u8], context: &crate::classify::Context<'_>) -> Explanation<'a> {
-    let diagnosis = diagnose_bytes(text);
-    let classification = crate::classify::shared().classify_diagnosis(text, &diagnosis, context);
-    Explanation::with_classification(diagnosis, classification)
+    Explanation::new(diagnose_bytes(text))
 }

@@ -3,9 +3,13 @@
 //!
 //! Behaviour lives in the hand-written modules beside this one.
 use crate::{
-    Command, CodeRule, EnhancedCode, PhraseRule, ProviderReply, RegistryStatus,
-    ReplyCode, ReplyStatus, RuleCode, Severity, Usage, WhoActs,
+    Command, EnhancedCode, RegistryStatus, ReplyCode, ReplyStatus, Severity, Usage,
+    WhoActs,
 };
+#[cfg(feature = "classify")]
+use crate::EnhancedPattern;
+#[cfg(feature = "classify")]
+use crate::classify::{CodeRule, PhraseRule, ProviderReply, RuleCode};
 /// The meaning of a reply code's first digit (RFC 5321 §4.2.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -5404,6 +5408,7 @@ impl Message {
     }
 }
 /// Every provider reply of the catalogue, grouped by provider.
+#[cfg(feature = "classify")]
 pub static PROVIDER_REPLIES: &[ProviderReply] = &[
     ProviderReply {
         provider: Provider::AppleIcloud,
@@ -12115,6 +12120,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
     },
 ];
 /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.
+#[cfg(feature = "classify")]
 pub static PHRASE_RULES: &[PhraseRule] = &[
     PhraseRule {
         phrase: "boite du destinataire pleine",
@@ -15718,6 +15724,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
     },
 ];
 /// Every code rule of the catalogue, sorted by code as text.
+#[cfg(feature = "classify")]
 pub static CODE_RULES: &[CodeRule] = &[
     CodeRule {
         code: RuleCode::Enhanced(EnhancedCode::from_catalogue(4, 2, 1)),
@@ -15885,530 +15892,332 @@ pub static CODE_RULES: &[CodeRule] = &[
         source: "RFC 7504 556 Domain does not accept mail; Sisimai reason notaccept",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 0,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 0)),
         reason: Reason::UserUnknown,
         source: "Sisimai status table 5.1.0; RFC 3463 X.1.0 Other address status",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 1,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 1)),
         reason: Reason::UserUnknown,
         source: "RFC 3463 X.1.1 Bad destination mailbox address; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 10,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 10)),
         reason: Reason::NotAccept,
         source: "RFC 7505 X.1.10 Recipient address has null MX; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 2)),
         reason: Reason::HostUnknown,
         source: "RFC 3463 X.1.2 Bad destination system address; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 3)),
         reason: Reason::UserUnknown,
         source: "RFC 3463 X.1.3 Bad destination mailbox address syntax; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 4,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 4)),
         reason: Reason::Filtered,
         source: "RFC 3463 X.1.4 Destination mailbox address ambiguous; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 6,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 6)),
         reason: Reason::HasMoved,
         source: "RFC 3463 X.1.6 Destination mailbox has moved; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 7,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 7)),
         reason: Reason::Rejected,
         source: "RFC 3463 X.1.7 Bad sender's mailbox address syntax; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 8,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 8)),
         reason: Reason::Rejected,
         source: "RFC 3463 X.1.8 Bad sender's system address; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 1,
-            detail: 9,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(1, 9)),
         reason: Reason::SystemError,
         source: "RFC 3886 X.1.9 Message relayed to non-compliant mailer; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 2,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(2, 2)),
         reason: Reason::MailboxFull,
         source: "RFC 3463 X.2.2 Mailbox full; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 2,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(2, 3)),
         reason: Reason::ExceedLimit,
         source: "RFC 3463 X.2.3 Message length exceeds administrative limit; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 2,
-            detail: 4,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(2, 4)),
         reason: Reason::Filtered,
         source: "RFC 3463 X.2.4 Mailing list expansion problem; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 3,
-            detail: 1,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(3, 1)),
         reason: Reason::SystemFull,
         source: "RFC 3463 X.3.1 Mail system full; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 3,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(3, 2)),
         reason: Reason::NotAccept,
         source: "RFC 3463 X.3.2 System not accepting network messages; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 3,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(3, 3)),
         reason: Reason::SystemError,
         source: "RFC 3463 X.3.3 System not capable of selected features; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 3,
-            detail: 4,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(3, 4)),
         reason: Reason::MesgTooBig,
         source: "RFC 3463 X.3.4 Message too big for system; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 3,
-            detail: 5,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(3, 5)),
         reason: Reason::SystemError,
         source: "RFC 3463 X.3.5 System incorrectly configured; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 4,
-            detail: 1,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(4, 1)),
         reason: Reason::Expired,
         source: "RFC 3463 X.4.1 No answer from host; Sisimai status table 4.4.1",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 4,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(4, 2)),
         reason: Reason::NetworkError,
         source: "RFC 3463 X.4.2 Bad connection; Sisimai status table 4.4.2",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 4,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(4, 3)),
         reason: Reason::SystemError,
         source: "RFC 3463 X.4.3 Directory server failure; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 4,
-            detail: 6,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(4, 6)),
         reason: Reason::NetworkError,
         source: "RFC 3463 X.4.6 Routing loop detected; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 4,
-            detail: 7,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(4, 7)),
         reason: Reason::Expired,
         source: "RFC 3463 X.4.7 Delivery time expired; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 5,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(5, 2)),
         reason: Reason::SyntaxError,
         source: "RFC 3463 X.5.2 Syntax error; Sisimai status table 5.5.2",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 5,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(5, 3)),
         reason: Reason::TooManyConn,
         source: "RFC 3463 X.5.3 Too many recipients; Sisimai status table 5.5.3",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 5,
-            detail: 4,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(5, 4)),
         reason: Reason::SystemError,
         source: "RFC 3463 X.5.4 Invalid command arguments; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 5,
-            detail: 5,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(5, 5)),
         reason: Reason::SystemError,
         source: "RFC 3463 X.5.5 Wrong protocol version; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 5,
-            detail: 6,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(5, 6)),
         reason: Reason::SyntaxError,
         source: "RFC 4954 X.5.6 Authentication exchange line is too long; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 0,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 0)),
         reason: Reason::ContentError,
         source: "RFC 3463 X.6.0 Other or undefined media error; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 1,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 1)),
         reason: Reason::ContentError,
         source: "RFC 3463 X.6.1 Media not supported; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 2,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 2)),
         reason: Reason::ContentError,
         source: "RFC 3463 X.6.2 Conversion required and prohibited; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 3)),
         reason: Reason::ContentError,
         source: "RFC 3463 X.6.3 Conversion required but not supported; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 5,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 5)),
         reason: Reason::ContentError,
         source: "RFC 3463 X.6.5 Conversion failed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 6,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 6)),
         reason: Reason::ContentError,
         source: "RFC 4468 X.6.6 Message content not available; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 7,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 7)),
         reason: Reason::ContentError,
         source: "RFC 6531 X.6.7 Non-ASCII addresses not permitted; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 8,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 8)),
         reason: Reason::ContentError,
         source: "RFC 6531 X.6.8 UTF-8 string reply required; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 6,
-            detail: 9,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(6, 9)),
         reason: Reason::ContentError,
         source: "RFC 6531 X.6.9 UTF-8 header cannot be transferred; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 0,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 0)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.0 Other or undefined security status; Sisimai status table 5.7.0",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 10,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 10)),
         reason: Reason::SecurityError,
         source: "RFC 5248 X.7.10 Encryption needed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 11,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 11)),
         reason: Reason::SecurityError,
         source: "RFC 4954 X.7.11 Encryption required for requested authentication mechanism; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 12,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 12)),
         reason: Reason::SecurityError,
         source: "RFC 4954 X.7.12 A password transition is needed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 13,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 13)),
         reason: Reason::Suspend,
         source: "RFC 5248 X.7.13 User account disabled; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 14,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 14)),
         reason: Reason::SecurityError,
         source: "RFC 5248 X.7.14 Trust relationship required; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 15,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 15)),
         reason: Reason::SecurityError,
         source: "RFC 6710 X.7.15 Priority level is too low; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 16,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 16)),
         reason: Reason::MesgTooBig,
         source: "RFC 6710 X.7.16 Message is too big for the specified priority; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 17,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 17)),
         reason: Reason::HasMoved,
         source: "RFC 7293 X.7.17 Mailbox owner has changed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 18,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 18)),
         reason: Reason::HasMoved,
         source: "RFC 7293 X.7.18 Domain owner has changed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 19,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 19)),
         reason: Reason::SecurityError,
         source: "RFC 7293 X.7.19 RRVS test cannot be completed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 20,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 20)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.20 No passing DKIM signature found; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 21,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 21)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.21 No acceptable DKIM signature found; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 22,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 22)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.22 No valid author-matched DKIM signature found; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 23,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 23)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.23 SPF validation failed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 24,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 24)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.24 SPF validation error; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 25,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 25)),
         reason: Reason::RequirePtr,
         source: "RFC 7372 X.7.25 Reverse DNS validation failed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 26,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 26)),
         reason: Reason::AuthFailure,
         source: "RFC 7372 X.7.26 Multiple authentication checks failed; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 27,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 27)),
         reason: Reason::NotAccept,
         source: "RFC 7505 X.7.27 Sender address has null MX; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 28,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 28)),
         reason: Reason::SpamDetected,
         source: "IANA X.7.28 Mail flood detected (draft-levine-mailbomb-header); Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 29,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 29)),
         reason: Reason::AuthFailure,
         source: "RFC 8617 X.7.29 ARC validation failure; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 3,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 3)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.3 Security conversion required but not possible; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 30,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 30)),
         reason: Reason::FailedStartTls,
         source: "RFC 8689 X.7.30 REQUIRETLS support required; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 4,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 4)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.4 Security features not supported; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 5,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 5)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.5 Cryptographic failure; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 6,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 6)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.6 Cryptographic algorithm not supported; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 7,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 7)),
         reason: Reason::SecurityError,
         source: "RFC 3463 X.7.7 Message integrity failure; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 8,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 8)),
         reason: Reason::SecurityError,
         source: "RFC 4954 X.7.8 Authentication credentials invalid; Sisimai status table",
     },
     CodeRule {
-        code: RuleCode::Pattern {
-            subject: 7,
-            detail: 9,
-        },
+        code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 9)),
         reason: Reason::SecurityError,
         source: "RFC 4954 X.7.9 Authentication mechanism is too weak; Sisimai status table",
     },
@@ -16422,6 +16231,7 @@ impl Severity {
             Self::Intermediate => "Waiting for more",
             Self::Transient => "Temporary failure",
             Self::Permanent => "Permanent failure",
+            Self::Unknown => "Unknown outcome",
         }
     }
     /// What the severity means for the message, in plain English.
@@ -16440,6 +16250,9 @@ impl Severity {
             Self::Permanent => {
                 "The message was refused, and sending it again unchanged will fail again. Something has to change first: the address, the message, the sender's set-up or the receiver's policy."
             }
+            Self::Unknown => {
+                "No reply code or enhanced status code was found, so the outcome can only be guessed from the words of the text."
+            }
         }
     }
     /// Whether a sender should try the same message again later.
@@ -16450,13 +16263,10 @@ impl Severity {
             Self::Intermediate => false,
             Self::Transient => true,
             Self::Permanent => false,
+            Self::Unknown => false,
         }
     }
 }
-/// The headline used when no code was found, so the severity is unknown.
-pub const UNKNOWN_SEVERITY_TITLE: &str = "Unknown outcome";
-/// What an unknown severity means.
-pub const UNKNOWN_SEVERITY_DESCRIPTION: &str = "No reply code or enhanced status code was found, so the outcome can only be guessed from the words of the text.";
 impl WhoActs {
     /// Who it is, as a phrase: "the sender's administrator or provider".
     #[must_use]

@@ -32,10 +32,10 @@
 //! Replies in logs and bounces, explanations and bounce classification (default features):
 //!
 //! ```
-//! use smtp_codes::classify::{Context, classify};
+//! use smtp_codes::classify::{Context, classify, explain_with};
 //! use smtp_codes::explain::explain;
 //! use smtp_codes::parse::{diagnose, parse_reply};
-//! use smtp_codes::{Command, Severity};
+//! use smtp_codes::{Command, Severity, WhoActs};
 //!
 //! let (wire, _rest) = parse_reply(b"250-mx.example.org\r\n250 SIZE 35882577\r\n")?;
 //! assert_eq!(wire.lines().count(), 2);
@@ -45,7 +45,11 @@
 //!
 //! let e = explain("550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command)");
 //! assert_eq!(e.diagnosis().command(), Some(Command::Rcpt));
-//! assert_eq!(e.severity(), Some(Severity::Permanent));
+//! assert_eq!(e.severity(), Severity::Permanent);
+//!
+//! // With the bounce classification, the reason decides who acts.
+//! let e = explain_with(b"452 4.2.2 The recipient's inbox is out of storage space.", &Context::default());
+//! assert_eq!(e.who_acts(), WhoActs::Recipient);
 //!
 //! let c = classify("452 4.2.2 The recipient's inbox is out of storage space. - gsmtp", &Context::default());
 //! assert_eq!(c.reason().id(), "mailboxfull");
@@ -55,17 +59,19 @@
 //!
 //! # Crate features
 //!
-//! - `std` (default): a shared classifier built on first use (`classify::classify`) and
-//!   `explain::explain` with a bounce classification; `memchr` may pick its search at run time
-//!   (AVX2 where the processor has it).
+//! - `std` (default): a shared classifier built on first use (`classify::classify` and
+//!   `classify::explain_with`); `memchr` may pick its search at run time (AVX2 where the
+//!   processor has it).
 //! - `classify` (default): the bounce classifier, one Aho-Corasick automaton over the catalogue's
-//!   phrases; its only dependency is `aho-corasick`. Needs `alloc`.
+//!   phrases, with the reasons, providers and rule tables it uses (`classify::Reason`,
+//!   `classify::PROVIDER_REPLIES`, ...); its only dependency is `aho-corasick`. Needs `alloc`.
 //! - `alloc`: use a global allocator.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] and [`EnhancedCode`] (as `550` and
 //!   `"5.1.1"`), and `Serialize` for the small vocabularies ([`Severity`], [`WhoActs`], ...).
 //!
 //! Without default features the crate is `no_std` and depends on `memchr` alone (without its own
 //! `std` feature): the wire types, the catalogue, the parsers and the explainer.
+//! [`explain::explain`] gives the same answer under every feature set.
 
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -79,23 +85,24 @@ mod catalogue;
 #[cfg(feature = "classify")]
 pub mod classify;
 mod enhanced_code;
+mod enhanced_pattern;
 mod error;
 pub mod explain;
 #[rustfmt::skip]
+// Without `classify` the reasons and providers are not used yet; the generator will put them
+// behind the feature.
+#[cfg_attr(not(feature = "classify"), allow(dead_code, unused_imports, unreachable_pub))]
 mod generated;
+mod grammar;
 mod meta;
 pub mod parse;
 mod reply_code;
 
 pub use enhanced_code::EnhancedCode;
+pub use enhanced_pattern::EnhancedPattern;
 pub use error::{CodeKind, ParseCodeError, ParseErrorKind};
-pub use generated::{
-    CODE_RULES, FirstDigit, KnownEnhanced, KnownReply, Message, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason,
-    SecondDigit, StatusClass, StatusSubject, UNKNOWN_SEVERITY_DESCRIPTION, UNKNOWN_SEVERITY_TITLE,
-};
-pub use meta::{
-    CodeRule, Command, PhraseRule, ProviderReply, RegistryStatus, ReplyStatus, RuleCode, Severity, Usage, WhoActs,
-};
+pub use generated::{FirstDigit, KnownEnhanced, KnownReply, Message, SecondDigit, StatusClass, StatusSubject};
+pub use meta::{Command, RegistryStatus, ReplyStatus, Severity, Usage, WhoActs};
 pub use parse::{Diagnosis, Reply, ReplyError, Warning, Warnings, diagnose, diagnose_bytes, parse_reply, replies};
 pub use reply_code::ReplyCode;
 

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, Provider, Reason, ReplyCode};
+use crate::{EnhancedCode, ReplyCode};
 
 macro_rules! vocabulary {
     (
@@ -58,18 +58,22 @@ vocabulary! {
         Transient => "transient",
         /// A permanent failure: repeating the same request will fail again (`5yz`, `5.x.x`).
         Permanent => "permanent",
+        /// No code was found, so how final the answer is can only be guessed from the words of
+        /// the text. No code has this severity; only a text without any code does.
+        Unknown => "unknown",
     }
 }
 
 impl Severity {
     /// The severity of a reply with these codes: the reply code decides, because the sending
-    /// server acts on it (RFC 5321 §4.2.1); the enhanced code's class when there is no reply code.
+    /// server acts on it (RFC 5321 §4.2.1); the enhanced code's class when there is no reply code;
+    /// [`Unknown`](Self::Unknown) when there is neither.
     #[must_use]
-    pub const fn of(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>) -> Option<Self> {
+    pub const fn of(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>) -> Self {
         match (reply, enhanced) {
-            (Some(r), _) => Some(r.severity()),
-            (None, Some(e)) => Some(e.severity()),
-            (None, None) => None,
+            (Some(r), _) => r.severity(),
+            (None, Some(e)) => e.severity(),
+            (None, None) => Self::Unknown,
         }
     }
 }
@@ -167,103 +171,42 @@ vocabulary! {
 
 /// An extension-specific use of a reply code, such as `220 Ready to start TLS` for `STARTTLS`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Usage {
+    pub(crate) extension: &'static str,
+    pub(crate) command: &'static str,
+    pub(crate) text: &'static str,
+    pub(crate) meaning: &'static str,
+    pub(crate) source: &'static str,
+}
+
+impl Usage {
     /// The extension, such as `STARTTLS` or `AUTH`.
-    pub extension: &'static str,
+    #[must_use]
+    pub const fn extension(&self) -> &'static str {
+        self.extension
+    }
+
     /// The command that gets this reply.
-    pub command: &'static str,
+    #[must_use]
+    pub const fn command(&self) -> &'static str {
+        self.command
+    }
+
     /// The reply text the extension's RFC gives (data, quoted as is).
-    pub text: &'static str,
+    #[must_use]
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
     /// What the reply means in this use.
-    pub meaning: &'static str,
+    #[must_use]
+    pub const fn meaning(&self) -> &'static str {
+        self.meaning
+    }
+
     /// Where this comes from.
-    pub source: &'static str,
-}
-
-/// A reply of a mailbox provider, as the provider documents it or as it was observed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ProviderReply {
-    /// The provider.
-    pub provider: Provider,
-    /// The reply code, when the provider gives one.
-    pub reply_code: Option<ReplyCode>,
-    /// The enhanced status code, when the provider gives one.
-    pub enhanced: Option<EnhancedCode>,
-    /// The provider's wire text or token (data, quoted as is).
-    pub text: &'static str,
-    /// The lowercase fixed text that identifies this reply in a reply text.
-    #[cfg_attr(feature = "serde", serde(rename = "match"))]
-    pub matches: &'static str,
-    /// Whether `matches` is a token only this provider sends, identifying it on its own.
-    pub distinctive: bool,
-    /// What the reply means.
-    pub meaning: &'static str,
-    /// What to do.
-    pub advice: &'static str,
-    /// The bounce reason it gives.
-    pub reason: Reason,
-    /// The provider's page, or where the reply was observed.
-    pub source: &'static str,
-}
-
-/// A phrase that gives a bounce reason when it occurs in a reply text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct PhraseRule {
-    /// Lowercase ASCII text, matched with ASCII case ignored.
-    pub phrase: &'static str,
-    /// The reason it gives.
-    pub reason: Reason,
-    /// Only when the reply answered this command.
-    pub command: Option<Command>,
-    /// Where the phrase is seen.
-    pub source: &'static str,
-}
-
-/// What a [`CodeRule`] matches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RuleCode {
-    /// A reply code, such as `521`.
-    Reply(ReplyCode),
-    /// An enhanced code in one class, such as `4.7.1`.
-    Enhanced(EnhancedCode),
-    /// An enhanced code in any class, such as `X.1.1`.
-    Pattern {
-        /// The subject.
-        subject: u16,
-        /// The detail.
-        detail: u16,
-    },
-}
-
-impl fmt::Display for RuleCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Reply(r) => write!(f, "{r}"),
-            Self::Enhanced(e) => write!(f, "{e}"),
-            Self::Pattern { subject, detail } => write!(f, "X.{subject}.{detail}"),
-        }
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.source
     }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for RuleCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// A code that gives a bounce reason on its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct CodeRule {
-    /// The code it matches.
-    pub code: RuleCode,
-    /// The reason it gives.
-    pub reason: Reason,
-    /// Where the rule comes from.
-    pub source: &'static str,
 }

@@ -6,7 +6,7 @@ use std::string::ToString;
 
 use proptest::prelude::*;
 
-use crate::{EnhancedCode, ParseErrorKind, ReplyCode, Severity};
+use crate::{Command, EnhancedCode, ParseErrorKind, ReplyCode, Severity};
 
 #[test]
 fn reply_code_boundaries() {
@@ -163,5 +163,35 @@ proptest! {
     fn enhanced_code_round_trips(class in prop::sample::select(&[2u8, 4, 5][..]), subject in 0u16..1000, detail in 0u16..1000) {
         let c = EnhancedCode::new(class, subject, detail).unwrap();
         prop_assert_eq!(c.to_string().parse::<EnhancedCode>(), Ok(c));
+    }
+}
+
+#[test]
+fn command_names_as_people_and_logs_write_them() {
+    for (text, want) in [
+        ("RCPT", Command::Rcpt),
+        ("rcpt", Command::Rcpt),
+        ("RCPT TO", Command::Rcpt),
+        ("rcpt_to", Command::Rcpt),
+        ("MAIL FROM:", Command::Mail),
+        (" mail ", Command::Mail),
+        ("DATA", Command::Data),
+        ("DATA-END", Command::DataEnd),
+        ("data end", Command::DataEnd),
+        ("starttls", Command::StartTls),
+        ("connect", Command::Connect),
+    ] {
+        assert_eq!(text.parse::<Command>(), Ok(want), "{text:?}");
+    }
+    for c in Command::ALL {
+        assert_eq!(c.as_str().parse::<Command>(), Ok(*c), "every canonical name reads back");
+    }
+}
+
+#[test]
+fn unknown_or_empty_command_names_are_errors() {
+    for text in ["", "  ", "FOO", "RCPT FROM", "MAIL TO X", ":"] {
+        let err = text.parse::<Command>().unwrap_err();
+        assert!(err.to_string().starts_with("unknown SMTP command; expected one of CONNECT, EHLO"), "{text:?}: {err}");
     }
 }

@@ -10,7 +10,7 @@ use std::process::Stdio;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::Value;
-use smtp_codes::Reason;
+use smtp_codes::classify::Reason;
 
 use super::{command, json_lines, run, run_with_stdin, stderr, stdout, temp_dir};
 

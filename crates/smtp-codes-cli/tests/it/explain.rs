@@ -4,7 +4,8 @@
 //! with it; the assertions check the structure and take expected words from the catalogue itself.
 
 use serde_json::Value;
-use smtp_codes::{Message, PROVIDER_REPLIES, Reason, Severity, UNKNOWN_SEVERITY_TITLE, WhoActs};
+use smtp_codes::classify::{PROVIDER_REPLIES, Reason};
+use smtp_codes::{Message, Severity, WhoActs};
 
 use super::{run, run_with_stdin, stderr, stdout};
 
@@ -113,15 +114,15 @@ fn command_and_remote_host_are_used() {
     assert_eq!(v["command"], "DATA-END");
 
     let reply = &PROVIDER_REPLIES[0];
-    let provider = reply.provider;
+    let provider = reply.provider();
     let mut text = String::new();
-    if let Some(code) = reply.reply_code {
+    if let Some(code) = reply.reply_code() {
         text.push_str(&format!("{code} "));
     }
-    if let Some(code) = reply.enhanced {
+    if let Some(code) = reply.enhanced() {
         text.push_str(&format!("{code} "));
     }
-    text.push_str(reply.matches);
+    text.push_str(reply.match_text());
     let mut args = vec![text.as_str()];
     if let Some(host) = provider.hosts().first() {
         args.extend(["--remote-host", host]);
@@ -176,7 +177,7 @@ fn text_without_any_code_has_an_unknown_outcome() {
     assert_eq!(v["retry"], false);
     let o = run(&["explain", "the server hung up"]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with(UNKNOWN_SEVERITY_TITLE), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with(Severity::Unknown.title()), "{}", stdout(&o));
 }
 
 #[test]

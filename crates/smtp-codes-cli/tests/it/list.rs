@@ -1,7 +1,8 @@
 //! `smtp-codes list`: every kind as a table and as JSON Lines, the filters, cutting to a width,
 //! and bad filters.
 
-use smtp_codes::{KnownEnhanced, KnownReply, PROVIDER_REPLIES, Provider, Reason};
+use smtp_codes::classify::{PROVIDER_REPLIES, Provider, Reason};
+use smtp_codes::{KnownEnhanced, KnownReply};
 
 use super::{json_lines, run, stderr, stdout};
 
@@ -62,8 +63,8 @@ fn vendors_all_and_by_provider() {
     let lines = json_lines(&o);
     assert_eq!(lines.len(), PROVIDER_REPLIES.len());
     for (line, reply) in lines.iter().zip(PROVIDER_REPLIES) {
-        assert_eq!(line["provider"], reply.provider.id());
-        assert_eq!(line["reason"], reply.reason.id());
+        assert_eq!(line["provider"], reply.provider().id());
+        assert_eq!(line["reason"], reply.reason().id());
         for key in ["provider_title", "reply_code", "enhanced", "text", "match", "meaning", "advice", "docs", "source"]
         {
             assert!(line.get(key).is_some(), "no {key:?} in {line}");
@@ -72,7 +73,7 @@ fn vendors_all_and_by_provider() {
     let provider = Provider::ALL[0];
     let o = run(&["list", "vendors", "--vendor", provider.id(), "--json"]);
     let lines = json_lines(&o);
-    assert_eq!(lines.len(), PROVIDER_REPLIES.iter().filter(|r| r.provider == provider).count());
+    assert_eq!(lines.len(), PROVIDER_REPLIES.iter().filter(|r| r.provider() == provider).count());
     assert!(lines.iter().all(|l| l["provider"] == provider.id()));
     let text = ok(&["list", "vendors", "--vendor", &provider.id().to_uppercase()]);
     assert!(text.lines().next().unwrap().starts_with("VENDOR"));
@@ -81,12 +82,14 @@ fn vendors_all_and_by_provider() {
 
 #[test]
 fn codes_used_by_a_vendor() {
-    let provider = PROVIDER_REPLIES[0].provider;
+    let provider = PROVIDER_REPLIES[0].provider();
     let o = run(&["list", "reply", "--vendor", provider.id(), "--json"]);
     for line in json_lines(&o) {
         let code = line["code"].as_u64().unwrap();
         assert!(
-            PROVIDER_REPLIES.iter().any(|r| r.provider == provider && r.reply_code.is_some_and(|c| c == code as u16)),
+            PROVIDER_REPLIES
+                .iter()
+                .any(|r| r.provider() == provider && r.reply_code().is_some_and(|c| c == code as u16)),
             "{code}"
         );
     }

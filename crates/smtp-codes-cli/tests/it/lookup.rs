@@ -1,7 +1,7 @@
 //! `smtp-codes lookup`: human and JSON output, unknown codes, malformed input.
 
 use serde_json::Value;
-use smtp_codes::{CODE_RULES, PROVIDER_REPLIES};
+use smtp_codes::classify::{CODE_RULES, PROVIDER_REPLIES};
 
 use super::{json_lines, run, stderr, stdout};
 
@@ -91,23 +91,23 @@ fn missing_argument_is_a_usage_error() {
 #[test]
 fn code_rules_and_vendor_replies_are_listed_with_their_codes() {
     let rule = &CODE_RULES[0];
-    let query = rule.code.to_string();
+    let query = rule.code().to_string();
     let o = run(&["lookup", "--json", &query]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v = &json_lines(&o)[0];
     let reasons = v["reasons"].as_array().unwrap();
-    assert!(reasons.iter().any(|r| r["reason"] == rule.reason.id() && r["code"] == query), "{v:#}");
+    assert!(reasons.iter().any(|r| r["reason"] == rule.reason().id() && r["code"] == query), "{v:#}");
     let human = stdout(&run(&["lookup", &query]));
-    assert!(human.contains(&format!("Reason:     {}", rule.reason.id())), "{human}");
+    assert!(human.contains(&format!("Reason:     {}", rule.reason().id())), "{human}");
 
-    let reply = PROVIDER_REPLIES.iter().find(|r| r.enhanced.is_some()).expect("a provider reply with a code");
-    let code = reply.enhanced.unwrap().to_string();
+    let reply = PROVIDER_REPLIES.iter().find(|r| r.enhanced().is_some()).expect("a provider reply with a code");
+    let code = reply.enhanced().unwrap().to_string();
     let o = run(&["lookup", "--json", &code]);
     let v = &json_lines(&o)[0];
     let vendors = v["vendor_replies"].as_array().unwrap();
-    assert!(vendors.iter().any(|r| r["provider"] == reply.provider.id() && r["text"] == reply.text), "{v:#}");
+    assert!(vendors.iter().any(|r| r["provider"] == reply.provider().id() && r["text"] == reply.text()), "{v:#}");
     let human = stdout(&run(&["lookup", &code]));
-    assert!(human.contains(&format!("Vendor:     {}", reply.provider.title())), "{human}");
+    assert!(human.contains(&format!("Vendor:     {}", reply.provider().title())), "{human}");
 }
 
 #[test]

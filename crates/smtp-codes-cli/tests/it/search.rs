@@ -1,6 +1,6 @@
 //! `smtp-codes search`: ranking, every kind of entry, JSON Lines, limits and "nothing found".
 
-use smtp_codes::{PROVIDER_REPLIES, Reason};
+use smtp_codes::classify::{PROVIDER_REPLIES, Reason};
 
 use super::{json_lines, run, stderr, stdout};
 
@@ -38,10 +38,12 @@ fn reasons_and_vendor_texts_are_searched() {
     assert_eq!(lines[0]["id"], reason.id());
 
     let reply = &PROVIDER_REPLIES[0];
-    let o = run(&["search", "--json", "--limit", "0", reply.matches]);
+    let o = run(&["search", "--json", "--limit", "0", reply.match_text()]);
     let lines = json_lines(&o);
     assert!(
-        lines.iter().any(|l| l["kind"] == "vendor" && l["provider"] == reply.provider.id() && l["text"] == reply.text),
+        lines
+            .iter()
+            .any(|l| l["kind"] == "vendor" && l["provider"] == reply.provider().id() && l["text"] == reply.text()),
         "{lines:#?}"
     );
 }

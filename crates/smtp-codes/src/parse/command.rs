@@ -1,6 +1,7 @@
 //! Finding the SMTP command a reply answered from the words around it in a log line or bounce.
 
 use crate::Command;
+use crate::grammar::is_word;
 
 /// Words that introduce a command name: Postfix `(in reply to RCPT TO command)`, Exim
 /// `after RCPT TO:<..>` and `after pipelined MAIL FROM:<..>`, Postfix `while sending end of data`,
@@ -59,7 +60,7 @@ fn starts_with_at(s: &[u8], i: usize, pattern: &[u8]) -> bool {
 fn name_at(s: &[u8], i: usize) -> Option<Command> {
     NAMES.iter().find_map(|&(name, command)| {
         let end = i + name.len();
-        let whole = s.get(end).is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_');
+        let whole = s.get(end).is_none_or(|&b| !is_word(b));
         (starts_with_at(s, i, name) && whole).then_some(command)
     })
 }
@@ -75,7 +76,7 @@ pub(super) fn find_command(s: &[u8]) -> Option<Command> {
         let first = s[i].to_ascii_lowercase();
         // Patterns must start a word so that "chafter " or "dafter " do not count; a tag's
         // bracket may touch the word before it.
-        let starts_word = i == 0 || !s[i - 1].is_ascii_alphanumeric();
+        let starts_word = i == 0 || !is_word(s[i - 1]);
         if !starts_word && first != b'[' {
             continue;
         }
@@ -96,4 +97,56 @@ pub(super) fn find_command(s: &[u8]) -> Option<Command> {
         }
     }
     None
+}
+
+/// The error of [`Command::from_str`](core::str::FromStr::from_str): the text names no SMTP
+/// command this crate knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseCommandError(());
+
+impl core::fmt::Display for ParseCommandError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("unknown SMTP command; expected one of ")?;
+        for (i, c) in Command::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(c.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for ParseCommandError {}
+
+/// Reads a command name as people and logs write it: `RCPT`, `rcpt`, `RCPT TO`, `rcpt_to`,
+/// `MAIL FROM:`, `DATA-END`, `data end`, `STARTTLS`, with ASCII case ignored.
+///
+/// ```
+/// use smtp_codes::Command;
+///
+/// assert_eq!("RCPT TO".parse(), Ok(Command::Rcpt));
+/// assert_eq!("mail from:".parse(), Ok(Command::Mail));
+/// assert_eq!("data_end".parse(), Ok(Command::DataEnd));
+/// assert_eq!(" ehlo ".parse(), Ok(Command::Ehlo));
+/// assert!("RCPT FROM".parse::<Command>().is_err());
+/// ```
+impl core::str::FromStr for Command {
+    type Err = ParseCommandError;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        let name = name.trim();
+        let name = name.strip_suffix(':').unwrap_or(name);
+        let mut words = name.split(|c: char| c.is_ascii_whitespace() || c == '_' || c == '-').filter(|w| !w.is_empty());
+        let (first, second, rest) = (words.next(), words.next(), words.next());
+        let is = |w: &str, want: &str| w.eq_ignore_ascii_case(want);
+        let command = match (first, second, rest) {
+            (Some(w), None, None) => Self::from_name(w),
+            (Some(a), Some(b), None) if is(a, "MAIL") && is(b, "FROM") => Some(Self::Mail),
+            (Some(a), Some(b), None) if is(a, "RCPT") && is(b, "TO") => Some(Self::Rcpt),
+            (Some(a), Some(b), None) if is(a, "DATA") && is(b, "END") => Some(Self::DataEnd),
+            _ => None,
+        };
+        command.ok_or(ParseCommandError(()))
+    }
 }

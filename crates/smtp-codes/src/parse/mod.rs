@@ -32,6 +32,7 @@ mod text;
 mod warning;
 mod wire;
 
+pub use command::ParseCommandError;
 pub use text::{Diagnosis, Segments, diagnose, diagnose_bytes};
 pub use warning::{Warning, Warnings};
 pub use wire::{Line, Replies, Reply, ReplyError, ReplyErrorKind, parse_reply, replies};
@@ -39,6 +40,7 @@ pub use wire::{Line, Replies, Reply, ReplyError, ReplyErrorKind, parse_reply, re
 #[cfg(test)]
 mod tests;
 
+use crate::grammar::{self, is_word};
 use crate::{EnhancedCode, ReplyCode};
 
 /// The position of the first `\n` in `s`: the memchr crate's vectorised search, called directly
@@ -58,11 +60,6 @@ fn find_newline(s: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', s)
 }
 
-/// Whether `b` belongs to a word: a code must not touch one (`mta4490`, `S3150`, `E2110`).
-const fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Reads three digits at `i` that make a reply code (first digit 2–5). Boundaries are the
 /// caller's business.
 fn reply_digits_at(s: &[u8], i: usize) -> Option<ReplyCode> {
@@ -72,39 +69,12 @@ fn reply_digits_at(s: &[u8], i: usize) -> Option<ReplyCode> {
     }
 }
 
-/// Reads `class.subject.detail` at `i` (subject and detail of one to three digits, no leading
-/// zeros) and returns it with the index after it. It checks that no further digit follows the
-/// detail; other boundaries are the caller's business. At most eleven bytes are looked at, which
-/// keeps every scan that calls this linear.
+/// Reads `class.subject.detail` at `i` with the crate's one reader and returns it with the
+/// index after it. It checks that no further digit follows the detail; other boundaries are the
+/// caller's business.
 fn enhanced_at(s: &[u8], i: usize) -> Option<(EnhancedCode, usize)> {
-    let class = *s.get(i)?;
-    if !matches!(class, b'2' | b'4' | b'5') || s.get(i + 1) != Some(&b'.') {
-        return None;
+    match grammar::enhanced(s, i, grammar::Class::Digit) {
+        Ok(p) => Some((EnhancedCode::from_checked(p.class - b'0', p.subject, p.detail), p.end)),
+        Err(_) => None,
     }
-    let (subject, j) = part_at(s, i + 2)?;
-    if s.get(j) != Some(&b'.') {
-        return None;
-    }
-    let (detail, end) = part_at(s, j + 1)?;
-    Some((EnhancedCode::new(class - b'0', subject, detail)?, end))
-}
-
-/// One to three digits without a leading zero, not followed by a fourth digit.
-fn part_at(s: &[u8], start: usize) -> Option<(u16, usize)> {
-    let mut i = start;
-    let mut value = 0u16;
-    while let Some(&b) = s.get(i) {
-        if !b.is_ascii_digit() {
-            break;
-        }
-        if i - start == 3 {
-            return None;
-        }
-        value = value * 10 + u16::from(b - b'0');
-        i += 1;
-    }
-    if i == start || (i - start > 1 && s[start] == b'0') {
-        return None;
-    }
-    Some((value, i))
 }

@@ -6,7 +6,7 @@ use std::string::ToString;
 
 use super::command::find_command;
 use super::warning::{Warning, Warnings};
-use super::{enhanced_at, part_at, reply_digits_at};
+use super::{enhanced_at, reply_digits_at};
 use crate::{Command, EnhancedCode, ReplyCode};
 
 #[test]
@@ -23,10 +23,10 @@ fn enhanced_at_reads_one_to_three_digit_parts() {
 }
 
 #[test]
-fn part_and_reply_digits() {
-    assert_eq!(part_at(b"0", 0), Some((0, 1)));
-    assert_eq!(part_at(b"07", 0), None);
-    assert_eq!(part_at(b"999", 0), Some((999, 3)));
+fn parts_and_reply_digits() {
+    assert_eq!(enhanced_at(b"5.0.0", 0).map(|(_, end)| end), Some(5));
+    assert_eq!(enhanced_at(b"5.07.0", 0), None);
+    assert_eq!(enhanced_at(b"5.999.999", 0).map(|(c, _)| (c.subject(), c.detail())), Some((999, 999)));
     assert_eq!(reply_digits_at(b"x550", 1), ReplyCode::new(550));
     assert_eq!(reply_digits_at(b"650", 0), None);
     assert_eq!(reply_digits_at(b"55", 0), None);

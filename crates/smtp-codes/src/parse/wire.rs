@@ -4,6 +4,7 @@ use core::fmt;
 
 use super::find_newline;
 use super::warning::{Warning, Warnings, check_codes};
+use crate::grammar;
 use crate::{EnhancedCode, ReplyCode};
 
 /// One SMTP reply (RFC 5321 §4.2), possibly of several lines, borrowed from the input.
@@ -595,33 +596,16 @@ fn starts_with_code(text: &[u8], code: &[u8]) -> bool {
 }
 
 /// The enhanced code at the start of a line's text (followed by white space or the end of the
-/// line), with its length in bytes: `class.subject.detail`, subject and detail of one to three
-/// digits without a leading zero.
+/// line), with its length in bytes, read by the crate's one `class.subject.detail` reader.
+#[inline]
 fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
-    let [class @ (b'2' | b'4' | b'5'), b'.', rest @ ..] = text else {
+    let Ok(p) = grammar::enhanced(text, 0, grammar::Class::Digit) else {
         return None;
     };
-    let (subject, n) = leading_part(rest)?;
-    let [b'.', rest @ ..] = &rest[n..] else {
-        return None;
-    };
-    let (detail, m) = leading_part(rest)?;
-    let end = 3 + n + m;
-    match text.get(end) {
-        // The parts have at most three digits, so the code is valid as read.
-        None | Some(b' ' | b'\t' | b'\r') => Some((EnhancedCode::from_checked(class - b'0', subject, detail), end)),
-        _ => None,
-    }
-}
-
-/// One to three digits at the start of `s`, the first not a zero unless it stands alone; the
-/// caller checks the byte after them, which rules out a fourth digit and a leading zero.
-fn leading_part(s: &[u8]) -> Option<(u16, usize)> {
-    let digit = |b: u8| u16::from(b - b'0');
-    match *s {
-        [a @ b'1'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', ..] => Some((digit(a) * 100 + digit(b) * 10 + digit(c), 3)),
-        [a @ b'1'..=b'9', b @ b'0'..=b'9', ..] => Some((digit(a) * 10 + digit(b), 2)),
-        [a @ b'0'..=b'9', ..] => Some((digit(a), 1)),
+    match text.get(p.end) {
+        None | Some(b' ' | b'\t' | b'\r') => {
+            Some((EnhancedCode::from_checked(p.class - b'0', p.subject, p.detail), p.end))
+        }
         _ => None,
     }
 }

@@ -1,13 +1,15 @@
 //! Explanations: meanings, severity and the rule used when codes disagree, retry, who acts, what
 //! to do, notes for unknown codes, warnings, and that the words come from the catalogue.
 
+use smtp_codes::classify::{Context, Reason, explain_with};
 use smtp_codes::explain::{Explanation, SeverityRule, explain};
-use smtp_codes::{Message, Reason, Severity, WhoActs, diagnose};
+use smtp_codes::{Message, Severity, WhoActs, diagnose};
 
 #[test]
 fn a_postfix_bounce_line_is_explained_in_full() {
-    let e = explain(
-        "host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+    let e = explain_with(
+        b"host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+        &Context::default(),
     );
     assert_eq!(e.reply_code().unwrap(), 550);
     assert_eq!(e.reply().unwrap().name(), "MailboxUnavailable");
@@ -16,7 +18,7 @@ fn a_postfix_bounce_line_is_explained_in_full() {
     assert_eq!(e.enhanced().unwrap().name(), "BadDestinationMailbox");
     assert_eq!(e.class().unwrap().class(), 5);
     assert_eq!(e.subject().unwrap().subject(), 1);
-    assert_eq!(e.severity(), Some(Severity::Permanent));
+    assert_eq!(e.severity(), Severity::Permanent);
     assert_eq!(e.severity_rule(), SeverityRule::CodesAgree);
     assert!(!e.retry());
     let c = e.classification().unwrap();
@@ -36,23 +38,23 @@ fn a_postfix_bounce_line_is_explained_in_full() {
 fn disagreeing_codes_follow_the_reply_code_with_a_warning() {
     // Gmail documents 421 5.7.32: a transient reply with a permanent enhanced code.
     let e = explain("421 5.7.32 Your email was blocked because the From: header isn't aligned");
-    assert_eq!(e.severity(), Some(Severity::Transient));
+    assert_eq!(e.severity(), Severity::Transient);
     assert_eq!(e.severity_rule(), SeverityRule::ReplyCodeDecides);
     assert!(e.retry());
     assert_eq!(e.severity_rule().message(), Message::SeverityReplyCodeDecides);
     assert!(e.warnings().iter().any(|w| matches!(w, smtp_codes::Warning::ClassMismatch { .. })));
     let e = explain("550 4.2.0 mailbox problem");
-    assert_eq!(e.severity(), Some(Severity::Permanent));
+    assert_eq!(e.severity(), Severity::Permanent);
     assert!(!e.retry());
 }
 
 #[test]
 fn one_code_alone_decides_by_its_class() {
     let e = explain("dsn=4.4.1");
-    assert_eq!((e.reply_code(), e.severity()), (None, Some(Severity::Transient)));
+    assert_eq!((e.reply_code(), e.severity()), (None, Severity::Transient));
     assert_eq!(e.severity_rule(), SeverityRule::EnhancedCodeOnly);
     let e = explain("354 End data with <CR><LF>.<CR><LF>");
-    assert_eq!(e.severity(), Some(Severity::Intermediate));
+    assert_eq!(e.severity(), Severity::Intermediate);
     assert_eq!(e.severity_rule(), SeverityRule::ReplyCodeOnly);
     assert_eq!(e.who_acts(), WhoActs::Nobody);
     let e = explain("250 2.0.0 Ok: queued as 4BCD");
@@ -63,7 +65,8 @@ fn one_code_alone_decides_by_its_class() {
 #[test]
 fn no_code_means_unknown_severity() {
     let e = explain("something went wrong");
-    assert_eq!(e.severity(), None);
+    assert_eq!(e.severity(), Severity::Unknown);
+    assert_eq!(e.severity().as_str(), "unknown");
     assert_eq!(e.severity_rule(), SeverityRule::NoCode);
     assert!(!e.retry());
 }
@@ -92,6 +95,20 @@ fn unknown_codes_are_explained_by_their_digits_and_said_to_be_unknown() {
     assert!(e.enhanced().is_none());
     assert_eq!(e.subject().unwrap().subject(), 7);
     assert_eq!(e.notes().collect::<Vec<_>>(), [Message::UnknownEnhancedCode]);
+}
+
+#[test]
+fn explain_reads_codes_only_whatever_the_features() {
+    // `explain` never classifies, so its answer is the same with or without `classify`; the
+    // classified answer comes from `explain_with`, where the reason decides who acts.
+    let text = "452 4.2.2 The recipient's inbox is out of storage space.";
+    let plain = explain(text);
+    assert!(plain.classification().is_none());
+    assert_eq!(plain.who_acts(), plain.enhanced().unwrap().who_acts());
+    let classified = explain_with(text.as_bytes(), &Context::default());
+    assert_eq!(classified.classification().unwrap().reason().id(), "mailboxfull");
+    assert_eq!(classified.who_acts(), WhoActs::Recipient);
+    assert_eq!(plain.severity(), classified.severity());
 }
 
 #[test]
