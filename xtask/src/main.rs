@@ -1,5 +1,6 @@
-//! `cargo xtask`: project automation. `codegen` regenerates the core crate's tables from
-//! `codes.toml`; `codegen --check` fails when the committed file is stale.
+//! `cargo xtask`: project automation. `codegen` regenerates the core crate's tables from the
+//! catalogue (`codes.toml` and the files it includes); `codegen --check` fails when a committed
+//! generated file is stale or left over.
 
 mod codegen;
 mod codes;

@@ -14,7 +14,7 @@ pub(crate) const ROOT: &str = "codes.toml";
 
 /// One catalogue file as written. `codes.toml` and the files it includes share this shape, so an
 /// entry reads the same wherever it lives; the tables of all files are joined in `include` order.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
