@@ -7,7 +7,31 @@ mod rules;
 
 use std::path::{Path, PathBuf};
 
+use toml::{Table, Value};
+
 /// The workspace root, where `codes.toml` and `data/` live.
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The whole catalogue as one generic TOML table: `codes.toml`, with the tables of each file it
+/// lists in `include` appended in that order. This reads the files on its own, without the
+/// generator's structs, so that the oracle tests check the generator rather than repeat it.
+fn catalogue() -> Table {
+    let read = |path: &str| -> Table {
+        let text = std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        text.parse().unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let mut catalogue = read("codes.toml");
+    let includes = catalogue.remove("include").map(|v| v.as_array().unwrap().clone()).unwrap_or_default();
+    for include in includes {
+        for (key, value) in read(include.as_str().unwrap()) {
+            let Value::Array(entries) = value else { panic!("{include}: `{key}` is not a table array") };
+            match catalogue.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
+                Value::Array(all) => all.extend(entries),
+                other => panic!("`{other}` is not a table array"),
+            }
+        }
+    }
+    catalogue
 }

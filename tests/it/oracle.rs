@@ -3,13 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::catalogue;
 use smtp_codes::{Command, EnhancedCode, KnownEnhanced, KnownReply, ReplyCode, StatusClass, StatusSubject, WhoActs};
 use toml::{Table, Value};
-
-fn catalogue() -> Table {
-    let text = std::fs::read_to_string(super::root().join("codes.toml")).unwrap();
-    text.parse::<Table>().unwrap()
-}
 
 fn entries<'a>(t: &'a Table, key: &str) -> &'a [Value] {
     t[key].as_array().unwrap()

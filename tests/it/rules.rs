@@ -1,14 +1,13 @@
-//! The oracle for the classification tables: reasons, phrase rules, code rules, providers, their
-//! replies, messages and the wording of severities and of who acts, read from `codes.toml` with a
-//! generic TOML walk and compared with the generated tables.
+//! The oracle for the classification tables: reasons and their phrase rules, code rules,
+//! providers and their replies, messages and the wording of severities, of who acts and of the
+//! commands, read from the catalogue with a generic TOML walk and compared with the generated
+//! tables.
 
 use smtp_codes::classify::{CODE_RULES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
-use smtp_codes::{Message, Severity, WhoActs};
+use smtp_codes::{Command, Message, Severity, WhoActs};
 use toml::{Table, Value};
 
-fn catalogue() -> Table {
-    std::fs::read_to_string(super::root().join("codes.toml")).unwrap().parse().unwrap()
-}
+use super::catalogue;
 
 fn list<'a>(t: &'a Table, key: &str) -> &'a [Value] {
     t.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
@@ -44,11 +43,16 @@ fn reasons_match_in_order() {
 #[test]
 fn phrase_and_code_rules_match() {
     let t = catalogue();
-    let phrases = list(&t, "phrase");
+    // Phrase rules sit under their reason; the generated table keeps the catalogue's order.
+    let phrases: Vec<(&str, &Value)> = list(&t, "reason")
+        .iter()
+        .flat_map(|r| r.get("phrase").and_then(Value::as_array).into_iter().flatten().map(move |p| (s(r, "id"), p)))
+        .collect();
     assert_eq!(PHRASE_RULES.len(), phrases.len());
-    for (p, v) in PHRASE_RULES.iter().zip(phrases) {
+    assert!(phrases.len() > 500, "only {} phrase rules read", phrases.len());
+    for (p, (reason, v)) in PHRASE_RULES.iter().zip(phrases) {
         assert_eq!(p.phrase(), s(v, "phrase"));
-        assert_eq!(p.reason().id(), s(v, "reason"));
+        assert_eq!(p.reason().id(), reason);
         assert_eq!(p.command().map(|c| c.as_str()), opt(v, "command"));
         assert_eq!(p.source(), s(v, "source"));
     }
@@ -78,10 +82,15 @@ fn providers_and_their_replies_match() {
         assert_eq!(p.docs(), s(v, "docs"));
         assert_eq!(p.source(), s(v, "source"));
     }
-    let replies = list(&t, "provider_reply");
+    // Replies sit under their provider and take its `reply_source` unless they give a `source`.
+    let replies: Vec<(&Value, &Value)> = providers
+        .iter()
+        .flat_map(|p| p.get("reply").and_then(Value::as_array).into_iter().flatten().map(move |r| (p, r)))
+        .collect();
     assert_eq!(PROVIDER_REPLIES.len(), replies.len());
-    for (r, v) in PROVIDER_REPLIES.iter().zip(replies) {
-        assert_eq!(r.provider().id(), s(v, "provider"));
+    assert!(replies.len() > 500, "only {} provider replies read", replies.len());
+    for (r, (p, v)) in PROVIDER_REPLIES.iter().zip(replies) {
+        assert_eq!(r.provider().id(), s(p, "id"));
         assert_eq!(r.reply_code().map(|c| i64::from(c.as_u16())), v.get("reply_code").and_then(Value::as_integer));
         assert_eq!(r.enhanced().map(|e| e.to_string()).as_deref(), opt(v, "enhanced"));
         assert_eq!(r.text(), s(v, "text"));
@@ -90,7 +99,7 @@ fn providers_and_their_replies_match() {
         assert_eq!(r.meaning(), s(v, "meaning"));
         assert_eq!(r.advice(), s(v, "advice"));
         assert_eq!(r.reason().id(), s(v, "reason"));
-        assert_eq!(r.source(), s(v, "source"));
+        assert_eq!(r.source(), opt(v, "source").unwrap_or_else(|| s(p, "reply_source")));
     }
 }
 
@@ -100,6 +109,7 @@ fn wording_and_messages_match() {
     for v in list(&t, "severity") {
         let id = s(v, "id");
         let sev = Severity::from_name(id).unwrap_or_else(|| panic!("no Severity for {id:?}"));
+        assert_eq!(format!("{sev:?}"), s(v, "name"));
         assert_eq!(sev.title(), s(v, "title"));
         assert_eq!(sev.description(), s(v, "description"));
         assert_eq!(sev.should_retry(), v["retry"].as_bool().unwrap());
@@ -108,7 +118,13 @@ fn wording_and_messages_match() {
     assert_eq!(list(&t, "who").len(), WhoActs::ALL.len());
     for v in list(&t, "who") {
         let w = WhoActs::from_name(s(v, "id")).unwrap();
+        assert_eq!(format!("{w:?}"), s(v, "name"));
         assert_eq!((w.title(), w.description()), (s(v, "title"), s(v, "description")));
+    }
+    let commands = list(&t, "command");
+    assert_eq!(Command::ALL.len(), commands.len());
+    for (c, v) in Command::ALL.iter().zip(commands) {
+        assert_eq!((c.as_str(), format!("{c:?}")), (s(v, "id"), s(v, "name").to_owned()));
     }
     let messages = list(&t, "message");
     assert_eq!(Message::ALL.len(), messages.len());

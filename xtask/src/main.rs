@@ -1,13 +1,16 @@
-//! `cargo xtask`: project automation. `codegen` regenerates the core crate's tables from
-//! `codes.toml`; `codegen --check` fails when the committed file is stale.
+//! `cargo xtask`: project automation. `codegen` regenerates the core crate's tables from the
+//! catalogue (`codes.toml` and the files it includes); `codegen --check` fails when a committed
+//! generated file is stale or left over.
 
-mod catalogue;
 mod codegen;
+mod codes;
+mod model;
 mod render;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tidy;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

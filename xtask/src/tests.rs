@@ -1,7 +1,10 @@
 //! Tests of the generator: the committed file is fresh, and validation names what is wrong.
 
-use crate::catalogue;
+use anyhow::{Result, bail};
+
 use crate::codegen::{self, Mode};
+use crate::model::Catalogue;
+use crate::render;
 
 #[test]
 fn generated_file_is_fresh() {
@@ -13,6 +16,8 @@ fn generated_file_is_fresh() {
 
 /// A minimal valid catalogue; each test below breaks one thing in it.
 const VALID: &str = r#"
+include = ["codes/providers/gmail.toml"]
+
 [[digit]]
 position = "first"
 value = 2
@@ -92,8 +97,43 @@ status = "registered"
 source = "s"
 "#;
 
+/// Where the included provider file starts in the one text that the tests edit.
+const GMAIL: &str = "\n# file codes/providers/gmail.toml\n";
+
+/// The catalogue as one text: `codes.toml`, then the included provider file after [`GMAIL`].
 fn catalogue_with(edit: impl Fn(String) -> String) -> String {
-    edit(format!("{VALID}{}{REST}{}", digits_rest(), wording_and_rules()))
+    edit(format!("{VALID}{}{REST}{}{GMAIL}{PROVIDER}", digits_rest(), wording_and_rules()))
+}
+
+const PROVIDER: &str = r#"[[provider]]
+id = "gmail"
+name = "Gmail"
+title = "Gmail"
+markers = ["gsmtp"]
+hosts = ["google.com"]
+docs = ""
+source = "s"
+reply_source = "https://support.google.com/a/answer/3726730"
+
+[[provider.reply]]
+reply_code = 550
+enhanced = "5.1.1"
+text = "The email account that you tried to reach does not exist."
+match = "does not exist"
+distinctive = false
+meaning = "m"
+advice = "a"
+reason = "userunknown"
+"#;
+
+/// Reads and validates a text made by [`catalogue_with`].
+fn parse(text: &str) -> Result<Catalogue> {
+    let (root, gmail) = text.split_once(GMAIL).expect("the provider file marker");
+    codegen::catalogue(&mut |path| match path {
+        "codes.toml" => Ok(root.to_owned()),
+        "codes/providers/gmail.toml" => Ok(gmail.to_owned()),
+        _ => bail!("no such file"),
+    })
 }
 
 fn wording_and_rules() -> String {
@@ -101,12 +141,26 @@ fn wording_and_rules() -> String {
     for (id, retry) in
         [("success", false), ("intermediate", false), ("transient", true), ("permanent", false), ("unknown", false)]
     {
+        let name = format!("{}{}", id[..1].to_ascii_uppercase(), &id[1..]);
         s += &format!(
-            "\n[[severity]]\nid = \"{id}\"\ntitle = \"t\"\ndescription = \"d\"\nretry = {retry}\nsource = \"s\"\n"
+            "\n[[severity]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nretry = {retry}\nsource = \"s\"\n"
         );
     }
-    for id in ["nobody", "sender", "sender-admin", "recipient", "recipient-admin"] {
-        s += &format!("\n[[who]]\nid = \"{id}\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n");
+    for (id, name) in [
+        ("nobody", "Nobody"),
+        ("sender", "Sender"),
+        ("sender-admin", "SenderAdmin"),
+        ("recipient", "Recipient"),
+        ("recipient-admin", "RecipientAdmin"),
+    ] {
+        s += &format!(
+            "\n[[who]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n"
+        );
+    }
+    for (id, name) in [("MAIL", "Mail"), ("RCPT", "Rcpt")] {
+        s += &format!(
+            "\n[[command]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n"
+        );
     }
     for (id, name, hard) in [
         ("userunknown", "UserUnknown", true),
@@ -117,36 +171,13 @@ fn wording_and_rules() -> String {
         s += &format!(
             "\n[[reason]]\nid = \"{id}\"\nname = \"{name}\"\ntitle = \"t\"\ndescription = \"d\"\nhard_bounce = {hard}\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"s\"\n"
         );
+        if id == "userunknown" {
+            s += "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"s\"\n";
+        }
     }
     s += r#"
-[[phrase]]
-phrase = "user unknown"
-reason = "userunknown"
-source = "s"
-
 [[code_rule]]
 code = "X.1.1"
-reason = "userunknown"
-source = "s"
-
-[[provider]]
-id = "gmail"
-name = "Gmail"
-title = "Gmail"
-markers = ["gsmtp"]
-hosts = ["google.com"]
-docs = ""
-source = "s"
-
-[[provider_reply]]
-provider = "gmail"
-reply_code = 550
-enhanced = "5.1.1"
-text = "The email account that you tried to reach does not exist."
-match = "does not exist"
-distinctive = false
-meaning = "m"
-advice = "a"
 reason = "userunknown"
 source = "s"
 
@@ -159,7 +190,7 @@ source = "s"
 }
 
 fn error_of(text: &str) -> String {
-    match catalogue::parse(text) {
+    match parse(text) {
         Ok(_) => panic!("expected an error"),
         Err(err) => format!("{err:#}"),
     }
@@ -168,9 +199,15 @@ fn error_of(text: &str) -> String {
 #[test]
 fn valid_catalogue_parses() {
     let text = catalogue_with(|s| s);
-    let c = catalogue::parse(&text).unwrap();
+    let c = parse(&text).unwrap();
     assert_eq!(c.reply.len(), 1);
-    assert_eq!(c.enhanced[0].get_ref().parts().unwrap(), (1, 1));
+    assert_eq!(c.enhanced[0].code, "X.1.1");
+    assert_eq!(c.reason[0].phrase.len(), 1);
+    assert_eq!(c.provider[0].reply.len(), 1);
+    assert_eq!(
+        c.provider[0].source_of(c.provider[0].reply[0].get_ref()),
+        "https://support.google.com/a/answer/3726730"
+    );
 }
 
 #[test]
@@ -183,7 +220,7 @@ fn duplicate_code_is_named_with_its_line() {
     let line = text.lines().position(|l| l == "name = \"Again\"").unwrap() - 1;
     let err = error_of(&text);
     assert!(err.contains("[[reply]] 550"), "{err}");
-    assert!(err.contains(&format!("line {line}")), "{err}");
+    assert!(err.contains(&format!("codes.toml:{line}: [[reply]] 550")), "{err}");
     assert!(err.contains("sorted"), "{err}");
 }
 
@@ -217,13 +254,80 @@ fn unknown_reason_in_a_rule_is_rejected() {
 #[test]
 fn uppercase_phrase_is_rejected() {
     let err = error_of(&catalogue_with(|s| s.replace("phrase = \"user unknown\"", "phrase = \"User unknown\"")));
-    assert!(err.contains("[[phrase]]") && err.contains("lowercase"), "{err}");
+    assert!(err.contains("[[reason.phrase]] userunknown \"User unknown\"") && err.contains("lowercase"), "{err}");
 }
 
 #[test]
-fn provider_reply_of_unknown_provider_is_rejected() {
-    let err = error_of(&catalogue_with(|s| s.replace("provider = \"gmail\"", "provider = \"nosuch\"")));
-    assert!(err.contains("[[provider_reply]]") && err.contains("no [[provider]] entry"), "{err}");
+fn provider_outside_its_own_file_is_rejected() {
+    let err = error_of(&catalogue_with(|s| s.replace("id = \"gmail\"", "id = \"google\"")));
+    assert!(err.contains("codes/providers/gmail.toml:1: [[provider]] google"), "{err}");
+    assert!(err.contains("must be alone in codes/providers/google.toml"), "{err}");
+}
+
+#[test]
+fn reply_source_repeated_by_a_reply_is_rejected() {
+    let err = error_of(&catalogue_with(|s| {
+        s.replace(
+            "advice = \"a\"\nreason = \"userunknown\"\n",
+            "advice = \"a\"\nreason = \"userunknown\"\nsource = \"https://support.google.com/a/answer/3726730\"\n",
+        )
+    }));
+    assert!(err.contains("[[provider.reply]] gmail \"does not exist\"") && err.contains("leave it out"), "{err}");
+}
+
+#[test]
+fn phrase_given_to_two_reasons_is_rejected() {
+    let err = error_of(&catalogue_with(|s| {
+        s.replace(
+            "\n[[reason]]\nid = \"undefined\"",
+            "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"s\"\n\n[[reason]]\nid = \"undefined\"",
+        )
+    }));
+    assert!(
+        err.contains("[[reason.phrase]] onhold \"user unknown\"")
+            && err.contains("already gives reason \"userunknown\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_included_file_is_named() {
+    let err = error_of(&catalogue_with(|s| {
+        s.replace(
+            "include = [\"codes/providers/gmail.toml\"]",
+            "include = [\"codes/providers/gmail.toml\", \"codes/nosuch.toml\"]",
+        )
+    }));
+    assert!(err.contains("codes.toml:2: include \"codes/nosuch.toml\"") && err.contains("no such file"), "{err}");
+}
+
+/// Every error is reported, each with its file, line and entry, not only the first.
+#[test]
+fn every_error_is_reported_with_its_line() {
+    let text = catalogue_with(|s| {
+        s.replace("\"MailboxUnavailable\"", "\"mailbox-unavailable\"")
+            .replace("commands = [\"RCPT\"]", "commands = [\"RCTP\"]")
+            .replace("phrase = \"user unknown\"", "phrase = \"User unknown\"")
+            .replace("match = \"does not exist\"\ndistinctive = false\nmeaning = \"m\"\nadvice = \"a\"\nreason = \"userunknown\"", "match = \"does not exist\"\ndistinctive = false\nmeaning = \"m\"\nadvice = \"a\"\nreason = \"nosuch\"")
+    });
+    let (root, gmail) = text.split_once(GMAIL).unwrap();
+    let line_of = |text: &str, line: &str, up: usize| text.lines().position(|l| l == line).unwrap() + 1 - up;
+    let reply = line_of(root, "name = \"mailbox-unavailable\"", 2);
+    let phrase = line_of(root, "phrase = \"User unknown\"", 1);
+    let provider_reply = line_of(gmail, "reason = \"nosuch\"", 8);
+    let err = error_of(&text);
+    let expected = [
+        format!("codes.toml:{reply}: [[reply]] 550: name \"mailbox-unavailable\" is not an UpperCamelCase"),
+        format!("codes.toml:{reply}: [[reply]] 550: command \"RCTP\" has no [[command]] entry"),
+        format!("codes.toml:{phrase}: [[reason.phrase]] userunknown \"User unknown\": `phrase` must be"),
+        format!(
+            "codes/providers/gmail.toml:{provider_reply}: [[provider.reply]] gmail \"does not exist\": reason \"nosuch\""
+        ),
+    ];
+    for e in &expected {
+        assert!(err.contains(e.as_str()), "missing {e:?} in:\n{err}");
+    }
+    assert!(err.contains("the catalogue has 4 errors"), "{err}");
 }
 
 #[test]
@@ -275,13 +379,52 @@ fn malformed_enhanced_code_is_rejected() {
 
 #[test]
 fn rendering_is_deterministic_and_marked() {
-    let c = catalogue::parse(&catalogue_with(|s| s)).unwrap();
-    let a = crate::render::render(&c).unwrap();
-    let b = crate::render::render(&c).unwrap();
+    let c = parse(&catalogue_with(|s| s)).unwrap();
+    let a = render::render(&c).unwrap();
+    let b = render::render(&c).unwrap();
     assert_eq!(a, b);
-    assert!(a.starts_with("// \x40generated by `cargo xtask codegen` from codes.toml. Do not edit.\n"));
-    assert!(a.contains("pub enum KnownReply"));
+    let paths: Vec<&str> = a.iter().map(|(path, _)| *path).collect();
+    assert_eq!(paths, [render::CATALOGUE_FILE, render::CLASSIFY_FILE]);
+    for (path, text) in &a {
+        assert!(
+            text.starts_with("// \x40generated by `cargo xtask codegen` from codes.toml. Do not edit.\n"),
+            "{path}"
+        );
+    }
+    let (catalogue, classify) = (&a[0].1, &a[1].1);
+    assert!(catalogue.contains("pub enum KnownReply"));
+    assert!(catalogue.contains("550 => Some(Self::MailboxUnavailable)"));
+    // One row per entry, and one constant per reply code.
     assert!(
-        a.contains("550u16 => Some(Self::MailboxUnavailable)") || a.contains("550 => Some(Self::MailboxUnavailable)")
+        catalogue.contains(
+            "ReplyRow {\n        code: ReplyCode::MAILBOX_UNAVAILABLE,\n        name: \"MailboxUnavailable\","
+        )
     );
+    assert!(catalogue.contains("pub const MAILBOX_UNAVAILABLE: ReplyCode = ReplyCode::from_catalogue(550);"));
+    assert!(catalogue.contains("pub enum Command {") && catalogue.contains("CommandRow {\n        id: \"RCPT\","));
+    assert!(!catalogue.contains("pub enum Reason") && classify.contains("pub enum Reason"));
+    assert!(classify.contains("pub static PHRASE_RULES"));
+}
+
+#[test]
+fn constant_names_are_screaming_snake_case() {
+    assert_eq!(render::screaming_snake_case("MailboxUnavailable"), "MAILBOX_UNAVAILABLE");
+    assert_eq!(render::screaming_snake_case("RetryOverIpv4"), "RETRY_OVER_IPV4");
+    assert_eq!(render::screaming_snake_case("Completed"), "COMPLETED");
+}
+
+/// A generated file that the generator no longer writes is found, and only such a file.
+#[test]
+fn leftover_generated_files_are_found() {
+    let dir = std::env::temp_dir().join(format!("xtask-leftovers-{}", std::process::id()));
+    let nested = dir.join("classify");
+    std::fs::create_dir_all(&nested).unwrap();
+    let header = render::HEADER;
+    let (old, current, hand) = (dir.join("generated.rs"), nested.join("generated.rs"), dir.join("lib.rs"));
+    std::fs::write(&old, format!("{header}pub enum Old {{}}\n")).unwrap();
+    std::fs::write(&current, format!("{header}pub enum New {{}}\n")).unwrap();
+    std::fs::write(&hand, "//! Hand-written.\n").unwrap();
+    let found = codegen::leftovers(&dir, std::slice::from_ref(&current));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(found.unwrap(), [old]);
 }

@@ -113,7 +113,7 @@ fn no_document_points_outside_the_repository() {
                 }
             }
         }
-        // Commands and paths that only exist beside this checkout, and documents that do not
+        // Commands and paths that only exist beside this checkout, and files (not URLs) that do not
         // exist, in any text: docs, comments, sources of catalogue entries.
         for (n, line) in text.lines().enumerate() {
             if line.contains("../shared/") || line.contains("../.library") {
@@ -121,7 +121,8 @@ fn no_document_points_outside_the_repository() {
             }
             for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || "_-./".contains(c))) {
                 let word = word.trim_end_matches('.');
-                if word.ends_with(".md") && !word.contains("://") && !markdown_exists(&root, path, word) {
+                let named_file = word.ends_with(".md") || word.ends_with(".csv");
+                if named_file && !word.starts_with("//") && !markdown_exists(&root, path, word) {
                     found.push(format!("line {}: names {word}, which is not in the repository", n + 1));
                 }
             }
@@ -131,8 +132,8 @@ fn no_document_points_outside_the_repository() {
     assert!(found.is_empty(), "links and references that lead nowhere in the repository:\n{}", found.join("\n"));
 }
 
-/// Whether a Markdown file named in a text exists: beside the file, from the root, or as the
-/// named file of some crate (`README.md`).
+/// Whether a document or data file named in a text exists: beside the file, from the root, or
+/// by its file name anywhere in the repository (`README.md`).
 fn markdown_exists(root: &Path, file: &Path, name: &str) -> bool {
     let beside = file.parent().map(|p| p.join(name));
     beside.is_some_and(|p| p.exists()) || root.join(name).exists() || {

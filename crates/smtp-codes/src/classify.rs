@@ -33,9 +33,11 @@ use alloc::vec::Vec;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+#[rustfmt::skip]
+mod generated;
 mod rules;
 
-pub use crate::generated::{CODE_RULES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
+pub use generated::{CODE_RULES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
 pub use rules::{CodeRule, PhraseRule, ProviderReply, RuleCode};
 
 use crate::explain::Explanation;

@@ -44,8 +44,9 @@ impl EnhancedCode {
         }
     }
 
-    /// Used by the generated tables, whose codes the generator has already checked.
-    #[cfg_attr(not(feature = "classify"), allow(dead_code))]
+    /// Used by the generated rule tables, whose codes the generator has already checked; only
+    /// the classifier has such tables.
+    #[cfg(feature = "classify")]
     pub(crate) const fn from_catalogue(class: u8, subject: u16, detail: u16) -> Self {
         Self { class, subject, detail }
     }

@@ -88,21 +88,18 @@ mod enhanced_code;
 mod enhanced_pattern;
 mod error;
 pub mod explain;
-#[rustfmt::skip]
-// Without `classify` the reasons and providers are not used yet; the generator will put them
-// behind the feature.
-#[cfg_attr(not(feature = "classify"), allow(dead_code, unused_imports, unreachable_pub))]
-mod generated;
 mod grammar;
 mod meta;
 pub mod parse;
 mod reply_code;
 
+pub use catalogue::{
+    Command, FirstDigit, KnownEnhanced, KnownReply, Message, SecondDigit, Severity, StatusClass, StatusSubject, WhoActs,
+};
 pub use enhanced_code::EnhancedCode;
 pub use enhanced_pattern::EnhancedPattern;
 pub use error::{CodeKind, ParseCodeError, ParseErrorKind};
-pub use generated::{FirstDigit, KnownEnhanced, KnownReply, Message, SecondDigit, StatusClass, StatusSubject};
-pub use meta::{Command, RegistryStatus, ReplyStatus, Severity, Usage, WhoActs};
+pub use meta::{RegistryStatus, ReplyStatus, Usage};
 pub use parse::{Diagnosis, Reply, ReplyError, Warning, Warnings, diagnose, diagnose_bytes, parse_reply, replies};
 pub use reply_code::ReplyCode;
 

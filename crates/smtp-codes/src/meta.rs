@@ -1,30 +1,18 @@
-//! Small closed vocabularies that the catalogue uses: severity, who must act, SMTP commands and
-//! the standing of an entry.
+//! Small closed vocabularies that the catalogue uses: what they do with their spelling, the
+//! severity of a pair of codes, the standing of an entry, and the extension-specific uses of a
+//! reply code. `Severity`, `WhoActs` and `Command` themselves are generated from the catalogue
+//! (`catalogue/generated.rs`).
 
 use core::fmt;
 
-use crate::{EnhancedCode, ReplyCode};
+use crate::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
 
-macro_rules! vocabulary {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+ }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[non_exhaustive]
-        pub enum $name { $( $(#[$vmeta])* $variant, )+ }
-
+/// What every small vocabulary can do with the spelling that its `as_str` gives: read it back,
+/// print it and serialize it. The generated vocabularies (`Severity`, `WhoActs`, `Command`) take
+/// `as_str` from their catalogue rows; the others below spell it out in `vocabulary!`.
+macro_rules! spelling {
+    ($($name:ident),+) => {$(
         impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The spelling used in `codes.toml` and in JSON output.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $text,)+ }
-            }
-
             /// Reads the spelling that [`as_str`](Self::as_str) gives (ASCII case is ignored).
             #[must_use]
             pub fn from_name(name: &str) -> Option<Self> {
@@ -44,24 +32,33 @@ macro_rules! vocabulary {
                 serializer.serialize_str(self.as_str())
             }
         }
-    };
+    )+};
 }
 
-vocabulary! {
-    /// How final an answer is.
-    pub enum Severity {
-        /// The action completed (`2yz`, `2.x.x`).
-        Success => "success",
-        /// The server accepted the command and waits for more (`3yz`).
-        Intermediate => "intermediate",
-        /// A temporary failure: the same request may succeed later (`4yz`, `4.x.x`).
-        Transient => "transient",
-        /// A permanent failure: repeating the same request will fail again (`5yz`, `5.x.x`).
-        Permanent => "permanent",
-        /// No code was found, so how final the answer is can only be guessed from the words of
-        /// the text. No code has this severity; only a text without any code does.
-        Unknown => "unknown",
-    }
+spelling!(Severity, WhoActs, Command, ReplyStatus, RegistryStatus);
+
+/// A vocabulary that is not catalogue data: the enum, `ALL` and `as_str`.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+ }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum $name { $( $(#[$vmeta])* $variant, )+ }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The spelling used in `codes.toml` and in JSON output.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text,)+ }
+            }
+        }
+    };
 }
 
 impl Severity {
@@ -75,69 +72,6 @@ impl Severity {
             (None, Some(e)) => e.severity(),
             (None, None) => Self::Unknown,
         }
-    }
-}
-
-vocabulary! {
-    /// Who has to do something after a reply.
-    pub enum WhoActs {
-        /// Nobody: the reply reports success or progress.
-        Nobody => "nobody",
-        /// The person or program that sent the message (fix the address, the content, the login).
-        Sender => "sender",
-        /// Whoever runs the sending system: the sender's administrator or email provider
-        /// (DNS, authentication records, IP reputation, server configuration).
-        SenderAdmin => "sender-admin",
-        /// The owner of the recipient mailbox (free space, re-enable the account).
-        Recipient => "recipient",
-        /// Whoever runs the receiving system: the recipient's administrator or provider.
-        RecipientAdmin => "recipient-admin",
-    }
-}
-
-vocabulary! {
-    /// An SMTP command, or a point of the session, that a reply can answer.
-    pub enum Command {
-        /// The greeting sent when the connection opens.
-        Connect => "CONNECT",
-        /// `EHLO`.
-        Ehlo => "EHLO",
-        /// `HELO`.
-        Helo => "HELO",
-        /// `MAIL FROM`.
-        Mail => "MAIL",
-        /// `RCPT TO`.
-        Rcpt => "RCPT",
-        /// The `DATA` command itself.
-        Data => "DATA",
-        /// The end of the message data (the final `.`).
-        DataEnd => "DATA-END",
-        /// `BDAT` (RFC 3030 CHUNKING).
-        Bdat => "BDAT",
-        /// `RSET`.
-        Rset => "RSET",
-        /// `VRFY`.
-        Vrfy => "VRFY",
-        /// `EXPN`.
-        Expn => "EXPN",
-        /// `HELP`.
-        Help => "HELP",
-        /// `NOOP`.
-        Noop => "NOOP",
-        /// `QUIT`.
-        Quit => "QUIT",
-        /// `AUTH` (RFC 4954).
-        Auth => "AUTH",
-        /// `STARTTLS` (RFC 3207).
-        StartTls => "STARTTLS",
-        /// `ETRN` (RFC 1985).
-        Etrn => "ETRN",
-        /// `ATRN` (RFC 2645).
-        Atrn => "ATRN",
-        /// `BURL` (RFC 4468).
-        Burl => "BURL",
-        /// Any command.
-        Any => "ANY",
     }
 }
 

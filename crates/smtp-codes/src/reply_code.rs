@@ -20,22 +20,24 @@ use crate::{FirstDigit, KnownReply, SecondDigit, Severity};
 /// assert_eq!(code.severity(), Severity::Permanent);
 /// assert_eq!(code.known().unwrap().title(), "Requested action not taken: mailbox unavailable");
 /// assert!("650".parse::<ReplyCode>().is_err());
+///
+/// // Each reply code of the catalogue has a constant named after its entry.
+/// assert_eq!(ReplyCode::MAILBOX_UNAVAILABLE, code);
+/// assert_eq!(ReplyCode::MAILBOX_UNAVAILABLE.known().unwrap().name(), "MailboxUnavailable");
+/// assert_eq!(ReplyCode::START_MAIL_INPUT.as_u16(), 354);
 /// # Ok::<(), smtp_codes::ParseCodeError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ReplyCode(u16);
 
+// Every reply code of the catalogue also has a constant named after its entry
+// (`ReplyCode::MAILBOX_UNAVAILABLE`), generated in `catalogue/generated.rs`.
 impl ReplyCode {
-    /// `250` Requested mail action okay, completed.
-    pub const OK: Self = Self(250);
-    /// `421` Service not available, closing transmission channel.
-    pub const SERVICE_NOT_AVAILABLE: Self = Self(421);
-    /// `450` Requested mail action not taken: mailbox unavailable (temporary).
-    pub const MAILBOX_UNAVAILABLE_TEMPORARY: Self = Self(450);
-    /// `550` Requested action not taken: mailbox unavailable.
-    pub const MAILBOX_UNAVAILABLE: Self = Self(550);
-    /// `554` Transaction failed.
-    pub const TRANSACTION_FAILED: Self = Self(554);
+    /// `250` Requested mail action okay, completed: the same code as [`COMPLETED`](Self::COMPLETED).
+    pub const OK: Self = Self::COMPLETED;
+    /// `450` Requested mail action not taken: mailbox unavailable (temporary): the same code as
+    /// [`MAILBOX_TEMPORARILY_UNAVAILABLE`](Self::MAILBOX_TEMPORARILY_UNAVAILABLE).
+    pub const MAILBOX_UNAVAILABLE_TEMPORARY: Self = Self::MAILBOX_TEMPORARILY_UNAVAILABLE;
 
     /// Makes a reply code from a number, or returns `None` unless it is 200–599.
     #[must_use]

@@ -1,12 +1,73 @@
-//! The rows of the classifier's tables: provider replies, phrase rules and code rules. Their
-//! fields are private so that a row can gain a field without breaking users; the generated
-//! tables fill them in.
+//! The rows of the classifier's tables: reasons, providers, provider replies, phrase rules and
+//! code rules, with their accessors. Their fields are private so that a row can gain a field
+//! without breaking users; the generated tables (`classify/generated.rs`) fill them in.
 
 use core::fmt;
 
-use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode};
+use crate::catalogue::row_accessors;
+use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, WhoActs};
 
+use super::generated::{PROVIDERS, REASONS};
 use super::{Provider, Reason};
+
+/// A row of [`Reason`].
+pub(super) struct ReasonRow {
+    pub(super) id: &'static str,
+    pub(super) name: &'static str,
+    pub(super) title: &'static str,
+    pub(super) description: &'static str,
+    pub(super) hard_bounce: bool,
+    pub(super) who_acts: WhoActs,
+    pub(super) action: &'static str,
+    pub(super) source: &'static str,
+}
+
+row_accessors! { Reason in REASONS {
+    /// The entry's identifier in `codes.toml`, which is also the variant's name.
+    fn name -> &'static str = name;
+    /// The reason's name as Sisimai spells it (`userunknown`), used in JSON.
+    fn id -> &'static str = id;
+    /// A short headline.
+    fn title -> &'static str = title;
+    /// What the reason means, in plain English.
+    fn description -> &'static str = description;
+    /// Whether the sender must stop sending to the address.
+    fn hard_bounce -> bool = hard_bounce;
+    /// Who must act.
+    fn who_acts -> WhoActs = who_acts;
+    /// What to do.
+    fn action -> &'static str = action;
+    /// Where this comes from.
+    fn source -> &'static str = source;
+}}
+
+/// A row of [`Provider`].
+pub(super) struct ProviderRow {
+    pub(super) id: &'static str,
+    pub(super) name: &'static str,
+    pub(super) title: &'static str,
+    pub(super) markers: &'static [&'static str],
+    pub(super) hosts: &'static [&'static str],
+    pub(super) docs: &'static str,
+    pub(super) source: &'static str,
+}
+
+row_accessors! { Provider in PROVIDERS {
+    /// The entry's identifier in `codes.toml`, which is also the variant's name.
+    fn name -> &'static str = name;
+    /// The provider's short name on the command line and in JSON (`gmail`).
+    fn id -> &'static str = id;
+    /// The provider's full name.
+    fn title -> &'static str = title;
+    /// Lowercase texts whose presence in a reply identifies the provider.
+    fn markers -> &'static [&'static str] = markers;
+    /// Lowercase host-name suffixes of the provider's servers.
+    fn hosts -> &'static [&'static str] = hosts;
+    /// The provider's documentation link, or an empty string.
+    fn docs -> &'static str = docs;
+    /// Where this comes from.
+    fn source -> &'static str = source;
+}}
 
 /// A reply of a mailbox provider, as the provider documents it or as it was observed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
