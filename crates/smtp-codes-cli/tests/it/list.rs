@@ -54,7 +54,10 @@ fn json_lines_have_the_entry_shapes() {
     let o = run(&["list", "reply", "--json"]);
     let lines = json_lines(&o);
     assert_eq!(lines.len(), KnownReply::ALL.len());
-    assert!(lines.iter().all(|l| l["code"].is_u64() && l["title"].is_string() && l["digits"].is_object()));
+    for (line, k) in lines.iter().zip(KnownReply::ALL) {
+        assert_eq!((&line["code"], &line["title"]), (&k.code().as_u16().into(), &k.title().into()));
+        assert_eq!(line["digits"]["first"]["digit"], k.code().first_digit());
+    }
 }
 
 #[test]
@@ -118,8 +121,9 @@ fn reasons_as_table_and_json() {
     for (line, reason) in lines.iter().zip(Reason::ALL) {
         assert_eq!(line["id"], reason.id());
         assert_eq!(line["hard_bounce"], reason.hard_bounce());
-        for key in ["title", "description", "who_acts", "action", "source"] {
-            assert!(line[key].is_string(), "no {key:?} in {line}");
+        let want = [reason.title(), reason.description(), reason.who_acts().as_str(), reason.action(), reason.source()];
+        for (key, want) in ["title", "description", "who_acts", "action", "source"].into_iter().zip(want) {
+            assert_eq!(line[key], want, "{key:?} in {line}");
         }
     }
 }
