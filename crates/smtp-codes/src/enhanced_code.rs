@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
 use crate::grammar::{self, MAX_PART};
-use crate::{KnownEnhanced, Severity, StatusClass, StatusSubject};
+use crate::{EnhancedPattern, KnownEnhanced, Severity, StatusClass, StatusSubject};
 
 /// An enhanced mail system status code (RFC 3463, RFC 2034), such as `5.1.1`.
 ///
@@ -134,10 +134,7 @@ impl EnhancedCode {
     /// The catalogue's meaning of the subject, when the registry defines one (0–7).
     #[must_use]
     pub const fn subject_meaning(self) -> Option<StatusSubject> {
-        if self.subject > u8::MAX as u16 {
-            return None;
-        }
-        StatusSubject::from_subject(self.subject as u8)
+        EnhancedPattern::from_catalogue(self.subject, self.detail).subject_meaning()
     }
 }
 
