@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
+use crate::error::{CodeKind, ParseCodeError};
 use crate::grammar::{self, MAX_PART};
 use crate::{EnhancedPattern, KnownEnhanced, Severity, StatusClass, StatusSubject};
 
@@ -62,17 +62,9 @@ impl EnhancedCode {
     /// # Errors
     /// When the input is not a well-formed code; the error says what is wrong and at which byte.
     pub const fn from_bytes(input: &[u8]) -> Result<Self, ParseCodeError> {
-        match grammar::enhanced(input, 0, grammar::Class::Digit) {
-            Ok(p) if p.end == input.len() => Ok(Self { class: p.class - b'0', subject: p.subject, detail: p.detail }),
-            Ok(p) => {
-                let kind = if input[p.end] == b'.' {
-                    ParseErrorKind::TrailingCharacters
-                } else {
-                    ParseErrorKind::InvalidCharacter
-                };
-                Err(ParseCodeError::at(CodeKind::Enhanced, kind, input, p.end))
-            }
-            Err(stop) => Err(ParseCodeError::at(CodeKind::Enhanced, stop.kind, input, stop.at)),
+        match grammar::whole(input, grammar::Class::Digit, CodeKind::Enhanced) {
+            Ok(p) => Ok(Self { class: p.class - b'0', subject: p.subject, detail: p.detail }),
+            Err(e) => Err(e),
         }
     }
 

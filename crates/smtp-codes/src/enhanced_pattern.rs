@@ -4,7 +4,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
+use crate::error::{CodeKind, ParseCodeError};
 use crate::grammar::{self, MAX_PART};
 use crate::{EnhancedCode, KnownEnhanced, StatusSubject};
 
@@ -46,17 +46,9 @@ impl EnhancedPattern {
     /// When the input is not a well-formed pattern; the error says what is wrong and at which
     /// byte.
     pub const fn from_bytes(input: &[u8]) -> Result<Self, ParseCodeError> {
-        match grammar::enhanced(input, 0, grammar::Class::Any) {
-            Ok(p) if p.end == input.len() => Ok(Self { subject: p.subject, detail: p.detail }),
-            Ok(p) => {
-                let kind = if input[p.end] == b'.' {
-                    ParseErrorKind::TrailingCharacters
-                } else {
-                    ParseErrorKind::InvalidCharacter
-                };
-                Err(ParseCodeError::at(CodeKind::Pattern, kind, input, p.end))
-            }
-            Err(stop) => Err(ParseCodeError::at(CodeKind::Pattern, stop.kind, input, stop.at)),
+        match grammar::whole(input, grammar::Class::Any, CodeKind::Pattern) {
+            Ok(p) => Ok(Self { subject: p.subject, detail: p.detail }),
+            Err(e) => Err(e),
         }
     }
 

@@ -7,7 +7,7 @@
 //! ([`parse_reply`](crate::parse::parse_reply)) all call [`enhanced`]; they differ only in what
 //! they accept around the code, which is each caller's business.
 
-use crate::error::ParseErrorKind;
+use crate::error::{CodeKind, ParseCodeError, ParseErrorKind};
 
 /// Whether `b` belongs to a word: a code must not touch one (`mta4490`, `S3150`, `E2110`), and a
 /// command name must start and end one.
@@ -91,6 +91,25 @@ pub(crate) const fn enhanced(s: &[u8], start: usize, class: Class) -> Result<Par
         Err(e) => return Err(e),
     };
     Ok(Parts { class: first, subject, detail, end })
+}
+
+/// [`enhanced`] over the whole input, nothing before or after: the strict parsers' reader.
+///
+/// # Errors
+/// What was wrong and at which byte, as a [`ParseCodeError`] of `kind`.
+pub(crate) const fn whole(input: &[u8], class: Class, kind: CodeKind) -> Result<Parts, ParseCodeError> {
+    match enhanced(input, 0, class) {
+        Ok(p) if p.end == input.len() => Ok(p),
+        Ok(p) => {
+            let stop = if input[p.end] == b'.' {
+                ParseErrorKind::TrailingCharacters
+            } else {
+                ParseErrorKind::InvalidCharacter
+            };
+            Err(ParseCodeError::at(kind, stop, input, p.end))
+        }
+        Err(stop) => Err(ParseCodeError::at(kind, stop.kind, input, stop.at)),
+    }
 }
 
 /// One to three digits without a leading zero, starting at `start`; the value and the index
