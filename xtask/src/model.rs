@@ -42,6 +42,8 @@ struct File {
     #[serde(default)]
     code_rule: Vec<Spanned<CodeRule>>,
     #[serde(default)]
+    no_retry: Vec<Spanned<NoRetry>>,
+    #[serde(default)]
     provider: Vec<Spanned<Provider>>,
 }
 
@@ -61,6 +63,7 @@ pub(crate) struct Catalogue {
     pub(crate) message: Vec<Entry<Message>>,
     pub(crate) reason: Vec<Entry<Reason>>,
     pub(crate) code_rule: Vec<Entry<CodeRule>>,
+    pub(crate) no_retry: Vec<Entry<NoRetry>>,
     pub(crate) provider: Vec<Entry<Provider>>,
 }
 
@@ -184,6 +187,7 @@ fn join(c: &mut Catalogue, file: usize, f: File) {
     add(&mut c.message, file, f.message);
     add(&mut c.reason, file, f.reason);
     add(&mut c.code_rule, file, f.code_rule);
+    add(&mut c.no_retry, file, f.no_retry);
     add(&mut c.provider, file, f.provider);
 }
 
@@ -384,6 +388,14 @@ pub(crate) struct CodeRule {
     pub(crate) source: String,
 }
 
+/// `[[no_retry]]`: text saying that trying again will not help, whatever the reply's class.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoRetry {
+    pub(crate) phrase: String,
+    pub(crate) source: String,
+}
+
 /// `[[provider]]`: a mailbox provider, with its replies.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -414,10 +426,18 @@ pub(crate) struct ProviderReply {
     pub(crate) distinctive: bool,
     pub(crate) meaning: String,
     pub(crate) advice: String,
+    /// `false` when the provider says that retrying this reply will not succeed, even though its
+    /// code is temporary.
+    #[serde(default = "yes")]
+    pub(crate) retry: bool,
     /// A `[[reason]]` id.
     pub(crate) reason: String,
     /// Only when it differs from the provider's `reply_source`.
     pub(crate) source: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Provider {

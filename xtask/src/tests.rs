@@ -167,6 +167,7 @@ fn wording_and_rules() -> String {
         ("delivered", "Delivered", false),
         ("onhold", "OnHold", false),
         ("undefined", "Undefined", false),
+        ("rejected", "Rejected", false),
     ] {
         s += &format!(
             "\n[[reason]]\nid = \"{id}\"\nname = \"{name}\"\ntitle = \"t\"\ndescription = \"d\"\nhard_bounce = {hard}\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"s\"\n"

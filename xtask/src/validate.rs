@@ -11,7 +11,7 @@ use crate::codes;
 use crate::model::{Catalogue, Place, Position, Provider, ROOT, ReplyStatus};
 
 /// The reasons the classifier falls back to; hand-written code looks them up by id.
-const FALLBACK_REASONS: [&str; 3] = ["undefined", "onhold", "delivered"];
+const FALLBACK_REASONS: [&str; 4] = ["undefined", "onhold", "delivered", "rejected"];
 
 /// Checks the whole catalogue. Fails with one line per broken rule, in file and line order.
 pub(crate) fn check(c: &Catalogue) -> Result<()> {
@@ -25,6 +25,7 @@ pub(crate) fn check(c: &Catalogue) -> Result<()> {
     v.messages();
     v.reasons();
     v.code_rules();
+    v.no_retry();
     v.providers();
     if v.errors.is_empty() {
         return Ok(());
@@ -439,6 +440,24 @@ impl<'a> Validator<'a> {
             self.reason(place, "code_rule", key, &r.reason);
             self.texts(place, "code_rule", key, &[("source", &r.source)]);
             self.sorted(place, "code_rule", key, key, &mut previous, "code");
+        }
+    }
+
+    fn no_retry(&mut self) {
+        let c = self.c;
+        let mut previous = None;
+        for r in &c.no_retry {
+            let (place, key) = (r.place, r.phrase.as_str());
+            if key.is_empty() || key.trim() != key || !key.is_ascii() || key.to_ascii_lowercase() != key {
+                self.fail(
+                    place,
+                    "no_retry",
+                    key,
+                    "`phrase` must be non-empty lowercase ASCII without surrounding spaces",
+                );
+            }
+            self.texts(place, "no_retry", key, &[("source", &r.source)]);
+            self.sorted(place, "no_retry", key, key, &mut previous, "phrase");
         }
     }
 

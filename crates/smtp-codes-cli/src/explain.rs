@@ -5,10 +5,10 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
-use smtp_codes::Message;
 use smtp_codes::classify::explain_with;
-use smtp_codes::classify::{Classification, Rule};
+use smtp_codes::classify::{Classification, NoRetry, Rule};
 use smtp_codes::explain::{Explanation, SeverityRule};
+use smtp_codes::{Message, Severity};
 
 use smtp_codes_report::{Explained, one_line};
 
@@ -101,8 +101,13 @@ fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &
     if let Some(command) = command {
         sheet.line("Command", command)?;
     }
-    let retry = if e.retry() { "yes" } else { "no" };
-    sheet.line("Retry", retry)?;
+    match e.classification().and_then(Classification::no_retry) {
+        Some(NoRetry::ProviderReply(r)) => {
+            sheet.line("Retry", format_args!("no: {}'s reply {:?} says so", r.provider().title(), r.match_text()))?;
+        }
+        Some(NoRetry::Phrase(p)) => sheet.line("Retry", format_args!("no: the text says {:?}", p.phrase()))?,
+        _ => sheet.line("Retry", if e.retry() { "yes" } else { "no" })?,
+    }
     sheet.line("Who acts", e.who_acts().title())?;
     let actions: Vec<String> = e.actions().enumerate().map(|(i, a)| format!("{}. {a}", i + 1)).collect();
     sheet.list("What to do", actions)?;
@@ -135,6 +140,9 @@ fn sentence_case(title: &str) -> String {
 /// the most specific code's title.
 fn headline_subject(e: &Explanation<'_>, c: Option<Classification>) -> Option<&'static str> {
     match c {
+        // A success is named by its reply code: its enhanced code's subject may be one the
+        // registry lists for failures only (`250 2.6.0`).
+        _ if e.severity() == Severity::Success => e.reply().map(|k| k.title()),
         Some(c) if !matches!(c.rule(), Rule::Fallback) => Some(c.reason().title()),
         _ => e.enhanced().map(|k| k.title()).or(e.reply().map(|k| k.title())),
     }
@@ -172,8 +180,13 @@ fn enhanced_lines<W: Write>(sheet: &mut Sheet<'_, W>, e: &Explanation<'_>) -> io
         Some(subject) => sheet.more(format_args!("subject {}  {}", subject.subject(), subject.title()))?,
         None => sheet.more(format_args!("subject {}  -", code.subject()))?,
     }
-    if let Some(k) = e.enhanced() {
-        sheet.more(format_args!("detail {}   {}", code.detail(), k.description()))?;
+    match e.enhanced() {
+        // A failure's description would misread a success (`250 2.6.0 Queued mail for delivery`).
+        Some(k) if e.severity() == Severity::Success && !k.allows_class(code.class()) => {
+            sheet.more(format_args!("detail {}   {} (listed for failures only)", code.detail(), k.title()))?;
+        }
+        Some(k) => sheet.more(format_args!("detail {}   {}", code.detail(), k.description()))?,
+        None => {}
     }
     Ok(())
 }
@@ -190,7 +203,11 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
         }
     }
     let reason = c.reason();
-    let bounce = if c.hard_bounce() { Message::BounceHard.text() } else { Message::BounceSoft.text() };
+    let bounce = match (c.hard_bounce(), c.reason().id()) {
+        (true, _) => Message::BounceHard.text(),
+        (false, "delivered") => Message::NotABounce.text(),
+        (false, _) => Message::BounceSoft.text(),
+    };
     sheet.line("Reason", format_args!("{}  {} ({bounce})", painter.paint(CODE, reason.id()), reason.title()))?;
     sheet.more(reason.description())?;
     match c.rule() {
@@ -203,6 +220,7 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
             None => sheet.line("Decided by", format_args!("phrase {:?}", r.phrase()))?,
         },
         Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code(), r.source()))?,
+        Rule::SenderStage(_) => sheet.line("Decided by", Message::SenderStage.text())?,
         _ => sheet.line("Decided by", Message::NoRuleMatched.text())?,
     }
     Ok(())

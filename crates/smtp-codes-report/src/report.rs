@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use smtp_codes::classify::{Classification, Context, Rule};
+use smtp_codes::classify::{Classification, Context, NoRetry, Rule};
 use smtp_codes::explain::Explanation;
 use smtp_codes::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
 
@@ -26,6 +26,8 @@ pub struct Report<'a> {
     severity_rule: &'static str,
     /// Whether the sender should try again later.
     retry: bool,
+    /// What forbids retrying a temporary reply, when something does.
+    no_retry: Option<NoRetryRecord>,
     /// Who must act.
     who_acts: WhoActs,
     /// The bounce reason, as Sisimai names it.
@@ -103,9 +105,49 @@ impl RuleRecord {
                 json.code = Some(r.code().to_string());
                 json.source = Some(r.source());
             }
+            Rule::SenderStage(command) => json.command = Some(command),
             _ => {}
         }
         json
+    }
+}
+
+/// What forbids retrying: `{"kind": "phrase", "phrase": "retrying will not succeed", ...}` or
+/// `{"kind": "provider", "provider": "yahoo", "match": "[ts03]", ...}`.
+#[derive(Debug, Serialize)]
+pub struct NoRetryRecord {
+    /// `provider` or `phrase`.
+    kind: &'static str,
+    /// The provider whose reply says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<&'static str>,
+    /// The provider reply's identifying text.
+    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
+    matches: Option<&'static str>,
+    /// The phrase that says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phrase: Option<&'static str>,
+    /// Where it comes from.
+    source: &'static str,
+}
+
+impl NoRetryRecord {
+    /// The record of `no_retry`.
+    #[must_use]
+    pub fn new(no_retry: NoRetry) -> Self {
+        match no_retry {
+            NoRetry::ProviderReply(r) => Self {
+                kind: "provider",
+                provider: Some(r.provider().id()),
+                matches: Some(r.match_text()),
+                phrase: None,
+                source: r.source(),
+            },
+            NoRetry::Phrase(p) => {
+                Self { kind: "phrase", provider: None, matches: None, phrase: Some(p.phrase()), source: p.source() }
+            }
+            _ => Self { kind: "other", provider: None, matches: None, phrase: None, source: "" },
+        }
     }
 }
 
@@ -127,6 +169,7 @@ impl<'a> Report<'a> {
             severity: explanation.severity(),
             severity_rule: explanation.severity_rule().as_str(),
             retry: explanation.retry(),
+            no_retry: classification.and_then(Classification::no_retry).map(NoRetryRecord::new),
             who_acts: explanation.who_acts(),
             reason: classification.map(|c| c.reason().id()),
             hard_bounce: classification.is_some_and(Classification::hard_bounce),

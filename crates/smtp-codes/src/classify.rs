@@ -8,15 +8,29 @@
 //!
 //! # Order of the rules
 //!
+//! 0. A success (`2xx`, or a class-2 enhanced code alone) is `delivered` whatever its subject
+//!    (`250 2.6.0 Queued mail for delivery`); only a provider's own success reply or a success
+//!    phrase (`queued as`) names it more closely.
 //! 1. A provider's own reply: the provider is recognised (a marker in the text, a host suffix of
-//!    the remote host, or a token only it sends) and its reply's text occurs, with the codes the
-//!    provider documents. A provider-only token beats a longer shared text.
+//!    the remote host, a token only it sends, or a private enhanced code of its reply outside the
+//!    IANA registry, such as Microsoft's `4.4.316`, found in the text) and its reply's text
+//!    occurs, with the codes the provider documents. A provider-only token beats a longer shared
+//!    text.
 //! 2. A phrase rule: one limited to the command the reply answered beats a general one, then the
 //!    reason listed earlier in the catalogue, then the longer phrase.
 //! 3. A code rule: the exact enhanced code, then its `X.s.d` pattern, then the reply code.
-//! 4. The fallback: `delivered` for 2xx, `onhold` for any other code or for text without one,
-//!    `undefined` for empty text.
+//! 4. The fallback: `onhold` for a failure code or for text without one, `undefined` for empty
+//!    text.
 //!
+//! A refusal that concerns the envelope sender is never a hard bounce of the recipient: when
+//! steps 2 or 3 give a hard reason (`userunknown`, `hostunknown`, ...) but a `rejected` phrase
+//! also matched (`Sender verify failed`, `Sender address rejected`), the sender's code rule
+//! applies (`X.1.7`, `X.1.8`), or the reply answered `MAIL FROM`, the reason is `rejected`.
+//!
+//! Apart from the reason, a provider reply marked `retry = false` or a `[[no_retry]]` phrase
+//! (`Retrying will NOT succeed`) forbids retrying whatever the reply's class
+//! ([`Classification::no_retry`]).
+
 //! # Measured against Sisimai
 //!
 //! On the 347 real diagnostic lines of `tests/data/sisimai/lines.jsonl` (text, command and remote
@@ -37,8 +51,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 mod generated;
 mod rules;
 
-pub use generated::{CODE_RULES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
-pub use rules::{CodeRule, PhraseRule, ProviderReply, RuleCode};
+pub use generated::{CODE_RULES, NO_RETRY_PHRASES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
+pub use rules::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
 
 use crate::explain::Explanation;
 use crate::parse::{Diagnosis, diagnose_bytes};
@@ -109,22 +123,37 @@ pub enum Rule {
     Phrase(&'static PhraseRule),
     /// The enhanced status code or the reply code.
     Code(&'static CodeRule),
+    /// The reply answered the command that names the sender (`MAIL FROM`), so a refusal that
+    /// would otherwise mean the recipient's address is bad concerns the sender's instead.
+    SenderStage(Command),
     /// Nothing matched: `delivered` for a 2xx reply, `onhold` for another code or for text
     /// without a code, `undefined` for empty text.
     Fallback,
 }
 
 impl Rule {
-    /// A short name of the kind of rule: `provider`, `phrase`, `code` or `fallback`.
+    /// A short name of the kind of rule: `provider`, `phrase`, `code`, `sender-stage` or
+    /// `fallback`.
     #[must_use]
     pub const fn kind(&self) -> &'static str {
         match self {
             Self::ProviderReply(_) => "provider",
             Self::Phrase(_) => "phrase",
             Self::Code(_) => "code",
+            Self::SenderStage(_) => "sender-stage",
             Self::Fallback => "fallback",
         }
     }
+}
+
+/// Why a reply must not be retried although its code is temporary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoRetry {
+    /// The provider's documented reply says retrying will not succeed.
+    ProviderReply(&'static ProviderReply),
+    /// The text says so (`Retrying will NOT succeed`).
+    Phrase(&'static NoRetryPhrase),
 }
 
 /// The result of classifying one reply.
@@ -134,6 +163,7 @@ pub struct Classification {
     rule: Rule,
     provider: Option<Provider>,
     severity: Severity,
+    no_retry: Option<NoRetry>,
 }
 
 impl Classification {
@@ -164,6 +194,13 @@ impl Classification {
         }
     }
 
+    /// What forbids retrying the reply, when something does: a provider reply or a phrase that
+    /// says trying again will not succeed. It wins over the reply's class.
+    #[must_use]
+    pub const fn no_retry(&self) -> Option<NoRetry> {
+        self.no_retry
+    }
+
     /// Whether the sender must stop sending to this address: the reason is a hard one and the
     /// reply is not a temporary failure.
     #[must_use]
@@ -185,6 +222,7 @@ enum Target {
     Phrase(&'static PhraseRule),
     Reply(&'static ProviderReply),
     Marker(Provider),
+    NoRetry(&'static NoRetryPhrase),
 }
 
 /// The compiled phrase automaton. Build it once with [`Classifier::new`] (or use [`classify`],
@@ -200,6 +238,7 @@ pub struct Classifier {
     undefined: Reason,
     onhold: Reason,
     delivered: Reason,
+    rejected: Reason,
 }
 
 /// The most providers whose replies can be tracked in one pass without allocating.
@@ -236,6 +275,9 @@ impl Classifier {
                 add(marker, Target::Marker(provider));
             }
         }
+        for phrase in NO_RETRY_PHRASES {
+            add(phrase.phrase, Target::NoRetry(phrase));
+        }
         assert!(Provider::ALL.len() <= MAX_PROVIDERS, "too many providers for one pass");
         let mut starts = Vec::with_capacity(by_key.len() + 1);
         let mut targets = Vec::new();
@@ -260,6 +302,7 @@ impl Classifier {
             undefined: reason("undefined"),
             onhold: reason("onhold"),
             delivered: reason("delivered"),
+            rejected: reason("rejected"),
         }
     }
 
@@ -303,6 +346,13 @@ impl Classifier {
         let mut first_recognised: Option<Provider> = None;
         let mut best_reply: [Option<&'static ProviderReply>; MAX_PROVIDERS] = [None; MAX_PROVIDERS];
         let mut best_phrase: Option<&'static PhraseRule> = None;
+        // The best phrase saying the sender's address was refused: it outranks a phrase that
+        // would call the recipient's address bad (`550-Verification failed for <sender>
+        // 550-Unrouteable address 550 Sender verify failed` is about the sender).
+        let mut best_sender_phrase: Option<&'static PhraseRule> = None;
+        let mut no_retry_phrase: Option<&'static NoRetryPhrase> = None;
+        // The best phrase naming a success (`queued as`), for a success whatever else it says.
+        let mut best_delivered_phrase: Option<&'static PhraseRule> = None;
 
         if let Some(host) = remote_host {
             for &provider in Provider::ALL {
@@ -324,11 +374,14 @@ impl Classifier {
                 }
                 match target {
                     Target::Marker(provider) => recognise(&mut recognised, &mut first_recognised, provider),
+                    Target::NoRetry(phrase) => {
+                        no_retry_phrase.get_or_insert(phrase);
+                    }
                     Target::Reply(reply) => {
                         if !codes.agree_with(reply) {
                             continue;
                         }
-                        if reply.distinctive {
+                        if codes.identify(reply) {
                             recognise(&mut recognised, &mut first_recognised, reply.provider);
                         }
                         let slot = &mut best_reply[reply.provider as usize];
@@ -343,34 +396,68 @@ impl Classifier {
                         if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
                             best_phrase = Some(rule);
                         }
+                        if rule.reason == self.rejected && best_sender_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+                            best_sender_phrase = Some(rule);
+                        }
+                        if rule.reason == self.delivered && best_delivered_phrase.is_none_or(|b| phrase_beats(rule, b))
+                        {
+                            best_delivered_phrase = Some(rule);
+                        }
                     }
                 }
             }
         }
 
         let severity = codes.severity();
-        let make = |reason, rule| Classification { reason, rule, provider: first_recognised, severity };
         let provider_reply = Provider::ALL
             .iter()
             .filter(|&&p| recognised & bit(p) != 0)
             .filter_map(|&p| best_reply[p as usize])
             .reduce(|a, b| if reply_beats(b, a) { b } else { a });
-        if let Some(reply) = provider_reply {
-            return Classification { provider: Some(reply.provider), ..make(reply.reason, Rule::ProviderReply(reply)) };
-        }
-        if let Some(rule) = best_phrase {
-            return make(rule.reason, Rule::Phrase(rule));
-        }
-        if let Some(rule) = codes.code_rule() {
-            return make(rule.reason, Rule::Code(rule));
-        }
-        let reason = match (codes.reply, codes.enhanced) {
-            (None, None) if text.iter().all(u8::is_ascii_whitespace) => self.undefined,
-            (None, None) => self.onhold,
-            _ if severity == Severity::Success => self.delivered,
-            _ => self.onhold,
+        let no_retry = match provider_reply {
+            Some(reply) if !reply.retry => Some(NoRetry::ProviderReply(reply)),
+            _ => no_retry_phrase.map(NoRetry::Phrase),
         };
-        make(reason, Rule::Fallback)
+        let provider = provider_reply.map(|r| r.provider).or(first_recognised);
+        let make = |reason, rule| Classification { reason, rule, provider, severity, no_retry };
+
+        // A success is a success whatever its subject says (`250 2.6.0 Queued mail for
+        // delivery`): only a provider's own success reply or a success phrase names it more
+        // closely.
+        if severity == Severity::Success {
+            return match (provider_reply, best_delivered_phrase) {
+                (Some(reply), _) if reply.reason == self.delivered => make(reply.reason, Rule::ProviderReply(reply)),
+                (_, Some(rule)) => make(rule.reason, Rule::Phrase(rule)),
+                _ => make(self.delivered, Rule::Fallback),
+            };
+        }
+        if let Some(reply) = provider_reply {
+            return make(reply.reason, Rule::ProviderReply(reply));
+        }
+        let decided = match (best_phrase, codes.code_rule()) {
+            (Some(rule), _) => make(rule.reason, Rule::Phrase(rule)),
+            (None, Some(rule)) => make(rule.reason, Rule::Code(rule)),
+            (None, None) => {
+                let reason = match (codes.reply, codes.enhanced) {
+                    (None, None) if text.iter().all(u8::is_ascii_whitespace) => self.undefined,
+                    _ => self.onhold,
+                };
+                return make(reason, Rule::Fallback);
+            }
+        };
+        // A refusal that concerns the sender is never a reason to stop mailing the recipient.
+        if decided.reason.hard_bounce() {
+            if let Some(rule) = best_sender_phrase {
+                return make(rule.reason, Rule::Phrase(rule));
+            }
+            if let Some(rule) = codes.code_rule().filter(|r| r.reason == self.rejected) {
+                return make(rule.reason, Rule::Code(rule));
+            }
+            if codes.command == Some(Command::Mail) {
+                return make(self.rejected, Rule::SenderStage(Command::Mail));
+            }
+        }
+        decided
     }
 }
 
@@ -426,6 +513,13 @@ struct Codes {
 }
 
 impl Codes {
+    /// Whether a matching provider reply identifies its provider on its own: its text is a
+    /// token only that provider sends, or it carries an enhanced code outside the IANA registry
+    /// (a provider's private detail, such as Microsoft's `4.4.316`) and that code was found.
+    fn identify(&self, reply: &ProviderReply) -> bool {
+        reply.distinctive || reply.enhanced.is_some_and(|e| e.known().is_none() && self.enhanced == Some(e))
+    }
+
     /// A provider reply applies only when the codes it documents are the ones found.
     fn agree_with(&self, reply: &ProviderReply) -> bool {
         let reply_ok = match (reply.reply_code, self.reply) {
@@ -443,19 +537,24 @@ impl Codes {
         Severity::of(self.reply, self.enhanced)
     }
 
-    /// The exact enhanced code's rule, else its `X.s.d` pattern's, else the reply code's.
     fn code_rule(&self) -> Option<&'static CodeRule> {
-        let find = |want: &dyn Fn(&RuleCode) -> bool| CODE_RULES.iter().find(|r| want(&r.code));
-        if let Some(e) = self.enhanced {
-            let exact = find(&|c| *c == RuleCode::Enhanced(e));
-            let pattern = || find(&|c| *c == RuleCode::Pattern(EnhancedPattern::from(e)));
-            if let Some(rule) = exact.or_else(pattern) {
-                return Some(rule);
-            }
-        }
-        let reply = self.reply?;
-        find(&|c| *c == RuleCode::Reply(reply))
+        code_rule(self.reply, self.enhanced)
     }
+}
+
+/// The code rule for these codes: the exact enhanced code's rule, else its `X.s.d` pattern's,
+/// else the reply code's.
+pub(crate) fn code_rule(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>) -> Option<&'static CodeRule> {
+    let find = |want: &dyn Fn(&RuleCode) -> bool| CODE_RULES.iter().find(|r| want(&r.code));
+    if let Some(e) = enhanced {
+        let exact = find(&|c| *c == RuleCode::Enhanced(e));
+        let pattern = || find(&|c| *c == RuleCode::Pattern(EnhancedPattern::from(e)));
+        if let Some(rule) = exact.or_else(pattern) {
+            return Some(rule);
+        }
+    }
+    let reply = reply?;
+    find(&|c| *c == RuleCode::Reply(reply))
 }
 
 /// Classifies `text` with a classifier built on first use and shared by every thread.

@@ -164,9 +164,14 @@ impl<'a> Explanation<'a> {
         }
     }
 
-    /// Whether the sender should try again later.
+    /// Whether the sender should try again later: the severity says so, unless the provider's
+    /// reply or the text says that retrying will not succeed.
     #[must_use]
     pub fn retry(&self) -> bool {
+        #[cfg(feature = "classify")]
+        if self.classification.is_some_and(|c| c.no_retry().is_some()) {
+            return false;
+        }
         self.severity().should_retry()
     }
 
@@ -194,8 +199,11 @@ impl<'a> Explanation<'a> {
         self.class().map_or(WhoActs::Sender, StatusClass::who_acts)
     }
 
-    /// What to do next, most specific first, without repeats: the provider's advice, the
-    /// reason's action, the enhanced code's and the reply code's.
+    /// What to do next, most specific first, without repeats. A success needs nothing done,
+    /// whatever its subject. Otherwise: the provider's advice and the reason's action when a rule
+    /// decided, then the enhanced code's action and the reply code's. When the words of the text
+    /// decided the reason (a phrase or a provider reply), a code's action is kept only when the
+    /// code's own rule gives the same reason, so a `550 5.1.1 User unknown` gets no SPF advice.
     pub fn actions(&self) -> impl Iterator<Item = &'static str> + use<'a> {
         let mut list: [Option<&'static str>; MAX_ACTIONS] = [None; MAX_ACTIONS];
         let mut n = 0;
@@ -208,27 +216,67 @@ impl<'a> Explanation<'a> {
                 n += 1;
             }
         };
+        if self.severity() == Severity::Success {
+            let reply = self.reply().filter(|r| r.code().severity() == Severity::Success);
+            push(Some(reply.map_or(Message::SuccessAction.text(), KnownReply::action)));
+            return list.into_iter().flatten();
+        }
+        #[cfg(feature = "classify")]
+        let decided = self.classification.filter(|c| !matches!(c.rule(), crate::classify::Rule::Fallback));
+        // The text's words decided, not the codes.
+        #[cfg(feature = "classify")]
+        let by_words = decided.filter(|c| !matches!(c.rule(), crate::classify::Rule::Code(_)));
+        #[cfg(not(feature = "classify"))]
+        let decided: Option<()> = None;
         #[cfg(feature = "classify")]
         if let Some(c) = self.classification {
-            push(c.provider_reply().map(|r| r.advice));
-            if !matches!(c.rule(), crate::classify::Rule::Fallback) {
+            push(c.provider_reply().map(|r| r.advice()));
+            if decided.is_some() {
                 push(Some(c.reason().action()));
             }
         }
-        push(self.enhanced().map(KnownEnhanced::action));
-        push(self.reply().map(KnownReply::action));
+        // A code's action fits when nothing decided the reason, or when the code's own rule gives
+        // the reason that was decided.
+        #[cfg(feature = "classify")]
+        let fits = |reply, enhanced| {
+            by_words
+                .is_none_or(|c| crate::classify::code_rule(reply, enhanced).is_some_and(|r| r.reason() == c.reason()))
+        };
+        #[cfg(not(feature = "classify"))]
+        let fits = |_: Option<ReplyCode>, _: Option<EnhancedCode>| decided.is_none();
+        if let Some(known) = self.enhanced()
+            && fits(None, self.enhanced_code())
+        {
+            push(Some(known.action()));
+        }
+        if let Some(known) = self.reply()
+            && fits(self.reply_code(), None)
+        {
+            push(Some(known.action()));
+        }
         list.into_iter().flatten()
     }
 
-    /// Notes about codes the catalogue does not know or digits no standard defines.
+    /// Notes about codes the catalogue does not know or digits no standard defines, about a
+    /// success code whose detail the registry lists for failures only, and about a temporary
+    /// reply that must not be retried.
     pub fn notes(&self) -> impl Iterator<Item = Message> + use<'a> {
         let reply = self.reply_code();
         let enhanced = self.enhanced_code();
+        let success = self.severity() == Severity::Success;
+        #[cfg(feature = "classify")]
+        let no_retry = self.severity().should_retry() && self.classification.is_some_and(|c| c.no_retry().is_some());
+        #[cfg(not(feature = "classify"))]
+        let no_retry = false;
         [
             reply.filter(|r| r.known().is_none()).map(|_| Message::UnknownReplyCode),
             reply.filter(|r| !r.is_rfc5321_syntax()).map(|_| Message::UndefinedSecondDigit),
             enhanced.filter(|e| e.known().is_none()).map(|_| Message::UnknownEnhancedCode),
             enhanced.filter(|e| e.subject_meaning().is_none()).map(|_| Message::UndefinedSubject),
+            enhanced
+                .filter(|e| success && e.known().is_some_and(|k| !k.allows_class(e.class())))
+                .map(|_| Message::SuccessWithFailureDetail),
+            no_retry.then_some(Message::NoRetry),
         ]
         .into_iter()
         .flatten()

@@ -18,7 +18,7 @@ pub(super) fn render(c: &Catalogue) -> Result<TokenStream> {
         #![doc = " Classifier data generated from `codes.toml` and its provider files: bounce reasons,"]
         #![doc = " providers and the rule tables. The accessors are hand-written in `classify/rules.rs`."]
         use super::rules::{ProviderRow, ReasonRow};
-        use super::{CodeRule, PhraseRule, ProviderReply, RuleCode};
+        use super::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
         use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, WhoActs};
         #reasons
         #providers
@@ -129,8 +129,8 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
                 None => quote!(None),
             };
             let reason = reason(c, &r.reason);
-            let (text, matches, distinctive, meaning, advice, source) =
-                (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, p.source_of(r));
+            let (text, matches, distinctive, meaning, advice, retry, source) =
+                (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, r.retry, p.source_of(r));
             replies.push(quote! {
                 ProviderReply {
                     provider: Provider::#provider,
@@ -141,6 +141,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
                     distinctive: #distinctive,
                     meaning: #meaning,
                     advice: #advice,
+                    retry: #retry,
                     reason: #reason,
                     source: #source,
                 }
@@ -176,7 +177,13 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
         let source = &r.source;
         code_rules.push(quote!(CodeRule { code: #code, reason: #reason, source: #source }));
     }
+    let no_retry = c.no_retry.iter().map(|r| {
+        let (phrase, source) = (&r.phrase, &r.source);
+        quote!(NoRetryPhrase { phrase: #phrase, source: #source })
+    });
     Ok(quote! {
+        /// Every phrase of the catalogue saying that retrying will not help, sorted by phrase.
+        pub static NO_RETRY_PHRASES: &[NoRetryPhrase] = &[#(#no_retry),*];
         /// Every provider reply of the catalogue, by provider in `id` order.
         pub static PROVIDER_REPLIES: &[ProviderReply] = &[#(#replies),*];
         /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.

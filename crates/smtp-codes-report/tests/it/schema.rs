@@ -78,6 +78,9 @@ const TEXTS: &[(&str, Option<&str>)] = &[
     ),
     ("421 4.7.0 Try again later, closing connection.", None),
     ("250 2.0.0 Ok: queued as 4BCD", None),
+    ("421 4.7.1 [TS03] All messages from 192.0.2.4 will be permanently deferred; Retrying will NOT succeed.", None),
+    ("451 4.7.0 Sending host blocked; retrying will not succeed", None),
+    ("host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to MAIL FROM command)", None),
     ("something went wrong", None),
 ];
 
@@ -111,8 +114,16 @@ fn every_record_of_explained_replies_is_documented() {
     assert_documented(&docs, "report", keys(&reports));
     let rules: Vec<&Value> = all.iter().map(|v| &v["rule"]).collect();
     let kinds: BTreeSet<&str> = rules.iter().filter_map(|r| r["kind"].as_str()).collect();
-    assert_eq!(kinds, BTreeSet::from(["code", "fallback", "phrase", "provider"]), "the samples reach every rule kind");
+    assert_eq!(
+        kinds,
+        BTreeSet::from(["code", "fallback", "phrase", "provider", "sender-stage"]),
+        "the samples reach every rule kind"
+    );
     assert_documented(&docs, "rule", keys(rules));
+    let no_retry: Vec<&Value> = all.iter().map(|v| &v["no_retry"]).filter(|v| !v.is_null()).collect();
+    let kinds: BTreeSet<&str> = no_retry.iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert_eq!(kinds, BTreeSet::from(["phrase", "provider"]), "the samples reach every no-retry kind");
+    assert_documented(&docs, "no-retry", keys(no_retry));
     let replies: Vec<&Value> = all.iter().map(|v| &v["provider_reply"]).filter(|v| !v.is_null()).collect();
     assert!(!replies.is_empty(), "a sample matches a provider reply");
     assert_documented(&docs, "provider-reply", keys(replies));

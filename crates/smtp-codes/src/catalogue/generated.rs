@@ -3637,8 +3637,14 @@ pub enum Message {
     BounceHard,
     /// soft bounce: the address itself is not known to be bad
     BounceSoft,
+    /// The text or the provider says that retrying will not succeed, so do not retry although the code is temporary: change what the reply names first.
+    NoRetry,
     /// no rule matched: the reason follows from the code's class alone
     NoRuleMatched,
+    /// not a bounce: the message was accepted
+    NotABounce,
+    /// the reply answered MAIL FROM, so the refusal concerns the sender's address, not the recipient's
+    SenderStage,
     /// The reply code and the enhanced status code agree on the outcome.
     SeverityCodesAgree,
     /// Only an enhanced status code was found, so its class decides the outcome.
@@ -3649,6 +3655,10 @@ pub enum Message {
     SeverityReplyCodeDecides,
     /// Only a reply code was found, so its first digit decides the outcome.
     SeverityReplyCodeOnly,
+    /// Nothing to do: the server accepted the command or the message.
+    SuccessAction,
+    /// Class 2 means success. The registry lists this subject and detail only for failures, but servers such as Microsoft Exchange also send them with success replies (250 2.6.0 Queued mail for delivery): the message was accepted.
+    SuccessWithFailureDetail,
     /// RFC 5321 defines only 0 to 5 as the second digit of a reply code, so this digit has no standard meaning.
     UndefinedSecondDigit,
     /// The IANA registry defines subjects 0 to 7 only, so this subject has no registered meaning.
@@ -3665,6 +3675,10 @@ pub enum Message {
     WarningEnhancedCodeChanged,
     /// reply code {code} is outside RFC 5321 (its second digit is above 5)
     WarningNonStandardReplyCode,
+    /// {text} looks like a reply code but is not one: a reply code has three digits, the first 2 to 5
+    WarningNotAReplyCode,
+    /// {text} looks like an enhanced status code but is not one: its class must be 2, 4 or 5, and subject and detail have 1 to 3 digits
+    WarningNotAnEnhancedCode,
     /// enhanced status code {code} is not registered in class {class}
     WarningNotRegisteredInClass,
     /// the reply code changes from {first} to {later} between lines
@@ -3675,12 +3689,17 @@ impl Message {
     pub const ALL: &'static [Self] = &[
         Self::BounceHard,
         Self::BounceSoft,
+        Self::NoRetry,
         Self::NoRuleMatched,
+        Self::NotABounce,
+        Self::SenderStage,
         Self::SeverityCodesAgree,
         Self::SeverityEnhancedCodeOnly,
         Self::SeverityNoCode,
         Self::SeverityReplyCodeDecides,
         Self::SeverityReplyCodeOnly,
+        Self::SuccessAction,
+        Self::SuccessWithFailureDetail,
         Self::UndefinedSecondDigit,
         Self::UndefinedSubject,
         Self::UnknownEnhancedCode,
@@ -3689,6 +3708,8 @@ impl Message {
         Self::WarningDsnFieldDiffers,
         Self::WarningEnhancedCodeChanged,
         Self::WarningNonStandardReplyCode,
+        Self::WarningNotAReplyCode,
+        Self::WarningNotAnEnhancedCode,
         Self::WarningNotRegisteredInClass,
         Self::WarningReplyCodeChanged,
     ];
@@ -3698,12 +3719,17 @@ impl Message {
         match name {
             "BounceHard" => Some(Self::BounceHard),
             "BounceSoft" => Some(Self::BounceSoft),
+            "NoRetry" => Some(Self::NoRetry),
             "NoRuleMatched" => Some(Self::NoRuleMatched),
+            "NotABounce" => Some(Self::NotABounce),
+            "SenderStage" => Some(Self::SenderStage),
             "SeverityCodesAgree" => Some(Self::SeverityCodesAgree),
             "SeverityEnhancedCodeOnly" => Some(Self::SeverityEnhancedCodeOnly),
             "SeverityNoCode" => Some(Self::SeverityNoCode),
             "SeverityReplyCodeDecides" => Some(Self::SeverityReplyCodeDecides),
             "SeverityReplyCodeOnly" => Some(Self::SeverityReplyCodeOnly),
+            "SuccessAction" => Some(Self::SuccessAction),
+            "SuccessWithFailureDetail" => Some(Self::SuccessWithFailureDetail),
             "UndefinedSecondDigit" => Some(Self::UndefinedSecondDigit),
             "UndefinedSubject" => Some(Self::UndefinedSubject),
             "UnknownEnhancedCode" => Some(Self::UnknownEnhancedCode),
@@ -3712,6 +3738,8 @@ impl Message {
             "WarningDsnFieldDiffers" => Some(Self::WarningDsnFieldDiffers),
             "WarningEnhancedCodeChanged" => Some(Self::WarningEnhancedCodeChanged),
             "WarningNonStandardReplyCode" => Some(Self::WarningNonStandardReplyCode),
+            "WarningNotAReplyCode" => Some(Self::WarningNotAReplyCode),
+            "WarningNotAnEnhancedCode" => Some(Self::WarningNotAnEnhancedCode),
             "WarningNotRegisteredInClass" => Some(Self::WarningNotRegisteredInClass),
             "WarningReplyCodeChanged" => Some(Self::WarningReplyCodeChanged),
             _ => None,
@@ -3731,9 +3759,24 @@ pub(super) const MESSAGES: &[MessageRow] = &[
         source: "smtp-codes; Sisimai's soft bounce reasons",
     },
     MessageRow {
+        name: "NoRetry",
+        text: "The text or the provider says that retrying will not succeed, so do not retry although the code is temporary: change what the reply names first.",
+        source: "smtp-codes; providers such as Yahoo send 421 with 'Retrying will NOT succeed'",
+    },
+    MessageRow {
         name: "NoRuleMatched",
         text: "no rule matched: the reason follows from the code's class alone",
         source: "smtp-codes",
+    },
+    MessageRow {
+        name: "NotABounce",
+        text: "not a bounce: the message was accepted",
+        source: "RFC 5321 §4.2.1 (2yz)",
+    },
+    MessageRow {
+        name: "SenderStage",
+        text: "the reply answered MAIL FROM, so the refusal concerns the sender's address, not the recipient's",
+        source: "RFC 5321 §3.3 (MAIL names the sender); Sisimai files refusals of MAIL FROM as rejected",
     },
     MessageRow {
         name: "SeverityCodesAgree",
@@ -3759,6 +3802,16 @@ pub(super) const MESSAGES: &[MessageRow] = &[
         name: "SeverityReplyCodeOnly",
         text: "Only a reply code was found, so its first digit decides the outcome.",
         source: "RFC 5321 §4.2.1",
+    },
+    MessageRow {
+        name: "SuccessAction",
+        text: "Nothing to do: the server accepted the command or the message.",
+        source: "RFC 5321 §4.2.1 (2yz)",
+    },
+    MessageRow {
+        name: "SuccessWithFailureDetail",
+        text: "Class 2 means success. The registry lists this subject and detail only for failures, but servers such as Microsoft Exchange also send them with success replies (250 2.6.0 Queued mail for delivery): the message was accepted.",
+        source: "RFC 3463 §2 (the class gives the outcome); IANA SMTP Enhanced Status Codes registry",
     },
     MessageRow {
         name: "UndefinedSecondDigit",
@@ -3799,6 +3852,16 @@ pub(super) const MESSAGES: &[MessageRow] = &[
         name: "WarningNonStandardReplyCode",
         text: "reply code {code} is outside RFC 5321 (its second digit is above 5)",
         source: "RFC 5321 §4.2 (reply-code grammar)",
+    },
+    MessageRow {
+        name: "WarningNotAReplyCode",
+        text: "{text} looks like a reply code but is not one: a reply code has three digits, the first 2 to 5",
+        source: "RFC 5321 §4.2 (reply-code grammar)",
+    },
+    MessageRow {
+        name: "WarningNotAnEnhancedCode",
+        text: "{text} looks like an enhanced status code but is not one: its class must be 2, 4 or 5, and subject and detail have 1 to 3 digits",
+        source: "RFC 3463 §2 (status-code grammar)",
     },
     MessageRow {
         name: "WarningNotRegisteredInClass",

@@ -80,6 +80,7 @@ pub struct ProviderReply {
     pub(crate) distinctive: bool,
     pub(crate) meaning: &'static str,
     pub(crate) advice: &'static str,
+    pub(crate) retry: bool,
     pub(crate) reason: Reason,
     pub(crate) source: &'static str,
 }
@@ -140,6 +141,13 @@ impl ProviderReply {
         self.reason
     }
 
+    /// `false` when the provider says that retrying will not succeed, although the reply's code
+    /// may be temporary.
+    #[must_use]
+    pub const fn retry(&self) -> bool {
+        self.retry
+    }
+
     /// The provider's page, or where the reply was observed.
     #[must_use]
     pub const fn source(&self) -> &'static str {
@@ -173,6 +181,28 @@ impl PhraseRule {
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
+    }
+
+    /// Where the phrase is seen.
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+}
+
+/// A phrase saying that trying again will not help (`Retrying will NOT succeed`): it forbids
+/// retrying a reply whatever its class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NoRetryPhrase {
+    pub(crate) phrase: &'static str,
+    pub(crate) source: &'static str,
+}
+
+impl NoRetryPhrase {
+    /// Lowercase ASCII text, matched with ASCII case ignored.
+    #[must_use]
+    pub const fn phrase(&self) -> &'static str {
+        self.phrase
     }
 
     /// Where the phrase is seen.

@@ -4,7 +4,7 @@
 //! the best, so the time is linear in the input's length whatever it holds.
 
 use super::command::find_command;
-use super::warning::{Warning, Warnings, check_codes};
+use super::warning::{CodeText, Warning, Warnings, check_codes};
 use super::{enhanced_at, is_word, reply_digits_at};
 use crate::{Command, EnhancedCode, ReplyCode};
 
@@ -121,6 +121,9 @@ pub fn diagnose_bytes(input: &[u8]) -> Diagnosis<'_> {
         warnings.push(Warning::DsnFieldDiffers { dsn: dsn.code, reply: used });
     }
     check_codes(reply_code, enhanced_code, &mut warnings);
+    if reply_code.is_none() && enhanced_code.is_none() {
+        check_leading_numbers(whole_text(input), &mut warnings);
+    }
 
     let text = match start {
         Some(start) => reply_text(input, start),
@@ -249,6 +252,9 @@ impl Scan {
 /// continuation `-`, `;` (`550; 5.7.515`), a literal `\n`, or `:` when the code starts a word
 /// (`550: 5.2.2`, but not the port in `[192.0.2.1]:587:`).
 fn reply_follows(s: &[u8], i: usize) -> bool {
+    if after_unix_type(s, i) {
+        return false;
+    }
     if after_code_label(s, i) {
         return s.get(i + 3).is_none_or(|&b| !is_word(b) && b != b'.');
     }
@@ -309,6 +315,17 @@ fn after_code_label(s: &[u8], i: usize) -> bool {
 }
 
 /// Whether the code at `i` follows a product or version word (`Exim 4.94.2`, `Postfix 2.11.3`).
+/// Whether position `i` follows the diagnostic type `X-Unix;` (RFC 3464 §2.3.6), whose number is
+/// a program's exit status (`X-Unix; 255`), not an SMTP reply code.
+fn after_unix_type(s: &[u8], i: usize) -> bool {
+    const TYPE: &[u8] = b"x-unix;";
+    let mut k = i;
+    while k > 0 && s[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    k >= TYPE.len() && s[k - TYPE.len()..k].eq_ignore_ascii_case(TYPE)
+}
+
 fn after_version_word(s: &[u8], i: usize) -> bool {
     const WORDS: &[&[u8]] = &[b"exim ", b"postfix ", b"version ", b"release ", b"sendmail ", b"qmail "];
     WORDS.iter().any(|w| i >= w.len() && s[i - w.len()..i].eq_ignore_ascii_case(w))
@@ -404,6 +421,32 @@ fn trim_unbalanced_closers(mut t: &[u8]) -> &[u8] {
         }
         depth[slot] += 1;
         t = t[..t.len() - 1].trim_ascii_end();
+    }
+}
+
+/// When no code was found: warns about the number-like tokens the text starts with (at most
+/// two, `999 9.9.9 whatever`, `55 user unknown`), which a reader takes for codes that are not
+/// valid. Only the start of the text is looked at, where a reply puts its codes, so numbers in
+/// the middle of a text (sizes, versions, addresses) never warn.
+fn check_leading_numbers(t: &[u8], warnings: &mut Warnings) {
+    let mut rest = t;
+    for _ in 0..2 {
+        let end = rest.iter().position(|&b| !(b.is_ascii_digit() || b == b'.')).unwrap_or(rest.len());
+        let (token, after) = rest.split_at(end);
+        // A token ends at a blank or the end of the text (so a date `2024-05-01` is no token).
+        if !after.first().is_none_or(u8::is_ascii_whitespace) {
+            return;
+        }
+        let dots = token.iter().filter(|&&b| b == b'.').count();
+        let Some(text) = CodeText::new(token) else { return };
+        match dots {
+            0 if token.len() <= 4 => warnings.push(Warning::NotAReplyCode(text)),
+            2 if token.split(|&b| b == b'.').all(|part| !part.is_empty()) => {
+                warnings.push(Warning::NotAnEnhancedCode(text));
+            }
+            _ => return,
+        }
+        rest = after.get(1..).unwrap_or_default().trim_ascii_start();
     }
 }
 

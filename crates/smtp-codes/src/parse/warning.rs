@@ -33,10 +33,17 @@ pub enum Warning {
         /// The different code on a later line.
         later: EnhancedCode,
     },
-    /// The registry defines this subject and detail, but not in this class (`2.1.1`).
+    /// The registry defines this subject and detail, but not in this class (`4.7.17`). Not
+    /// raised for a success (`250 2.6.0`), which the explainer notes instead.
     NotRegisteredInClass(EnhancedCode),
     /// A reply code outside RFC 5321's grammar (second digit above 5, such as `571`).
     NonStandardReplyCode(ReplyCode),
+    /// The text starts with a number that looks like a reply code but is not one (`999`, `55`):
+    /// a reply code has three digits, the first 2 to 5.
+    NotAReplyCode(CodeText),
+    /// The text starts with a dotted number that looks like an enhanced status code but is not
+    /// one (`9.9.9`): its class must be 2, 4 or 5.
+    NotAnEnhancedCode(CodeText),
     /// A log line's own status field (Postfix or sendmail `dsn=`) differs from the enhanced code
     /// in the remote server's reply text; the reply's own code is the one reported.
     DsnFieldDiffers {
@@ -65,10 +72,53 @@ impl fmt::Display for Warning {
                 fill(f, Message::WarningNotRegisteredInClass, &[("code", &code), ("class", &code.class())])
             }
             Self::NonStandardReplyCode(code) => fill(f, Message::WarningNonStandardReplyCode, &[("code", &code)]),
+            Self::NotAReplyCode(text) => fill(f, Message::WarningNotAReplyCode, &[("text", &text)]),
+            Self::NotAnEnhancedCode(text) => fill(f, Message::WarningNotAnEnhancedCode, &[("text", &text)]),
             Self::DsnFieldDiffers { dsn, reply } => {
                 fill(f, Message::WarningDsnFieldDiffers, &[("dsn", &dsn), ("reply", &reply)])
             }
         }
+    }
+}
+
+/// A short number-like token of the input, kept by value (at most [`CodeText::CAPACITY`] bytes
+/// of ASCII digits and dots) so that a [`Warning`] stays `Copy` and needs no lifetime.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CodeText {
+    bytes: [u8; CodeText::CAPACITY],
+    len: u8,
+}
+
+impl CodeText {
+    /// The longest token kept.
+    pub const CAPACITY: usize = 12;
+
+    /// The token, when it is 1 to [`CAPACITY`](Self::CAPACITY) ASCII digits and dots.
+    pub(crate) fn new(token: &[u8]) -> Option<Self> {
+        if token.is_empty() || token.len() > Self::CAPACITY || !token.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
+            return None;
+        }
+        let mut bytes = [0; Self::CAPACITY];
+        bytes[..token.len()].copy_from_slice(token);
+        Some(Self { bytes, len: u8::try_from(token.len()).ok()? })
+    }
+
+    /// The token as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for CodeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CodeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -217,7 +267,11 @@ pub(crate) fn check_codes(reply: Option<ReplyCode>, enhanced: Option<EnhancedCod
         {
             warnings.push(Warning::ClassMismatch { reply, enhanced });
         }
-        if enhanced.known().is_some_and(|k| !k.allows_class(enhanced.class())) {
+        // A success whose detail the registry lists for failures only (`250 2.6.0 Queued mail
+        // for delivery`, common from Exchange) is not odd enough to warn about: the explainer
+        // notes it instead.
+        let success = enhanced.class() == 2 && reply.is_none_or(|r| r.first_digit() == 2);
+        if !success && enhanced.known().is_some_and(|k| !k.allows_class(enhanced.class())) {
             warnings.push(Warning::NotRegisteredInClass(enhanced));
         }
     }

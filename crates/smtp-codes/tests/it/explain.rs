@@ -29,7 +29,8 @@ fn a_postfix_bounce_line_is_explained_in_full() {
     let actions: Vec<&str> = e.actions().collect();
     assert_eq!(actions[0], c.reason().action());
     assert!(actions.contains(&e.enhanced().unwrap().action()));
-    assert!(actions.contains(&e.reply().unwrap().action()));
+    // The reply code's general advice (which covers 5.7.x policy too) does not fit a 5.1.1.
+    assert!(!actions.contains(&e.reply().unwrap().action()), "{actions:?}");
     assert_eq!(e.notes().count(), 0);
     assert!(e.warnings().is_empty());
 }

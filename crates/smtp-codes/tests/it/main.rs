@@ -1,6 +1,7 @@
 //! The core crate's one integration-test binary: parser table tests, the sisimai corpus and
 //! property tests.
 
+mod answers;
 mod corpus;
 mod explain;
 mod props;

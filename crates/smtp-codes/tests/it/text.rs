@@ -334,9 +334,14 @@ fn warnings_in_free_text() {
     // A reply code outside RFC 5321.
     let d = diagnose("571 Delivery not authorized, message refused");
     assert!(d.warnings().contains(Warning::NonStandardReplyCode(rc(571))));
-    // A success class for a failure detail.
-    let d = diagnose("250 2.1.1 odd");
-    assert!(d.warnings().contains(Warning::NotRegisteredInClass(ec("2.1.1"))));
+    // A class the registry does not list for the detail (X.7.17 is class 5 only).
+    let d = diagnose("450 4.7.17 Mailbox owner has changed");
+    assert!(d.warnings().contains(Warning::NotRegisteredInClass(ec("4.7.17"))));
+    // A success with a detail listed for failures only is not odd: Exchange sends it all day.
+    for text in ["250 2.1.1 odd", "250 2.6.0 <id@host> [InternalId=1] Queued mail for delivery", "2.6.0 queued"] {
+        let d = diagnose(text);
+        assert!(d.warnings().is_empty(), "{text}: {:?}", d.warnings());
+    }
     // The code changes inside the text; the agreeing pair wins.
     let d = diagnose("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>");
     assert_eq!((d.reply_code(), d.enhanced_code()), (Some(rc(421)), Some(ec("4.4.2"))));

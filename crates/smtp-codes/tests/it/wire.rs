@@ -164,8 +164,10 @@ fn warnings_on_the_wire() {
     let (reply, _) = parse_reply(b"571 No PTR Record found\r\n").unwrap();
     assert!(reply.warnings().contains(Warning::NonStandardReplyCode(rc(571))));
 
-    let (reply, _) = parse_reply(b"250 2.1.1 odd\r\n").unwrap();
-    assert!(reply.warnings().contains(Warning::NotRegisteredInClass(ec("2.1.1"))));
+    let (reply, _) = parse_reply(b"450 4.7.17 owner changed\r\n").unwrap();
+    assert!(reply.warnings().contains(Warning::NotRegisteredInClass(ec("4.7.17"))));
+    let (reply, _) = parse_reply(b"250 2.6.0 Queued mail for delivery\r\n").unwrap();
+    assert!(reply.warnings().is_empty(), "{:?}", reply.warnings());
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! Wrong answers found by trying the tool on real replies and log lines, each as a family:
+//! successes that read as failures, temporary replies that say not to retry, a provider's private
+//! code recognised without its host, advice that fits the reason, sender-side refusals that are
+//! not the recipient's fault, and number-like tokens that are not codes.
+
+use smtp_codes::classify::{Context, NoRetry, Rule, explain_with};
+use smtp_codes::explain::Explanation;
+use smtp_codes::parse::Warning;
+use smtp_codes::{Command, Message, Severity, WhoActs};
+
+fn explained(text: &str) -> Explanation<'_> {
+    explain_with(text.as_bytes(), &Context::default())
+}
+
+fn reason(e: &Explanation<'_>) -> &'static str {
+    e.classification().unwrap().reason().id()
+}
+
+/// A success with any subject: Exchange and SES log `250 2.6.0 ... Queued mail for delivery`
+/// all day, and other successes carry subjects the registry lists for failures only.
+#[test]
+fn a_success_reads_as_a_success_whatever_its_subject() {
+    for text in [
+        "250 2.6.0 <id@host> [InternalId=1] Queued mail for delivery",
+        "250 2.6.0 <0100018f@email.amazonses.com> Queued mail for delivery",
+        "250 2.1.5 Recipient OK, but the mailbox is full warning",
+        "250 2.7.1 Ok, virus scan passed",
+        "2.6.0 queued",
+    ] {
+        let e = explained(text);
+        assert_eq!(e.severity(), Severity::Success, "{text}");
+        assert_eq!(reason(&e), "delivered", "{text}");
+        assert!(!e.classification().unwrap().hard_bounce(), "{text}");
+        assert!(!e.retry(), "{text}");
+        assert_eq!(e.who_acts(), WhoActs::Nobody, "{text}");
+        let actions: Vec<&str> = e.actions().collect();
+        assert_eq!(actions.len(), 1, "{text}: {actions:?}");
+        assert!(actions[0].starts_with("Nothing to do"), "{text}: {actions:?}");
+        assert!(e.warnings().is_empty(), "{text}: {:?}", e.warnings());
+    }
+    // The registry lists X.6.0 for failures only: a note says the class decides.
+    let e = explained("250 2.6.0 Queued mail for delivery");
+    assert!(e.notes().any(|n| n == Message::SuccessWithFailureDetail));
+    // A registered success detail needs no note.
+    let e = explained("250 2.1.5 Ok");
+    assert_eq!(e.notes().count(), 0);
+}
+
+/// Texts and provider replies that say retrying will not help win over a temporary class.
+#[test]
+fn a_temporary_reply_that_says_not_to_retry_is_not_retried() {
+    let e = explained(
+        "421 4.7.1 [TS03] All messages from 192.0.2.4 will be permanently deferred; Retrying will NOT succeed.",
+    );
+    assert_eq!(e.severity(), Severity::Transient);
+    assert!(!e.retry());
+    let c = e.classification().unwrap();
+    assert!(matches!(c.no_retry(), Some(NoRetry::ProviderReply(r)) if r.match_text() == "[ts03]"));
+    assert!(e.notes().any(|n| n == Message::NoRetry));
+    // The same words from any server, with no provider recognised.
+    for text in [
+        "451 4.7.0 Your IP is on our list; retrying will not succeed",
+        "421 Messages permanently deferred for this host",
+    ] {
+        let e = explained(text);
+        assert_eq!(e.severity(), Severity::Transient, "{text}");
+        assert!(!e.retry(), "{text}");
+        assert!(matches!(e.classification().unwrap().no_retry(), Some(NoRetry::Phrase(_))), "{text}");
+    }
+    // An ordinary deferral is still retried.
+    let e = explained("421 4.7.0 Try again later, closing connection.");
+    assert!(e.retry() && e.classification().unwrap().no_retry().is_none());
+}
+
+/// A provider's private enhanced code (not in the IANA registry) with its documented text
+/// identifies the provider without its host name.
+#[test]
+fn a_provider_reply_with_a_private_code_matches_without_a_host() {
+    let e = explained("451 4.4.316 Connection refused [Message=Socket error code 10061]");
+    let c = e.classification().unwrap();
+    assert_eq!(c.rule().kind(), "provider", "{:?}", c.rule());
+    assert_eq!(c.provider().unwrap().id(), "microsoft365");
+    assert_eq!(reason(&e), "networkerror");
+    // The same words with a registered code are not Microsoft's reply.
+    let e = explained("451 4.4.1 Connection refused [Message=Socket error code 10061]");
+    assert_ne!(e.classification().unwrap().rule().kind(), "provider");
+}
+
+/// What to do fits the code and the reason that decided: no SPF, DKIM or DMARC advice for an
+/// unknown user, no mailbox advice for a policy refusal.
+#[test]
+fn actions_fit_the_reason_that_decided() {
+    for text in [
+        "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown",
+        "550 User unknown",
+        "550 5.7.1 <bob@example.org>... User unknown",
+    ] {
+        let e = explained(text);
+        assert_eq!(reason(&e), "userunknown", "{text}");
+        for action in e.actions() {
+            for word in ["SPF", "DKIM", "DMARC", "5.7."] {
+                assert!(!action.contains(word), "{text}: {action}");
+            }
+        }
+    }
+    let e = explained("550 5.7.23 SPF check failed for the sending domain");
+    assert!(e.actions().any(|a| a.contains("SPF")), "{:?}", e.actions().collect::<Vec<_>>());
+}
+
+/// A refusal of the envelope sender (sender verify, the sender's domain, MAIL FROM) is never a
+/// reason to stop mailing the recipient.
+#[test]
+fn sender_side_failures_are_not_hard_bounces_of_the_recipient() {
+    for text in [
+        "** rcpt@example.net R=dnslookup T=remote_smtp H=mx.example.net [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<rcpt@example.net>: 550-Verification failed for <sender@example.com> 550-Unrouteable address 550 Sender verify failed",
+        "550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found",
+        "553 5.1.8 <sender@example.com>... Domain of sender address sender@example.com does not exist",
+        "550 5.1.7 Invalid sender: user unknown",
+        "host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to MAIL FROM command)",
+    ] {
+        let e = explained(text);
+        let c = e.classification().unwrap();
+        assert!(!c.hard_bounce(), "{text}: {} by {:?}", c.reason().id(), c.rule());
+        assert_eq!(c.reason().id(), "rejected", "{text}: {:?}", c.rule());
+    }
+    let e = explained("host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to MAIL FROM command)");
+    assert_eq!(e.classification().unwrap().rule(), Rule::SenderStage(Command::Mail));
+    // The recipient's own unknown domain stays a hard bounce.
+    let e = explained("550 5.1.2 <bob@nowhere.example>: Recipient address rejected: Domain not found");
+    assert!(e.classification().unwrap().hard_bounce());
+}
+
+/// A text that starts with a number that cannot be a code says so.
+#[test]
+fn invalid_codes_are_named_in_a_warning() {
+    let e = explained("999 9.9.9 whatever");
+    let warnings: Vec<Warning> = e.warnings().iter().collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(matches!(warnings[0], Warning::NotAReplyCode(t) if t.as_str() == "999"));
+    assert!(matches!(warnings[1], Warning::NotAnEnhancedCode(t) if t.as_str() == "9.9.9"));
+    assert_eq!(
+        warnings[0].to_string(),
+        "999 looks like a reply code but is not one: a reply code has three digits, the first 2 to 5"
+    );
+    let e = explained("55 user unknown");
+    assert!(e.warnings().iter().any(|w| matches!(w, Warning::NotAReplyCode(t) if t.as_str() == "55")));
+    // Dates, times, addresses and versions at the start are not taken for codes.
+    for text in [
+        "2024-05-01 10:00:00 Start queue run",
+        "192.0.2.1 refused the connection",
+        "1700000000.25 connection lost",
+        "Exim 4.97 error",
+    ] {
+        assert!(explained(text).warnings().is_empty(), "{text}: {:?}", explained(text).warnings());
+    }
+}
+
+/// A program's exit status after `X-Unix;` is not a reply code: `X-Unix; 255` is no success.
+#[test]
+fn an_exit_status_is_not_a_reply_code() {
+    for text in ["X-Unix; 255", "Diagnostic-Code: X-Unix; 250"] {
+        let e = explained(text);
+        assert_eq!(e.reply_code(), None, "{text}");
+        assert_ne!(reason(&e), "delivered", "{text}");
+    }
+}
