@@ -1,0 +1,128 @@
+//! How well the phrase rules generalise: the share of Sisimai's reasons reproduced on families of
+//! bounces (MTAs and providers) whose own rules are taken away.
+//!
+//! The rules were written while looking at `tests/data/sisimai/lines.jsonl`, so the share on those
+//! lines (the fitted figure, `classify::sisimai_reasons_share_stays_above_the_floor`) flatters
+//! them. The held-out figure is leave-one-family-out: a line's family is its file name without
+//! the trailing `-NN` (`lhost-postfix-07.eml` is `lhost-postfix`), as
+//! `/work/shared/tools/family-folds` splits them. When family F is held out, every phrase rule
+//! that occurs in a line of F and in no line of another family is taken out of the classifier
+//! (whatever its source says: the Sisimai patterns were themselves written from these bounces),
+//! and F's lines are classified by the rest. Rules that only F needs then count for nothing, and
+//! what is right on F is what the rules needed elsewhere, the code rules and the provider replies
+//! give. The figure is the sum over all families.
+//!
+//! Reproduce with `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints
+//! both figures and the held-out misses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smtp_codes::classify::{Classifier, Context, PHRASE_RULES, PhraseRule};
+use smtp_codes::{Command, diagnose_bytes};
+
+use super::classify::{Line, command, lines};
+
+/// A line's family: its file name without the directory, the extension and a trailing `-NN`.
+fn family(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    match stem.rsplit_once(['-', '_']) {
+        Some((head, tail)) if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => stem,
+    }
+}
+
+/// Whether a rule for `wanted` may apply to a reply that answered `got`, as the classifier
+/// decides it (a rule for the end of the data also applies to "DATA").
+fn same_stage(wanted: Command, got: Option<Command>) -> bool {
+    match got {
+        Some(Command::Data) => matches!(wanted, Command::Data | Command::DataEnd),
+        got => got == Some(wanted),
+    }
+}
+
+/// Whether `rule` occurs in `line` the way the classifier looks for it: its phrase anywhere in
+/// the text with ASCII case ignored, and its command, if it has one, the one the reply answered.
+fn occurs(rule: &PhraseRule, line: &Line, lowered: &str) -> bool {
+    lowered.contains(rule.phrase())
+        && rule.command().is_none_or(|c| {
+            let got = command(&line.command).or_else(|| diagnose_bytes(line.text.as_bytes()).command());
+            same_stage(c, got)
+        })
+}
+
+fn context(line: &Line) -> Context<'_> {
+    let host = (!line.remote_host.is_empty()).then_some(line.remote_host.as_str());
+    Context::new().with_command(command(&line.command)).with_remote_host(host)
+}
+
+/// The share of Sisimai's reasons on held-out families: `(right, total, misses)`.
+fn held_out(lines: &[Line]) -> (usize, usize, Vec<String>) {
+    // For each phrase rule, the families of the lines it occurs in.
+    let mut families_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); PHRASE_RULES.len()];
+    for line in lines {
+        let lowered = line.text.to_ascii_lowercase();
+        for (i, rule) in PHRASE_RULES.iter().enumerate() {
+            if occurs(rule, line, &lowered) {
+                families_of[i].insert(family(&line.file));
+            }
+        }
+    }
+    let mut by_family: BTreeMap<&str, Vec<&Line>> = BTreeMap::new();
+    for line in lines {
+        by_family.entry(family(&line.file)).or_default().push(line);
+    }
+    let full = Classifier::new();
+    let (mut right, mut misses) = (0, Vec::new());
+    for (fam, members) in &by_family {
+        let own_only = |rule: &PhraseRule| {
+            let i = PHRASE_RULES.iter().position(|r| std::ptr::eq(r, rule)).unwrap();
+            families_of[i].len() == 1 && families_of[i].contains(fam)
+        };
+        let owned = PHRASE_RULES.iter().any(own_only);
+        let reduced;
+        let classifier = if owned {
+            reduced = Classifier::with_phrase_filter(|r| !own_only(r));
+            &reduced
+        } else {
+            &full
+        };
+        for line in members {
+            let c = classifier.classify(line.text.as_bytes(), &context(line));
+            if c.reason().id() == line.reason {
+                right += 1;
+            } else {
+                misses.push(format!(
+                    "{} want {} got {} ({}): {}",
+                    line.file,
+                    line.reason,
+                    c.reason().id(),
+                    c.rule().kind(),
+                    line.text.chars().take(160).collect::<String>()
+                ));
+            }
+        }
+    }
+    (right, lines.len(), misses)
+}
+
+/// The floor under the held-out-family share. Measured 0 of 347 (0.0%) when it was set; raise it
+/// when the rules generalise better, never lower it.
+const HELD_OUT_FLOOR: f64 = 0.0;
+
+#[test]
+fn held_out_family_share_stays_above_the_floor() {
+    let lines = lines();
+    let full = Classifier::new();
+    let fitted =
+        lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
+    let (right, total, misses) = held_out(&lines);
+    for m in &misses {
+        eprintln!("held-out miss: {m}");
+    }
+    let pct = |n: usize| n as f64 * 100.0 / total as f64;
+    eprintln!("fitted: {fitted} of {total} ({:.1}%)", pct(fitted));
+    eprintln!("held-out families: {right} of {total} ({:.1}%)", pct(right));
+    let share = right as f64 / total as f64;
+    assert!(share >= HELD_OUT_FLOOR, "held-out share {share:.3} fell below the floor {HELD_OUT_FLOOR}");
+}
