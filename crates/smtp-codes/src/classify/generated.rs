@@ -7563,16 +7563,58 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
 /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.
 pub static PHRASE_RULES: &[PhraseRule] = &[
     PhraseRule {
+        phrase: "account disabled temporarly for exceeding receiving limits",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "account is exceeding their quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "account is over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "account is temporarily over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "boite du destinataire pleine",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "delivery failed: over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "disc quota exceeded",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "disk quota exceeded",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "does not have enough space",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "email quota exceeded",
@@ -7587,6 +7629,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "exceeding its mailbox quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "exceeds allowed size",
         reason: Reason::MailboxFull,
         command: None,
@@ -7599,10 +7647,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "is over disk quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "is over quota temporarily",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "mail file size exceeds the maximum size allowed for mail delivery",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "mail quota exceeded",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "mailbox exceeded the local limit",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "mailbox full",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "mailbox has exceeded its disk space limit",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "mailbox is full",
@@ -7611,10 +7695,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "mailbox over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "mailbox quota exceeded",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "mailbox quota usage exceeded",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "mailbox size limit exceeded",
@@ -7629,10 +7725,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "maildir delivery failed: domaindisk quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "maildir delivery failed: userdisk quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "maildir over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "mailfolder is full",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "not enough storage space in",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "out of storage space",
@@ -7645,6 +7765,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "over the allowed quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "overquota",
@@ -7665,10 +7791,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "quota violation for",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "recipient reached disk quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "recipient rejected: mailbox would exceed maximum allowed storage",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "storage quota exceeded",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "the recipient mailbox has exceeded its disk space limit",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "the user you are trying to reach is over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "the user's space has been used up",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "too much mail data",
@@ -7683,16 +7845,58 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "user has exceeded quota, bouncing mail",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "user has too many messages on the server",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "user is over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "user is over the quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "user over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "user over quota. (#5.1.1)",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
         phrase: "user's space has been used up",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "was automatically rejected: quota exceeded",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "would be over the allowed quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "message header size exceeds limit",
@@ -7737,6 +7941,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason contenterror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "header size exceeds maximum permitted",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
+    },
+    PhraseRule {
         phrase: "header size limit",
         reason: Reason::ContentError,
         command: None,
@@ -7753,6 +7963,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::ContentError,
         command: None,
         source: "Sisimai reason contenterror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "improper use of 8-bit data in message header",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
     },
     PhraseRule {
         phrase: "invalid characters",
@@ -7773,10 +7989,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason contenterror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "message header size, or recipient list, exceeds policy limit",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
+    },
+    PhraseRule {
         phrase: "message is malformed",
         reason: Reason::ContentError,
         command: None,
         source: "Sisimai reason contenterror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "message mime complexity exceeds the policy maximum",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
     },
     PhraseRule {
         phrase: "mime complexity",
@@ -7789,6 +8017,30 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::ContentError,
         command: None,
         source: "Sisimai reason contenterror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "routing loop detected -- too many received: headers",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
+    },
+    PhraseRule {
+        phrase: "this message contain improperly-formatted binary content",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
+    },
+    PhraseRule {
+        phrase: "this message contain invalid mime headers",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
+    },
+    PhraseRule {
+        phrase: "this message contain text that uses unnecessary base64 encoding",
+        reason: Reason::ContentError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ContentError.pm",
     },
     PhraseRule {
         phrase: "exceeded maximum inbound message size",
@@ -7849,6 +8101,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MesgTooBig,
         command: None,
         source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "message size exceeds fixed limit",
+        reason: Reason::MesgTooBig,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
+    },
+    PhraseRule {
+        phrase: "message size exceeds maximum value",
+        reason: Reason::MesgTooBig,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "message too big",
@@ -8001,10 +8265,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason suspend message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "mailbox unavailable or access denied",
+        reason: Reason::Suspend,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
+    },
+    PhraseRule {
         phrase: "recipient account is blocked",
         reason: Reason::Suspend,
         command: None,
         source: "Sisimai reason suspend message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "recipient rejected: temporarily inactive",
+        reason: Reason::Suspend,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "recipient suspend the service",
@@ -8031,6 +8307,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason suspend message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "this account has been disabled or discontinued",
+        reason: Reason::Suspend,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
+    },
+    PhraseRule {
+        phrase: "this mailbox is disabled",
+        reason: Reason::Suspend,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
+    },
+    PhraseRule {
         phrase: "user is terminated",
         reason: Reason::Suspend,
         command: None,
@@ -8047,6 +8335,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Suspend,
         command: None,
         source: "Sisimai reason suspend message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "vdelivermail: account is locked email bounced",
+        reason: Reason::Suspend,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "has been replaced by",
@@ -8097,10 +8391,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason norelaying message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "insecure mail relay",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
+        phrase: "is not permitted to relay through this server without authentication",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
+        phrase: "mail server requires authentication when attempting to send to a non-local e-mail address",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
         phrase: "no relaying",
         reason: Reason::NoRelaying,
         command: None,
         source: "Sisimai reason norelaying message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "not a gateway",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "not allowed to relay",
@@ -8109,10 +8427,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason norelaying message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "not allowed to relay through this machine",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
+        phrase: "not an open relay, so get lost",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
         phrase: "not configured to relay",
         reason: Reason::NoRelaying,
         command: None,
         source: "Sisimai reason norelaying message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "not local host",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "not permitted to relay",
@@ -8163,16 +8499,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason norelaying message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "that domain isn't in my list of allowed rcpthost",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
         phrase: "that domain isn't in my list of allowed rcpthosts",
         reason: Reason::NoRelaying,
         command: None,
         source: "Sisimai reason norelaying message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "this system is not configured to relay mail",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
+    },
+    PhraseRule {
         phrase: "unable to relay",
         reason: Reason::NoRelaying,
         command: None,
         source: "Sisimai reason norelaying message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "unable to relay for",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "we do not relay",
@@ -8409,6 +8763,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason filtered message patterns; Japanese mobile carriers answer a domain-filter rejection with a user-unknown text whose address is blanked (\"550 : User unknown\")",
     },
     PhraseRule {
+        phrase: "because the recipient is only accepting mail from specific email addresses",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
+    },
+    PhraseRule {
         phrase: "bounced address",
         reason: Reason::Filtered,
         command: None,
@@ -8419,6 +8779,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Filtered,
         command: None,
         source: "Sisimai reason filtered message patterns; Japanese mobile carriers answer a domain-filter rejection with a user-unknown text whose address is blanked (\"550 : User unknown\")",
+    },
+    PhraseRule {
+        phrase: "due to extended inactivity new mail is not currently being accepted for this mailbox",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
+    },
+    PhraseRule {
+        phrase: "has restricted sms e-mail",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
     },
     PhraseRule {
         phrase: "is not accepting any mail",
@@ -8439,6 +8811,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason filtered message patterns; Japanese mobile carriers answer a domain-filter rejection with a user-unknown text whose address is blanked (\"550 : User unknown\")",
     },
     PhraseRule {
+        phrase: "not found recipient account",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
+    },
+    PhraseRule {
         phrase: "recipient is only accepting mail from specific email addresses",
         reason: Reason::Filtered,
         command: None,
@@ -8449,6 +8827,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Filtered,
         command: None,
         source: "Sisimai reason filtered message patterns; Japanese mobile carriers answer a domain-filter rejection with a user-unknown text whose address is blanked (\"550 : User unknown\")",
+    },
+    PhraseRule {
+        phrase: "resolver.rst.notauthorized",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
+    },
+    PhraseRule {
+        phrase: "this account is protected by",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
     },
     PhraseRule {
         phrase: "unknown user",
@@ -8479,6 +8869,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Filtered,
         command: None,
         source: "Sisimai reason filtered message patterns; Japanese mobile carriers answer a domain-filter rejection with a user-unknown text whose address is blanked (\"550 : User unknown\")",
+    },
+    PhraseRule {
+        phrase: "we failed to deliver mail because the following address recipient id refuse to receive mail",
+        reason: Reason::Filtered,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Filtered.pm",
     },
     PhraseRule {
         phrase: "you have been blocked by the recipient",
@@ -9099,6 +9495,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "domain must exist",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
+    },
+    PhraseRule {
         phrase: "host or domain name not found",
         reason: Reason::HostUnknown,
         command: None,
@@ -9109,6 +9511,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::HostUnknown,
         command: None,
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "host unreachable",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "illegal host/domain name",
@@ -9145,6 +9553,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::HostUnknown,
         command: None,
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "recipient address rejected: unknown domain name",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "recipient domain must exist",
@@ -9201,6 +9615,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason notaccept message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "does not accept mail (nullmx)",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
         phrase: "doesn't receive email",
         reason: Reason::NotAccept,
         command: None,
@@ -9213,16 +9633,40 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason notaccept message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "host does not accept mail",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
+        phrase: "host/domain does not accept mail",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
         phrase: "mail receiving disabled",
         reason: Reason::NotAccept,
         command: None,
         source: "Sisimai reason notaccept message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "name server: .: host not found",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
         phrase: "no mx record found",
         reason: Reason::NotAccept,
         command: None,
         source: "Sisimai reason notaccept message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "no mx record found for domain=",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
     },
     PhraseRule {
         phrase: "no route for current request",
@@ -9243,10 +9687,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason notaccept message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "smtp protocol returned a permanent error",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
         phrase: "access denied (in reply to mail from",
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "access denied (in reply to mail from command)",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "access denied (sender blacklisted)",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "address that has been blacklisted",
@@ -9261,10 +9723,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason rejected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "backscatter protection detected an invalid or expired email address",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
         phrase: "batv",
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "batv failed to verify",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "batv validation failure",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "because the sender isn't on the recipient's list of senders to accept mail from",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "bogus mail from",
@@ -9279,10 +9765,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason rejected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "delivery not authorized, message refused",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "denied [bouncedeny]",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "denied by secumail valid-address-filter",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
         phrase: "does not exist",
         reason: Reason::Rejected,
         command: Some(Command::Mail),
         source: "A not-found or does-not-exist text in reply to MAIL FROM concerns the sender's own address or domain",
+    },
+    PhraseRule {
+        phrase: "does not exist e2110",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "domain not found",
@@ -9295,6 +9805,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "email address is on senderfilterconfig list",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "emetteur invalide",
@@ -9315,10 +9831,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason rejected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "envelope blocked –",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
         phrase: "envelope rejected",
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "error: no third-party dsns",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "from: domain is invalid. please provide a valid from:",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "fully qualified email address required",
@@ -9337,6 +9871,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Rejected,
         command: Some(Command::Mail),
         source: "A not-found or does-not-exist text in reply to MAIL FROM concerns the sender's own address or domain",
+    },
+    PhraseRule {
+        phrase: "invalid domain, see <url:",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "invalid sender",
@@ -9399,10 +9939,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason rejected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "recipient addresses rejected : access denied",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "recipient not accepted. (batv: no tag",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
         phrase: "returned mail not accepted here",
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "rfc 1035 violation: recursive cname records for",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "rule imposed mailbox access for",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "sender address has been blacklisted",
@@ -9465,10 +10029,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason rejected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "syntax error: empty email address",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "the message has been rejected by batv defense",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "transaction failed unsigned dsn for",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
         phrase: "unroutable sender address",
         reason: Reason::Rejected,
         command: None,
         source: "Sisimai reason rejected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "you are not allowed to post to this mailing list",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "you are sending to/from an address that has been blacklisted",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
+    },
+    PhraseRule {
+        phrase: "your access to submit messages to this e-mail system has been rejected",
+        reason: Reason::Rejected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Rejected.pm",
     },
     PhraseRule {
         phrase: "your email address has been blacklisted",
@@ -9723,6 +10323,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason virusdetected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "it has a potentially executable attachment",
+        reason: Reason::VirusDetected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/VirusDetected.pm",
+    },
+    PhraseRule {
         phrase: "malware",
         reason: Reason::VirusDetected,
         command: None,
@@ -9735,10 +10341,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason virusdetected message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "this form of attachment has been used by recent viruses or other malware",
+        reason: Reason::VirusDetected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/VirusDetected.pm",
+    },
+    PhraseRule {
         phrase: "virus",
         reason: Reason::VirusDetected,
         command: None,
         source: "Sisimai reason virusdetected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "virus detected",
+        reason: Reason::VirusDetected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/VirusDetected.pm",
+    },
+    PhraseRule {
+        phrase: "your message was infected with a virus",
+        reason: Reason::VirusDetected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/VirusDetected.pm",
     },
     PhraseRule {
         phrase: "daily sending quota",
@@ -9849,6 +10473,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason speeding message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "all available ips are at maximum connection limit",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
         phrase: "concurrent connections",
         reason: Reason::TooManyConn,
         command: None,
@@ -9867,10 +10497,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "connection rate limit exceeded",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
+        phrase: "exceeds per-domain connection limit for",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
         phrase: "frequency limited",
         reason: Reason::TooManyConn,
         command: None,
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "has exceeded the max emails per hour",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "max message per connection",
@@ -9885,16 +10533,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "throttling failure: maximum sending rate exceeded",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
         phrase: "too many concurrent",
         reason: Reason::TooManyConn,
         command: None,
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "too many concurrent smtp connections",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
         phrase: "too many connections",
         reason: Reason::TooManyConn,
         command: None,
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "too many connections from your host.",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "too many errors from your ip",
@@ -9921,10 +10587,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "too many smtp sessions for this host",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
         phrase: "trop de connexions",
         reason: Reason::TooManyConn,
         command: None,
         source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "trop de connexions,",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
+    },
+    PhraseRule {
+        phrase: "we have already made numerous attempts to deliver this message",
+        reason: Reason::TooManyConn,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "abuseat",
@@ -10173,6 +10857,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason blocked message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "an illegal attachment on your message",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
         phrase: "anti-spoofing policy",
         reason: Reason::PolicyViolation,
         command: None,
@@ -10183,6 +10873,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::PolicyViolation,
         command: None,
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "because the recipient is not accepting mail with",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "by non-member to a members-only list",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "closed mailing list",
@@ -10215,6 +10917,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "email not accepted for policy reasons",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "email rejected due to security policies",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
         phrase: "header error",
         reason: Reason::PolicyViolation,
         command: None,
@@ -10245,6 +10959,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "local policy violation",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
         phrase: "mass mailer",
         reason: Reason::PolicyViolation,
         command: None,
@@ -10257,10 +10977,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "message bounced due to organizational settings",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
         phrase: "message given low priority",
         reason: Reason::PolicyViolation,
         command: None,
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "message not accepted for policy reasons",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "message rejected due to local policy",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "not accepted for policy reasons",
@@ -10317,10 +11055,52 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason policyviolation message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "the email address used to send your message is not subscribed to this group",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "the message was rejected by organization policy",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "this message was blocked because its content presents a potential",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "we do not accept messages containing images or other attachments",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "you have exceeded the allowable number of posts without solving a captcha",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
+        phrase: "you have exceeded the the allowable number of posts without solving a captcha",
+        reason: Reason::PolicyViolation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
+    },
+    PhraseRule {
         phrase: "after multiple retries",
         reason: Reason::SystemError,
         command: None,
         source: "Sisimai reason systemerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "aliasing/forwarding loop broken",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "can't create user output file",
@@ -10341,6 +11121,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "could not load drd for domain",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
         phrase: "duplicated message-id",
         reason: Reason::SystemError,
         command: None,
@@ -10359,10 +11145,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "internal error reading data",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
         phrase: "internal server error",
         reason: Reason::SystemError,
         command: None,
         source: "Sisimai reason systemerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "internal server error: operation now in progress",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "interrupted system call",
@@ -10371,10 +11169,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "it encountered an error while being processed",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
+        phrase: "it would create a mail loop",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
+        phrase: "local configuration error",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
         phrase: "local error in processing",
         reason: Reason::SystemError,
         command: None,
         source: "Sisimai reason systemerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "loop was found in the mail exchanger",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
+        phrase: "loops back to myself",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
+    },
+    PhraseRule {
+        phrase: "mail system configuration error",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "queue file write error",
@@ -10387,6 +11221,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::SystemError,
         command: None,
         source: "Sisimai reason systemerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "server configuration error",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "service currently unavailable",
@@ -10449,6 +11289,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason networkerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "could not connect and send the mail to",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
+    },
+    PhraseRule {
         phrase: "dns error",
         reason: Reason::NetworkError,
         command: None,
@@ -10477,6 +11323,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "hop count exceeded - possible mail loop",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "host is unreachable",
@@ -10515,6 +11367,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason networkerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "mail forwarding loop for",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
+    },
+    PhraseRule {
         phrase: "mail loop",
         reason: Reason::NetworkError,
         command: None,
@@ -10531,6 +11389,24 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "maximum forwarding loop count exceeded",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
+    },
+    PhraseRule {
+        phrase: "message looping",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
+    },
+    PhraseRule {
+        phrase: "message probably in a routing loop",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "name service error",
@@ -10623,6 +11499,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "connection timed out",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
         phrase: "could not be delivered for",
         reason: Reason::Expired,
         command: None,
@@ -10639,6 +11521,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Expired,
         command: None,
         source: "Sisimai reason expired message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "delivery attempts will continue to be",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "delivery expired",
@@ -10665,6 +11553,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason expired message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "failed to deliver to domain",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
         phrase: "giving up on",
         reason: Reason::Expired,
         command: None,
@@ -10675,6 +11569,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Expired,
         command: None,
         source: "Sisimai reason expired message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "have been failing for a long time",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "host not reachable",
@@ -10689,10 +11589,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason expired message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "it has not been collected after",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
         phrase: "message expired",
         reason: Reason::Expired,
         command: None,
         source: "Sisimai reason expired message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "message expired after sitting in queue for",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
+        phrase: "message expired, connection refulsed",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
+        phrase: "message timed out",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "past the expiration",
@@ -10731,6 +11655,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Postfix qmgr queue-lifetime line: '<QUEUEID>: from=<sender>, status=expired, returned to sender' (postfix/src/qmgr/qmgr_active.c)",
     },
     PhraseRule {
+        phrase: "this message has been in the queue too long",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
         phrase: "timed out",
         reason: Reason::Expired,
         command: None,
@@ -10749,10 +11679,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason expired message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "was not reachable within the allowed queue period",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
         phrase: "will be retried",
         reason: Reason::Expired,
         command: None,
         source: "Sisimai reason expired message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "your message could not be delivered for more than",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "does not support tls",
@@ -11121,6 +12063,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason feedback message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "i am away on vacation",
+        reason: Reason::Vacation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Vacation.pm",
+    },
+    PhraseRule {
         phrase: "i am away until",
         reason: Reason::Vacation,
         command: None,
@@ -11131,6 +12079,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Vacation,
         command: None,
         source: "Sisimai reason vacation message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "i will be traveling for work on",
+        reason: Reason::Vacation,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Vacation.pm",
     },
     PhraseRule {
         phrase: "on vacation",
