@@ -7581,10 +7581,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
+        phrase: "account is overquota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/simple_45.txt",
+    },
+    PhraseRule {
         phrase: "account is temporarily over quota",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "as their mailbox is full",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/KDDI.pm",
     },
     PhraseRule {
         phrase: "boite du destinataire pleine",
@@ -7617,10 +7629,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
+        phrase: "due to a full mailbox",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/simple_35.txt",
+    },
+    PhraseRule {
         phrase: "email quota exceeded",
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "error: quota exceed",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
     },
     PhraseRule {
         phrase: "exceeded storage allocation",
@@ -7761,6 +7785,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "over disk quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/hotpop_01.txt",
+    },
+    PhraseRule {
         phrase: "over quota",
         reason: Reason::MailboxFull,
         command: None,
@@ -7815,6 +7845,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailboxfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "the number of messages in recipient's mailbox exceeded the local limit",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Biglobe.pm",
+    },
+    PhraseRule {
         phrase: "the recipient mailbox has exceeded its disk space limit",
         reason: Reason::MailboxFull,
         command: None,
@@ -7831,6 +7867,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "this account is over quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/yahoo_02.txt",
     },
     PhraseRule {
         phrase: "too much mail data",
@@ -7869,6 +7911,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
+        phrase: "user mailbox exceeds allowed size",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/IMailServer.pm",
+    },
+    PhraseRule {
         phrase: "user over quota",
         reason: Reason::MailboxFull,
         command: None,
@@ -7879,6 +7927,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "user's disk quota exceeded",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/qmail_06.txt",
+    },
+    PhraseRule {
+        phrase: "user's mailbox is full",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/simple_07.txt",
     },
     PhraseRule {
         phrase: "user's space has been used up",
@@ -7897,6 +7957,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MailboxFull,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
+    },
+    PhraseRule {
+        phrase: "would exceed mailbox quota",
+        reason: Reason::MailboxFull,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/simple_01.txt",
     },
     PhraseRule {
         phrase: "message header size exceeds limit",
@@ -8059,6 +8125,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::MesgTooBig,
         command: None,
         source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "mail size limit exceeded",
+        reason: Reason::MesgTooBig,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/EinsUndEins.pm",
     },
     PhraseRule {
         phrase: "max message size exceeded",
@@ -8907,10 +8979,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "address not present in directory",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "address unknown",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "adresse d au moins un destinataire invalide",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "and other recipients in the same domain",
@@ -8919,16 +9003,64 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "bad recipient",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "can't accept user",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "destinataire invalide",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "destination addresses were unknown",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "destination server rejected recipients",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "domino ディレクトリには見つかりません",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Domino.pm",
+    },
+    PhraseRule {
         phrase: "email account that you tried to reach does not exist",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "email address could not be found",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "email address does not exist",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "empfaenger unbekannt",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/dsn_10.txt",
     },
     PhraseRule {
         phrase: "inactive email address",
@@ -8947,6 +9079,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "invalid mailbox path",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "invalid recipient",
@@ -8971,6 +9109,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "is not an active address at this host",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "is unavailable: user not found",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/simple_39.txt",
     },
     PhraseRule {
         phrase: "mailbox does not exist",
@@ -9003,10 +9153,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "nessun utente simile in questo indirizzo",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "no account by that name",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "no account by that name here",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "no existe dicha persona",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "no existe ese usuario",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "no mail box available for this user",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "no mailbox by that name is currently available",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "no mailbox found",
@@ -9069,6 +9255,24 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "no valid recipients for this mm",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Verizon.pm",
+    },
+    PhraseRule {
+        phrase: "no valid recipients, bye",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "non répertorié dans l'annuaire domino",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Domino.pm",
+    },
+    PhraseRule {
         phrase: "non-existent user",
         reason: Reason::UserUnknown,
         command: None,
@@ -9097,6 +9301,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "not a valid user here",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "not listed in domino directory",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Domino.pm",
     },
     PhraseRule {
         phrase: "not listed in public name & address book",
@@ -9129,6 +9345,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "recipient address rejected: unknown user",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "recipient address rejected: userunknown",
         reason: Reason::UserUnknown,
         command: None,
@@ -9145,6 +9367,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "recipient not exist",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "recipient not found",
@@ -9189,10 +9417,34 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "sorry, no mailbox here by that name",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "sorry, user unknown",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "there is no one at this address",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "this address no longer accepts mail",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "this email address is wrong or no longer valid",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "this user doesn't have a",
@@ -9201,10 +9453,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason userunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "unknown e-mail address",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
+        phrase: "unknown email address",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
+    },
+    PhraseRule {
         phrase: "unknown local part",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "unknown local-part",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/UserUnknown.pm",
     },
     PhraseRule {
         phrase: "unknown mailbox",
@@ -9285,10 +9555,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai: a user-unknown text in reply to RCPT TO always means the mailbox does not exist",
     },
     PhraseRule {
+        phrase: "user unknown or not available",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/dsn_10.txt",
+    },
+    PhraseRule {
         phrase: "utilisateur inconnu",
         reason: Reason::UserUnknown,
         command: None,
         source: "Sisimai reason userunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "ディレクトリのリストにありません",
+        reason: Reason::UserUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Notes.pm",
     },
     PhraseRule {
         phrase: "bad dns ptr",
@@ -9477,6 +9759,24 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason badreputation message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "all host address lookups failed permanently",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
+        phrase: "all relevant mx records point to non-existent hosts",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
+        phrase: "as the remote domain doesnt exist",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/KDDI.pm",
+    },
+    PhraseRule {
         phrase: "couldn't find any host named",
         reason: Reason::HostUnknown,
         command: None,
@@ -9525,6 +9825,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "illegal host/domain name found",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/MessagingServer.pm",
+    },
+    PhraseRule {
         phrase: "mail domain mentioned in email address is unknown",
         reason: Reason::HostUnknown,
         command: None,
@@ -9541,6 +9847,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::HostUnknown,
         command: None,
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "no such domain.",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Courier.pm",
     },
     PhraseRule {
         phrase: "nonexistent domain",
@@ -9571,6 +9883,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::HostUnknown,
         command: None,
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "sorry, i couldn't find any host",
+        reason: Reason::HostUnknown,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/qmail.pm",
     },
     PhraseRule {
         phrase: "the account or domain may not exist",
@@ -9607,6 +9925,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::HostUnknown,
         command: None,
         source: "Sisimai reason hostunknown message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "an mx or srv record indicated no smtp service",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
+        phrase: "destination seem to reject all mails",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
     },
     PhraseRule {
         phrase: "does not accept mail",
@@ -9655,6 +9985,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::NotAccept,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
+    },
+    PhraseRule {
+        phrase: "no host found for existing smtp connection",
+        reason: Reason::NotAccept,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
     },
     PhraseRule {
         phrase: "no mx record found",
@@ -10339,6 +10675,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::VirusDetected,
         command: None,
         source: "Sisimai reason virusdetected message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "requested action not taken: virus detected",
+        reason: Reason::VirusDetected,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/IMailServer.pm",
     },
     PhraseRule {
         phrase: "this form of attachment has been used by recent viruses or other malware",
@@ -11127,6 +11469,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
+        phrase: "delivery to file forbidden",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
+        phrase: "delivery to pipe forbidden",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
         phrase: "duplicated message-id",
         reason: Reason::SystemError,
         command: None,
@@ -11187,6 +11541,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
+        phrase: "local delivery failed",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
         phrase: "local error in processing",
         reason: Reason::SystemError,
         command: None,
@@ -11235,6 +11595,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "several matches found in domino directory",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Domino.pm",
+    },
+    PhraseRule {
         phrase: "system config error",
         reason: Reason::SystemError,
         command: None,
@@ -11265,6 +11631,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "this domain's dns violates rfc 1035",
+        reason: Reason::SystemError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Courier.pm",
+    },
+    PhraseRule {
         phrase: "timeout waiting for input",
         reason: Reason::SystemError,
         command: None,
@@ -11283,6 +11655,30 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "address family mismatch on destination mxs",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
+        phrase: "all routes to destination blocked",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
+        phrase: "although i'm listed as a best-preference mx or a for that host",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/qmail.pm",
+    },
+    PhraseRule {
+        phrase: "bad dns lookup error code",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
         phrase: "could not connect and send the mail",
         reason: Reason::NetworkError,
         command: None,
@@ -11295,6 +11691,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
+        phrase: "could not retrieve source address",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
         phrase: "dns error",
         reason: Reason::NetworkError,
         command: None,
@@ -11305,6 +11707,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "dns lookup failed.",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Courier.pm",
     },
     PhraseRule {
         phrase: "dns records for the destination computer could not be found",
@@ -11397,6 +11805,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
+        phrase: "message has exceeded maximum hop count",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Notes.pm",
+    },
+    PhraseRule {
         phrase: "message looping",
         reason: Reason::NetworkError,
         command: None,
@@ -11415,10 +11829,28 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason networkerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "network error on destination mxs",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
         phrase: "network is unreachable",
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "no mx found for destination",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
+        phrase: "no mx found for domain",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
     },
     PhraseRule {
         phrase: "no route to host",
@@ -11427,16 +11859,46 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason networkerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "no valid route to destination",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
+        phrase: "no valid route to remote mx",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
         phrase: "routing loop",
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "sorry, i couldn't find a mail exchanger or ip address",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/qmail.pm",
+    },
+    PhraseRule {
+        phrase: "sorry, i wasn't able to establish an smtp connection",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/qmail.pm",
+    },
+    PhraseRule {
         phrase: "temporary domain failure",
         reason: Reason::NetworkError,
         command: None,
         source: "Sisimai reason networkerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "temporary failure in mx lookup",
+        reason: Reason::NetworkError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
     },
     PhraseRule {
         phrase: "too many hops",
@@ -11487,6 +11949,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason systemfull message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "mailbox unavailable (not enough free space)",
+        reason: Reason::SystemFull,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/qmail.pm",
+    },
+    PhraseRule {
         phrase: "no space left on device",
         reason: Reason::SystemFull,
         command: None,
@@ -11511,6 +11979,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason expired message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "could not be delivered for more than",
+        reason: Reason::Expired,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/dsn_17.txt",
+    },
+    PhraseRule {
         phrase: "could not find a gateway for",
         reason: Reason::Expired,
         command: None,
@@ -11533,6 +12007,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Expired,
         command: None,
         source: "Sisimai reason expired message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "delivery retry timeout exceeded",
+        reason: Reason::Expired,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/GMX.pm",
     },
     PhraseRule {
         phrase: "delivery time expired",
@@ -11593,6 +12073,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Expired,
         command: None,
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
+    },
+    PhraseRule {
+        phrase: "maximum-time-expired",
+        reason: Reason::Expired,
+        command: None,
+        source: "flufl.bounce 6.0.0 tests/data/dsn_02.txt",
     },
     PhraseRule {
         phrase: "message expired",
@@ -11835,6 +12321,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason securityerror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "could not retrieve credentials",
+        reason: Reason::SecurityError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/OpenSMTPD.pm",
+    },
+    PhraseRule {
         phrase: "incorrect authentication data",
         reason: Reason::SecurityError,
         command: None,
@@ -11973,6 +12465,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai reason mailererror message patterns; seen in real replies",
     },
     PhraseRule {
+        phrase: "angle-brackets nested too deep",
+        reason: Reason::SyntaxError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
+    },
+    PhraseRule {
         phrase: "bad sequence of commands",
         reason: Reason::SyntaxError,
         command: None,
@@ -11989,6 +12487,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::SyntaxError,
         command: None,
         source: "Sisimai reason syntaxerror message patterns; seen in real replies",
+    },
+    PhraseRule {
+        phrase: "domain missing in source-routed address",
+        reason: Reason::SyntaxError,
+        command: None,
+        source: "Sisimai 4.25.15 lib/Sisimai/Lhost/Exim.pm",
     },
     PhraseRule {
         phrase: "ehlo/helo first",
