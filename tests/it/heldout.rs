@@ -12,6 +12,14 @@
 //! what is right on F is what the rules needed elsewhere, the code rules and the provider replies
 //! give. The figure is the sum over all families.
 //!
+//! Two figures are kept. The strict one takes out every rule that only F's lines contain,
+//! whatever its source says. The sourced one keeps such a rule when its `source` names a general
+//! source, one that is not a family's own text: a per-reason pattern list of Sisimai
+//! (`lib/Sisimai/Reason/*.pm`, not its per-MTA `Lhost` or per-provider `Rhost` modules) or a real
+//! message of the independent flufl.bounce corpus. The sourced figure flatters the rules too,
+//! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
+//! bound, and a rule is worth adding when it raises either without lowering the other.
+//!
 //! Reproduce with `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints
 //! both figures and the held-out misses.
 
@@ -56,8 +64,14 @@ fn context(line: &Line) -> Context<'_> {
     Context::new().with_command(command(&line.command)).with_remote_host(host)
 }
 
-/// The share of Sisimai's reasons on held-out families: `(right, total, misses)`.
-fn held_out(lines: &[Line]) -> (usize, usize, Vec<String>) {
+/// Whether a rule's source is a general one, not a family's own text (see the module docs).
+fn general_source(rule: &PhraseRule) -> bool {
+    rule.source().starts_with("Sisimai 4.25.15 lib/Sisimai/Reason/") || rule.source().starts_with("flufl.bounce ")
+}
+
+/// The share of Sisimai's reasons on held-out families: `(right, total, misses)`. With `sourced`,
+/// a rule from a general source is kept even when only the held-out family contains it.
+fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
     // For each phrase rule, the families of the lines it occurs in.
     let mut families_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); PHRASE_RULES.len()];
     for line in lines {
@@ -77,7 +91,7 @@ fn held_out(lines: &[Line]) -> (usize, usize, Vec<String>) {
     for (fam, members) in &by_family {
         let own_only = |rule: &PhraseRule| {
             let i = PHRASE_RULES.iter().position(|r| std::ptr::eq(r, rule)).unwrap();
-            families_of[i].len() == 1 && families_of[i].contains(fam)
+            families_of[i].len() == 1 && families_of[i].contains(fam) && !(sourced && general_source(rule))
         };
         let owned = PHRASE_RULES.iter().any(own_only);
         let reduced;
@@ -106,23 +120,31 @@ fn held_out(lines: &[Line]) -> (usize, usize, Vec<String>) {
     (right, lines.len(), misses)
 }
 
-/// The floor under the held-out-family share. Measured 0 of 347 (0.0%) when it was set; raise it
-/// when the rules generalise better, never lower it.
-const HELD_OUT_FLOOR: f64 = 0.0;
+/// The floors under the held-out-family shares, strict and sourced. Measured 230 (66.3%) and 252
+/// (72.6%) of 347 when they were set, with a margin of about five lines; raise them when the rules
+/// generalise better, never lower them.
+const HELD_OUT_FLOOR: f64 = 0.65;
+const SOURCED_FLOOR: f64 = 0.71;
 
 #[test]
 fn held_out_family_share_stays_above_the_floor() {
     let lines = lines();
     let full = Classifier::new();
-    let fitted =
-        lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
-    let (right, total, misses) = held_out(&lines);
+    let fitted = lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
+    let (right, total, misses) = held_out(&lines, false);
+    let (sourced, _, sourced_misses) = held_out(&lines, true);
     for m in &misses {
         eprintln!("held-out miss: {m}");
     }
+    for m in sourced_misses.iter().filter(|m| !misses.contains(m)) {
+        eprintln!("held-out miss (sourced only): {m}");
+    }
     let pct = |n: usize| n as f64 * 100.0 / total as f64;
     eprintln!("fitted: {fitted} of {total} ({:.1}%)", pct(fitted));
-    eprintln!("held-out families: {right} of {total} ({:.1}%)", pct(right));
+    eprintln!("held-out families, strict: {right} of {total} ({:.1}%)", pct(right));
+    eprintln!("held-out families, sourced: {sourced} of {total} ({:.1}%)", pct(sourced));
     let share = right as f64 / total as f64;
-    assert!(share >= HELD_OUT_FLOOR, "held-out share {share:.3} fell below the floor {HELD_OUT_FLOOR}");
+    assert!(share >= HELD_OUT_FLOOR, "strict held-out share {share:.3} fell below the floor {HELD_OUT_FLOOR}");
+    let share = sourced as f64 / total as f64;
+    assert!(share >= SOURCED_FLOOR, "sourced held-out share {share:.3} fell below the floor {SOURCED_FLOOR}");
 }

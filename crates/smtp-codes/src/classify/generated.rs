@@ -7602,7 +7602,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "boite du destinataire pleine",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "delivery failed: over quota",
@@ -7650,7 +7650,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "exceeded storage allocation",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "exceeding its mailbox quota",
@@ -7668,7 +7668,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "full mailbox",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "is over disk quota",
@@ -7704,7 +7704,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailbox full",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "mailbox has exceeded its disk space limit",
@@ -7716,7 +7716,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailbox is full",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "mailbox over quota",
@@ -7740,7 +7740,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailbox size limit exceeded",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "mailbox would exceed",
@@ -7770,7 +7770,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailfolder is full",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "not enough storage space in",
@@ -7878,7 +7878,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "too much mail data",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "user has exceeded quota",
@@ -7896,7 +7896,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "user has too many messages on the server",
         reason: Reason::MailboxFull,
         command: None,
-        source: "Sisimai reason mailboxfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MailboxFull.pm",
     },
     PhraseRule {
         phrase: "user is over quota",
@@ -7968,7 +7968,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "message header size exceeds limit",
         reason: Reason::ExceedLimit,
         command: None,
-        source: "Sisimai reason exceedlimit message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/ExceedLimit.pm",
     },
     PhraseRule {
         phrase: "message too large for this recipient",
@@ -8112,7 +8112,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "exceeded maximum inbound message size",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "exceeded the maximum incoming message size",
@@ -8124,7 +8124,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "line limit exceeded",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "mail size limit exceeded",
@@ -8136,7 +8136,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "max message size exceeded",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "maximum email size exceeded",
@@ -8154,7 +8154,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "message file too big",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "message is too large",
@@ -8166,7 +8166,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "message length exceeds administrative limit",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "message size exceeds",
@@ -8190,7 +8190,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "message too big",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "message too large",
@@ -8202,13 +8202,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "size limit",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "taille limite du message atteinte",
         reason: Reason::MesgTooBig,
         command: None,
-        source: "Sisimai reason mesgtoobig message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/MesgTooBig.pm",
     },
     PhraseRule {
         phrase: "account disabled",
@@ -8256,7 +8256,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "boite du destinataire archivee",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "disabled or discontinued",
@@ -8274,7 +8274,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "email account that you tried to reach is disabled",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "email account that you tried to reach is inactive",
@@ -8286,7 +8286,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "has been suspended",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "inactive account",
@@ -8298,13 +8298,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "invalid/inactive user",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "is a deactivated mailbox",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "is currently suspended",
@@ -8316,7 +8316,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailbox currently suspended",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "mailbox disabled",
@@ -8334,7 +8334,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mailbox is frozen",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "mailbox unavailable or access denied",
@@ -8358,7 +8358,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "recipient suspend the service",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "temporarily inactive",
@@ -8406,7 +8406,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "user suspended",
         reason: Reason::Suspend,
         command: None,
-        source: "Sisimai reason suspend message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Suspend.pm",
     },
     PhraseRule {
         phrase: "vdelivermail: account is locked email bounced",
@@ -8454,7 +8454,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "as a relay",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "email address is not verified",
@@ -8532,13 +8532,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "relay access denied",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "relay denied",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "relay not allowed",
@@ -8550,13 +8550,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "relay not permitted",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "relaying denied",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "relaying mail to",
@@ -8610,7 +8610,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "we don't handle mail for",
         reason: Reason::NoRelaying,
         command: None,
-        source: "Sisimai reason norelaying message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NoRelaying.pm",
     },
     PhraseRule {
         phrase: "authentication requirements",
@@ -9786,13 +9786,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "domain does not exist",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "domain is not reachable",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "domain must exist",
@@ -9804,13 +9804,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "host or domain name not found",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "host unknown",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "host unreachable",
@@ -9834,19 +9834,19 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mail domain mentioned in email address is unknown",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "name or service not known",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "no such domain",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "no such domain.",
@@ -9876,7 +9876,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "recipient domain must exist",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "recipient domain not found",
@@ -9894,7 +9894,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "the account or domain may not exist",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "unknown domain",
@@ -9906,19 +9906,19 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "unknown host",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "unroutable address",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "unrouteable address",
         reason: Reason::HostUnknown,
         command: None,
-        source: "Sisimai reason hostunknown message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
         phrase: "weren't able to find the recipient domain",
@@ -10008,7 +10008,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "no route for current request",
         reason: Reason::NotAccept,
         command: None,
-        source: "Sisimai reason notaccept message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NotAccept.pm",
     },
     PhraseRule {
         phrase: "no smtp service",
@@ -10896,7 +10896,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "too many connections",
         reason: Reason::TooManyConn,
         command: None,
-        source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "too many connections from your host.",
@@ -10908,13 +10908,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "too many errors from your ip",
         reason: Reason::TooManyConn,
         command: None,
-        source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "too many recipients",
         reason: Reason::TooManyConn,
         command: None,
-        source: "Sisimai reason toomanyconn message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/TooManyConn.pm",
     },
     PhraseRule {
         phrase: "too many sessions",
@@ -11232,7 +11232,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "closed mailing list",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "content examination policy",
@@ -11256,7 +11256,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "denied by policy",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "email not accepted for policy reasons",
@@ -11274,7 +11274,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "header error",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "host network not allowed",
@@ -11328,7 +11328,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "message given low priority",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "message not accepted for policy reasons",
@@ -11382,13 +11382,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "protocol violation",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "rejected for policy reasons",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "Sisimai reason policyviolation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/PolicyViolation.pm",
     },
     PhraseRule {
         phrase: "restricted by policy",
@@ -11448,7 +11448,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "can't create user output file",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "configuration error",
@@ -11520,7 +11520,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "interrupted system call",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "it encountered an error while being processed",
@@ -11550,7 +11550,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "local error in processing",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "loop was found in the mail exchanger",
@@ -11574,13 +11574,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "queue file write error",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "remote server is misconfigured",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "server configuration error",
@@ -11592,7 +11592,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "service currently unavailable",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "several matches found in domino directory",
@@ -11604,7 +11604,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "system config error",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "system incorrectly configured",
@@ -11616,7 +11616,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "temporary local problem",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "temporary system error",
@@ -11640,13 +11640,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "timeout waiting for input",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "transaction failed",
         reason: Reason::SystemError,
         command: None,
-        source: "Sisimai reason systemerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemError.pm",
     },
     PhraseRule {
         phrase: "unable to process",
@@ -11718,7 +11718,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "dns records for the destination computer could not be found",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "forwarding loop",
@@ -11742,19 +11742,19 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "host is unreachable",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "host name lookup failure",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "host not found, try again",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "loop detected",
@@ -11790,13 +11790,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "malformed name server reply",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "malformed or unexpected name server reply",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "maximum forwarding loop count exceeded",
@@ -11856,7 +11856,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "no route to host",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "no valid route to destination",
@@ -11904,7 +11904,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "too many hops",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "unable to resolve route",
@@ -11916,7 +11916,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "unrouteable mail domain",
         reason: Reason::NetworkError,
         command: None,
-        source: "Sisimai reason networkerror message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/NetworkError.pm",
     },
     PhraseRule {
         phrase: "wasn't able to establish an smtp connection",
@@ -11946,7 +11946,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mail system full",
         reason: Reason::SystemFull,
         command: None,
-        source: "Sisimai reason systemfull message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/SystemFull.pm",
     },
     PhraseRule {
         phrase: "mailbox unavailable (not enough free space)",
@@ -11988,7 +11988,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "could not find a gateway for",
         reason: Reason::Expired,
         command: None,
-        source: "Sisimai reason expired message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "delivery attempts will continue",
@@ -12018,7 +12018,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "delivery time expired",
         reason: Reason::Expired,
         command: None,
-        source: "Sisimai reason expired message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "did not accept our requests to connect",
@@ -12042,13 +12042,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "giving up on",
         reason: Reason::Expired,
         command: None,
-        source: "Sisimai reason expired message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "has been delayed",
         reason: Reason::Expired,
         command: None,
-        source: "Sisimai reason expired message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "have been failing for a long time",
@@ -12132,7 +12132,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "server did not respond",
         reason: Reason::Expired,
         command: None,
-        source: "Sisimai reason expired message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Expired.pm",
     },
     PhraseRule {
         phrase: "status=expired",
@@ -12576,13 +12576,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "i am away until",
         reason: Reason::Vacation,
         command: None,
-        source: "Sisimai reason vacation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Vacation.pm",
     },
     PhraseRule {
         phrase: "i am out of the office",
         reason: Reason::Vacation,
         command: None,
-        source: "Sisimai reason vacation message patterns; seen in real replies",
+        source: "Sisimai 4.25.15 lib/Sisimai/Reason/Vacation.pm",
     },
     PhraseRule {
         phrase: "i will be traveling for work on",
