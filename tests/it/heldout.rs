@@ -130,7 +130,8 @@ const SOURCED_FLOOR: f64 = 0.71;
 fn held_out_family_share_stays_above_the_floor() {
     let lines = lines();
     let full = Classifier::new();
-    let fitted = lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
+    let fitted =
+        lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
     let (right, total, misses) = held_out(&lines, false);
     let (sourced, _, sourced_misses) = held_out(&lines, true);
     for m in &misses {

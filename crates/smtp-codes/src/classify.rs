@@ -21,12 +21,18 @@
 //!
 //! On the 347 real diagnostic lines of `tests/data/sisimai/lines.jsonl` (text, command and remote
 //! host cut out of real bounces, with the Sisimai project's expected reason), this classifier
-//! gives Sisimai's reason for 316 (91.1%); a test keeps a floor of 90% under it. The 31 misses by
-//! expected reason: `filtered` 17 (a "user unknown" text that Sisimai files as filtered because of
-//! the message around it, which a single line does not carry), `expired` 3 (no code and no expiry
-//! words in the line), `rejected` 2, `suspend` 2 (the same texts are expected as `userunknown`
-//! elsewhere), `userunknown` 2 (one is a "mailbox full" reply), and one each of `blocked`,
-//! `exceedlimit`, `hostunknown`, `notaccept` and `notcompliantrfc`.
+//! gives Sisimai's reason for 315 (90.8%, the fitted figure); a test keeps a floor of 90% under
+//! it. Most misses are `filtered` lines (a "user unknown" text that Sisimai files as filtered
+//! because of the message around it, which a single line does not carry).
+//!
+//! The rules were written looking at those lines, so the test `heldout` also measures them on
+//! families they were not fitted to: leave one family (`lhost-postfix`, `rhost-google`, ...) out,
+//! take away every phrase rule that only that family's lines contain, classify its lines, sum
+//! over families. Strictly (every such rule taken away) 230 of 347 are right (66.3%); keeping the
+//! rules whose source is a general list (Sisimai's per-reason `Reason/*.pm` patterns, the
+//! flufl.bounce corpus), 252 (72.6%). Floors of 65% and 71% guard them. Reproduce with
+//! `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints the figures
+//! and every held-out miss. [`Classifier::with_phrase_filter`] builds the reduced classifiers.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
