@@ -9795,12 +9795,6 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
     },
     PhraseRule {
-        phrase: "domain must exist",
-        reason: Reason::HostUnknown,
-        command: None,
-        source: "Sisimai 4.25.15 lib/Sisimai/Reason/HostUnknown.pm",
-    },
-    PhraseRule {
         phrase: "host or domain name not found",
         reason: Reason::HostUnknown,
         command: None,
