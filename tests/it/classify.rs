@@ -51,21 +51,21 @@ fn every_provider_row_is_recognised() {
 }
 
 #[derive(serde::Deserialize)]
-struct Line {
-    file: String,
-    text: String,
-    command: String,
-    remote_host: String,
-    reason: String,
+pub(super) struct Line {
+    pub(super) file: String,
+    pub(super) text: String,
+    pub(super) command: String,
+    pub(super) remote_host: String,
+    pub(super) reason: String,
 }
 
-fn lines() -> Vec<Line> {
+pub(super) fn lines() -> Vec<Line> {
     let text = std::fs::read_to_string(super::root().join("tests/data/sisimai/lines.jsonl")).unwrap();
     text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
 /// The command names `lines.jsonl` uses.
-fn command(name: &str) -> Option<Command> {
+pub(super) fn command(name: &str) -> Option<Command> {
     match name {
         "" => None,
         other => Command::from_name(other),

@@ -1,6 +1,7 @@
 //! Cross-crate integration tests: one binary, one module per concern.
 
 mod classify;
+mod heldout;
 mod iana;
 mod oracle;
 mod rules;

@@ -258,6 +258,19 @@ fn uppercase_phrase_is_rejected() {
     assert!(err.contains("[[reason.phrase]] userunknown \"User unknown\"") && err.contains("lowercase"), "{err}");
 }
 
+/// Phrases of bounces in other languages are UTF-8; they are stored in lowercase like the rest,
+/// and a capital letter outside ASCII (which the classifier does not fold) is rejected too.
+#[test]
+fn utf8_phrase_is_accepted_in_lowercase_only() {
+    let lower = catalogue_with(|s| s.replace("phrase = \"user unknown\"", "phrase = \"пользователь не найден\""));
+    assert!(parse(&lower).is_ok());
+    let lower = catalogue_with(|s| s.replace("phrase = \"user unknown\"", "phrase = \"宛先不明\""));
+    assert!(parse(&lower).is_ok());
+    let err =
+        error_of(&catalogue_with(|s| s.replace("phrase = \"user unknown\"", "phrase = \"Пользователь не найден\"")));
+    assert!(err.contains("Пользователь не найден") && err.contains("lowercase"), "{err}");
+}
+
 #[test]
 fn provider_outside_its_own_file_is_rejected() {
     let err = error_of(&catalogue_with(|s| s.replace("id = \"gmail\"", "id = \"google\"")));

@@ -401,12 +401,15 @@ impl<'a> Validator<'a> {
                 let (place, p) = (place.nested(p), p.get_ref());
                 let key = format!("{id} {:?}", p.phrase);
                 let text = p.phrase.as_str();
-                if text.is_empty() || text.trim() != text || !text.is_ascii() || text.to_ascii_lowercase() != text {
+                // UTF-8 is allowed (German, Japanese, Russian, ... bounces); the classifier folds
+                // only ASCII case, so a phrase is stored in lowercase and other letters must be
+                // written as the bounces write them.
+                if text.is_empty() || text.trim() != text || text.to_lowercase() != text {
                     self.fail(
                         place,
                         "reason.phrase",
                         &key,
-                        "`phrase` must be non-empty lowercase ASCII without surrounding spaces",
+                        "`phrase` must be non-empty lowercase text without surrounding spaces",
                     );
                 }
                 self.texts(place, "reason.phrase", &key, &[("source", &p.source)]);

@@ -35,12 +35,18 @@
 //!
 //! On the 347 real diagnostic lines of `tests/data/sisimai/lines.jsonl` (text, command and remote
 //! host cut out of real bounces, with the Sisimai project's expected reason), this classifier
-//! gives Sisimai's reason for 316 (91.1%); a test keeps a floor of 90% under it. The 31 misses by
-//! expected reason: `filtered` 17 (a "user unknown" text that Sisimai files as filtered because of
-//! the message around it, which a single line does not carry), `expired` 3 (no code and no expiry
-//! words in the line), `rejected` 2, `suspend` 2 (the same texts are expected as `userunknown`
-//! elsewhere), `userunknown` 2 (one is a "mailbox full" reply), and one each of `blocked`,
-//! `exceedlimit`, `hostunknown`, `notaccept` and `notcompliantrfc`.
+//! gives Sisimai's reason for 315 (90.8%, the fitted figure); a test keeps a floor of 90% under
+//! it. Most misses are `filtered` lines (a "user unknown" text that Sisimai files as filtered
+//! because of the message around it, which a single line does not carry).
+//!
+//! The rules were written looking at those lines, so the test `heldout` also measures them on
+//! families they were not fitted to: leave one family (`lhost-postfix`, `rhost-google`, ...) out,
+//! take away every phrase rule that only that family's lines contain, classify its lines, sum
+//! over families. Strictly (every such rule taken away) 230 of 347 are right (66.3%); keeping the
+//! rules whose source is a general list (Sisimai's per-reason `Reason/*.pm` patterns, the
+//! flufl.bounce corpus), 252 (72.6%). Floors of 65% and 71% guard them. Reproduce with
+//! `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints the figures
+//! and every held-out miss. [`Classifier::with_phrase_filter`] builds the reduced classifiers.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
@@ -259,12 +265,32 @@ impl Classifier {
     /// out.
     #[must_use]
     pub fn new() -> Self {
+        Self::with_phrase_filter(|_| true)
+    }
+
+    /// Compiles the catalogue's phrases into one automaton, keeping only the phrase rules for
+    /// which `keep` returns true (provider replies, markers and code rules are all kept). This is
+    /// for measuring the rules, not for production: the held-out test builds classifiers without
+    /// the phrase rules that only one family of bounces needs, to see how the rest generalise.
+    ///
+    /// ```
+    /// use smtp_codes::classify::{Classifier, Context};
+    ///
+    /// let text = b"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown";
+    /// let without = Classifier::with_phrase_filter(|_| false).classify(text, &Context::default());
+    /// assert_eq!((without.reason().id(), without.rule().kind()), ("userunknown", "code"));
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Classifier::new`].
+    #[must_use]
+    pub fn with_phrase_filter(mut keep: impl FnMut(&'static PhraseRule) -> bool) -> Self {
         let mut by_key: BTreeMap<&'static [u8], Vec<(Target, &'static [u8])>> = BTreeMap::new();
         let mut add = |text: &'static str, target| {
             let text = text.as_bytes();
             by_key.entry(&text[..text.len().min(KEY_LEN)]).or_default().push((target, text));
         };
-        for rule in PHRASE_RULES {
+        for rule in PHRASE_RULES.iter().filter(|&r| keep(r)) {
             add(rule.phrase, Target::Phrase(rule));
         }
         for reply in PROVIDER_REPLIES {

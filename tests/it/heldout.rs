@@ -1,0 +1,151 @@
+//! How well the phrase rules generalise: the share of Sisimai's reasons reproduced on families of
+//! bounces (MTAs and providers) whose own rules are taken away.
+//!
+//! The rules were written while looking at `tests/data/sisimai/lines.jsonl`, so the share on those
+//! lines (the fitted figure, `classify::sisimai_reasons_share_stays_above_the_floor`) flatters
+//! them. The held-out figure is leave-one-family-out: a line's family is its file name without
+//! the trailing `-NN` (`lhost-postfix-07.eml` is `lhost-postfix`), as
+//! `/work/shared/tools/family-folds` splits them. When family F is held out, every phrase rule
+//! that occurs in a line of F and in no line of another family is taken out of the classifier
+//! (whatever its source says: the Sisimai patterns were themselves written from these bounces),
+//! and F's lines are classified by the rest. Rules that only F needs then count for nothing, and
+//! what is right on F is what the rules needed elsewhere, the code rules and the provider replies
+//! give. The figure is the sum over all families.
+//!
+//! Two figures are kept. The strict one takes out every rule that only F's lines contain,
+//! whatever its source says. The sourced one keeps such a rule when its `source` names a general
+//! source, one that is not a family's own text: a per-reason pattern list of Sisimai
+//! (`lib/Sisimai/Reason/*.pm`, not its per-MTA `Lhost` or per-provider `Rhost` modules) or a real
+//! message of the independent flufl.bounce corpus. The sourced figure flatters the rules too,
+//! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
+//! bound, and a rule is worth adding when it raises either without lowering the other.
+//!
+//! Reproduce with `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints
+//! both figures and the held-out misses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smtp_codes::classify::{Classifier, Context, PHRASE_RULES, PhraseRule};
+use smtp_codes::{Command, diagnose_bytes};
+
+use super::classify::{Line, command, lines};
+
+/// A line's family: its file name without the directory, the extension and a trailing `-NN`.
+fn family(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    match stem.rsplit_once(['-', '_']) {
+        Some((head, tail)) if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => stem,
+    }
+}
+
+/// Whether a rule for `wanted` may apply to a reply that answered `got`, as the classifier
+/// decides it (a rule for the end of the data also applies to "DATA").
+fn same_stage(wanted: Command, got: Option<Command>) -> bool {
+    match got {
+        Some(Command::Data) => matches!(wanted, Command::Data | Command::DataEnd),
+        got => got == Some(wanted),
+    }
+}
+
+/// Whether `rule` occurs in `line` the way the classifier looks for it: its phrase anywhere in
+/// the text with ASCII case ignored, and its command, if it has one, the one the reply answered.
+fn occurs(rule: &PhraseRule, line: &Line, lowered: &str) -> bool {
+    lowered.contains(rule.phrase())
+        && rule.command().is_none_or(|c| {
+            let got = command(&line.command).or_else(|| diagnose_bytes(line.text.as_bytes()).command());
+            same_stage(c, got)
+        })
+}
+
+fn context(line: &Line) -> Context<'_> {
+    let host = (!line.remote_host.is_empty()).then_some(line.remote_host.as_str());
+    Context::new().with_command(command(&line.command)).with_remote_host(host)
+}
+
+/// Whether a rule's source is a general one, not a family's own text (see the module docs).
+fn general_source(rule: &PhraseRule) -> bool {
+    rule.source().starts_with("Sisimai 4.25.15 lib/Sisimai/Reason/") || rule.source().starts_with("flufl.bounce ")
+}
+
+/// The share of Sisimai's reasons on held-out families: `(right, total, misses)`. With `sourced`,
+/// a rule from a general source is kept even when only the held-out family contains it.
+fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
+    // For each phrase rule, the families of the lines it occurs in.
+    let mut families_of: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); PHRASE_RULES.len()];
+    for line in lines {
+        let lowered = line.text.to_ascii_lowercase();
+        for (i, rule) in PHRASE_RULES.iter().enumerate() {
+            if occurs(rule, line, &lowered) {
+                families_of[i].insert(family(&line.file));
+            }
+        }
+    }
+    let mut by_family: BTreeMap<&str, Vec<&Line>> = BTreeMap::new();
+    for line in lines {
+        by_family.entry(family(&line.file)).or_default().push(line);
+    }
+    let full = Classifier::new();
+    let (mut right, mut misses) = (0, Vec::new());
+    for (fam, members) in &by_family {
+        let own_only = |rule: &PhraseRule| {
+            let i = PHRASE_RULES.iter().position(|r| std::ptr::eq(r, rule)).unwrap();
+            families_of[i].len() == 1 && families_of[i].contains(fam) && !(sourced && general_source(rule))
+        };
+        let owned = PHRASE_RULES.iter().any(own_only);
+        let reduced;
+        let classifier = if owned {
+            reduced = Classifier::with_phrase_filter(|r| !own_only(r));
+            &reduced
+        } else {
+            &full
+        };
+        for line in members {
+            let c = classifier.classify(line.text.as_bytes(), &context(line));
+            if c.reason().id() == line.reason {
+                right += 1;
+            } else {
+                misses.push(format!(
+                    "{} want {} got {} ({}): {}",
+                    line.file,
+                    line.reason,
+                    c.reason().id(),
+                    c.rule().kind(),
+                    line.text.chars().take(160).collect::<String>()
+                ));
+            }
+        }
+    }
+    (right, lines.len(), misses)
+}
+
+/// The floors under the held-out-family shares, strict and sourced. Measured 230 (66.3%) and 252
+/// (72.6%) of 347 when they were set, with a margin of about five lines; raise them when the rules
+/// generalise better, never lower them.
+const HELD_OUT_FLOOR: f64 = 0.65;
+const SOURCED_FLOOR: f64 = 0.71;
+
+#[test]
+fn held_out_family_share_stays_above_the_floor() {
+    let lines = lines();
+    let full = Classifier::new();
+    let fitted =
+        lines.iter().filter(|l| full.classify(l.text.as_bytes(), &context(l)).reason().id() == l.reason).count();
+    let (right, total, misses) = held_out(&lines, false);
+    let (sourced, _, sourced_misses) = held_out(&lines, true);
+    for m in &misses {
+        eprintln!("held-out miss: {m}");
+    }
+    for m in sourced_misses.iter().filter(|m| !misses.contains(m)) {
+        eprintln!("held-out miss (sourced only): {m}");
+    }
+    let pct = |n: usize| n as f64 * 100.0 / total as f64;
+    eprintln!("fitted: {fitted} of {total} ({:.1}%)", pct(fitted));
+    eprintln!("held-out families, strict: {right} of {total} ({:.1}%)", pct(right));
+    eprintln!("held-out families, sourced: {sourced} of {total} ({:.1}%)", pct(sourced));
+    let share = right as f64 / total as f64;
+    assert!(share >= HELD_OUT_FLOOR, "strict held-out share {share:.3} fell below the floor {HELD_OUT_FLOOR}");
+    let share = sourced as f64 / total as f64;
+    assert!(share >= SOURCED_FLOOR, "sourced held-out share {share:.3} fell below the floor {SOURCED_FLOOR}");
+}
