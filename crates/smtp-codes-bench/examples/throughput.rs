@@ -32,7 +32,8 @@ fn main() -> std::io::Result<()> {
     let classifier = Classifier::new();
     let rounds = lines.iter().cycle().take(count);
     let start = Instant::now();
-    let n: usize = rounds.clone().map(|l| classifier.classify(black_box(l.as_bytes()), &context).reason() as usize).sum();
+    let n: usize =
+        rounds.clone().map(|l| classifier.classify(black_box(l.as_bytes()), &context).reason() as usize).sum();
     let classify = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let m: usize = rounds.map(|l| usize::from(explain_with(black_box(l.as_bytes()), &context).retry())).sum();
