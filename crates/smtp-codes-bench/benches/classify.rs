@@ -10,37 +10,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_main};
 use smtp_codes::classify::{Classifier, Context, PROVIDER_REPLIES};
 use smtp_codes::diagnose_bytes;
-
-/// The texts of the real lines, read from the repository's test data.
-fn real_lines() -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/sisimai/lines.jsonl");
-    let data = std::fs::read_to_string(path).expect("the Sisimai test lines are in the repository");
-    let mut lines = Vec::new();
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        // The field is a JSON string; a tiny reader keeps this crate free of serde.
-        let start = line.find("\"text\": \"").expect("every line has a text") + 9;
-        let mut text = String::new();
-        let mut chars = line[start..].chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => break,
-                '\\' => match chars.next() {
-                    Some('n') => text.push('\n'),
-                    Some('t') => text.push('\t'),
-                    Some('u') => {
-                        let hex: String = chars.by_ref().take(4).collect();
-                        text.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
-                    }
-                    Some(other) => text.push(other),
-                    None => break,
-                },
-                c => text.push(c),
-            }
-        }
-        lines.push(text);
-    }
-    lines
-}
+use smtp_codes_bench::real_lines;
 
 fn provider_lines() -> Vec<String> {
     PROVIDER_REPLIES

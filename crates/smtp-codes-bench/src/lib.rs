@@ -94,3 +94,39 @@ pub const SAMPLES: &[Sample] = &[
         ],
     },
 ];
+
+/// The diagnostic texts of `tests/data/sisimai/lines.jsonl`: real lines cut out of bounces, for
+/// the classification benchmark and the throughput example.
+///
+/// # Panics
+/// When the repository's test data is missing.
+#[must_use]
+pub fn real_lines() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/sisimai/lines.jsonl");
+    let data = std::fs::read_to_string(path).expect("the Sisimai test lines are in the repository");
+    let mut lines = Vec::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        // The field is a JSON string; a tiny reader keeps this crate free of serde.
+        let start = line.find("\"text\": \"").expect("every line has a text") + 9;
+        let mut text = String::new();
+        let mut chars = line[start..].chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => text.push('\n'),
+                    Some('t') => text.push('\t'),
+                    Some('u') => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        text.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
+                    }
+                    Some(other) => text.push(other),
+                    None => break,
+                },
+                c => text.push(c),
+            }
+        }
+        lines.push(text);
+    }
+    lines
+}

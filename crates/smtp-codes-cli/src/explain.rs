@@ -42,7 +42,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     if args.json {
         output::json_line(&mut out, &Explained::new(&text, &explanation, &context))?;
     } else {
-        human(&mut out, painter, &explanation, &args.context)?;
+        human(&mut out, painter, &text, &explanation, &args.context)?;
     }
     out.flush()?;
     Ok(())
@@ -79,7 +79,13 @@ impl<W: Write> Sheet<'_, W> {
     }
 }
 
-fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &ContextArgs) -> Result<()> {
+fn human(
+    out: &mut impl Write,
+    painter: Painter,
+    input: &[u8],
+    e: &Explanation<'_>,
+    context: &ContextArgs,
+) -> Result<()> {
     let classification = e.classification().copied();
     let severity = e.severity();
     let (title, description) = (severity.title(), severity.description());
@@ -117,7 +123,7 @@ fn human(out: &mut impl Write, painter: Painter, e: &Explanation<'_>, context: &
     sheet.list("Note", e.notes().map(|m| m.text()))?;
     let warnings: Vec<String> = e.warnings().iter().map(|w| painter.paint(WARNING, w).to_string()).collect();
     sheet.list("Warning", warnings)?;
-    let text = one_line(e);
+    let text = one_line(input, e);
     if !text.is_empty() {
         sheet.line("Text", painter.paint(DIM, text))?;
     }

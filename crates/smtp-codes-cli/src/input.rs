@@ -1,84 +1,125 @@
-//! Reading input: files, `-` and standard input, gzip read transparently, and a line reader that
-//! holds at most one bounded line in memory whatever the size of the input.
+//! Reading input: files, `-` and standard input, gzip and byte order marks read transparently,
+//! and a line reader that holds at most one bounded line in memory whatever the size of the
+//! input.
+//!
+//! Every path is checked (opened and closed again) before any is read, so that a missing file is
+//! reported before any output is written; then the files are opened one at a time, so that any
+//! number of them stays within the open-file limit.
+
+mod lines;
+mod utf16;
 
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
-use std::path::PathBuf;
+use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-use flate2::bufread::MultiGzDecoder;
+use anyhow::{Context, Result, bail};
+use flate2::read::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressStyle};
 
-/// The longest line kept; the rest of a longer line is read and dropped, so memory stays bounded
-/// even on a file with no line breaks.
-pub(crate) const MAX_LINE: usize = 1 << 20;
+pub(crate) use lines::{Lines, MAX_LINE};
+
+use crate::output;
+
+/// The most `explain` reads from standard input (after decompression): a reply, even a long
+/// multi-line one, is far shorter, and a bound keeps a gzip bomb from filling memory.
+pub(crate) const MAX_TEXT: usize = MAX_LINE;
 
 /// The size of the read buffers.
 const BUFFER: usize = 64 * 1024;
 
 /// The first bytes of a gzip stream (RFC 1952).
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+/// The byte order marks read at the start of the (decompressed) content.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+const UTF16_LE_BOM: &[u8] = b"\xff\xfe";
+const UTF16_BE_BOM: &[u8] = b"\xfe\xff";
 
-/// An input that has been opened but not yet read.
-pub(crate) struct Opened {
+/// An input named on the command line, checked but not open.
+pub(crate) struct Source {
     /// The name for messages and output: the path as given, or `-` for standard input.
     pub(crate) name: String,
-    file: Option<(File, u64)>,
+    path: Option<PathBuf>,
 }
 
-/// Opens every input named on the command line (standard input when none, or for `-`), all
-/// before any is read, so that a missing file is reported before any output is written.
-pub(crate) fn open_all(paths: &[PathBuf]) -> Result<Vec<Opened>> {
+/// Checks every input named on the command line (standard input when none, or for `-`): each
+/// file is opened and closed again, so that a missing or unreadable one is reported before any
+/// output is written, without holding every file open at once.
+pub(crate) fn check_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
     if paths.is_empty() {
-        return Ok(vec![Opened { name: "-".to_owned(), file: None }]);
+        return Ok(vec![Source { name: "-".to_owned(), path: None }]);
     }
-    paths.iter().map(open).collect()
+    paths
+        .iter()
+        .map(|path| {
+            if path.as_os_str() == "-" {
+                return Ok(Source { name: "-".to_owned(), path: None });
+            }
+            let name = path.display().to_string();
+            open_file(path, &name)?;
+            Ok(Source { name, path: Some(path.clone()) })
+        })
+        .collect()
 }
 
-fn open(path: &PathBuf) -> Result<Opened> {
-    if path.as_os_str() == "-" {
-        return Ok(Opened { name: "-".to_owned(), file: None });
-    }
-    let name = path.display().to_string();
+fn open_file(path: &Path, name: &str) -> Result<(File, u64)> {
     let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
     let meta = file.metadata().with_context(|| format!("cannot read {name}"))?;
     if meta.is_dir() {
-        anyhow::bail!("cannot read {name}: it is a directory");
+        bail!("cannot read {name}: it is a directory");
     }
-    Ok(Opened { name, file: Some((file, meta.len())) })
+    Ok((file, meta.len()))
 }
 
-impl Opened {
-    /// A buffered reader of the content, decompressed when it is gzip. With `progress`, a file
+impl Source {
+    /// Opens the input and gives a buffered reader of its content, decompressed when it is
+    /// gzip and decoded when it starts with a UTF-16 byte order mark. With `progress`, a file
     /// (not standard input) shows a progress bar on standard error while it is read, if standard
     /// error is a terminal.
-    pub(crate) fn reader(self, progress: bool) -> Result<(Box<dyn BufRead>, Option<ProgressBar>)> {
-        match self.file {
-            None => {
-                hint_if_terminal();
-                Ok((decompressed(BufReader::with_capacity(BUFFER, io::stdin()), &self.name)?, None))
-            }
-            Some((file, len)) => {
-                let bar = (progress && io::stderr().is_terminal()).then(|| progress_bar(len, &self.name));
-                let raw: Box<dyn Read> = match &bar {
-                    Some(bar) => Box::new(bar.wrap_read(file)),
-                    None => Box::new(file),
-                };
-                Ok((decompressed(BufReader::with_capacity(BUFFER, raw), &self.name)?, bar))
-            }
-        }
+    pub(crate) fn open(&self, progress: bool) -> Result<(Box<dyn BufRead>, Option<ProgressBar>)> {
+        let Some(path) = &self.path else {
+            hint_if_terminal();
+            return Ok((decoded(io::stdin(), &self.name)?, None));
+        };
+        let (file, len) = open_file(path, &self.name)?;
+        let bar = (progress && io::stderr().is_terminal()).then(|| progress_bar(len, &self.name));
+        let raw: Box<dyn Read> = match &bar {
+            Some(bar) => Box::new(bar.wrap_read(file)),
+            None => Box::new(file),
+        };
+        Ok((decoded(raw, &self.name)?, bar))
     }
 }
 
-/// `reader` itself, or a gzip decoder over it when the content starts with the gzip magic.
-fn decompressed<R: BufRead + 'static>(mut reader: R, name: &str) -> Result<Box<dyn BufRead>> {
-    let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?;
-    if head.starts_with(&GZIP_MAGIC) {
-        Ok(Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(reader))))
+/// Reads up to `n` bytes, looping over short reads, so that a pipe handing out one byte at a
+/// time is sniffed like a file; fewer only at the end of the input.
+fn head(reader: &mut impl Read, n: usize, name: &str) -> Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(n);
+    reader.take(n as u64).read_to_end(&mut head).with_context(|| format!("cannot read {name}"))?;
+    Ok(head)
+}
+
+/// The content of `reader`: gunzipped when it starts with the gzip magic, without a UTF-8 byte
+/// order mark, and UTF-16 (with its byte order mark) turned into UTF-8.
+fn decoded<R: Read + 'static>(mut reader: R, name: &str) -> Result<Box<dyn BufRead>> {
+    let magic = head(&mut reader, GZIP_MAGIC.len(), name)?;
+    let mut content: Box<dyn Read> = if magic == GZIP_MAGIC {
+        Box::new(MultiGzDecoder::new(BufReader::with_capacity(BUFFER, Cursor::new(magic).chain(reader))))
     } else {
-        Ok(Box::new(reader))
-    }
+        Box::new(Cursor::new(magic).chain(reader))
+    };
+    let bom = head(&mut content, UTF8_BOM.len(), name)?;
+    let content: Box<dyn Read> = if bom == UTF8_BOM {
+        content
+    } else if let Some(rest) = bom.strip_prefix(UTF16_LE_BOM) {
+        Box::new(utf16::Utf16ToUtf8::new(Cursor::new(rest.to_vec()).chain(content), false))
+    } else if let Some(rest) = bom.strip_prefix(UTF16_BE_BOM) {
+        Box::new(utf16::Utf16ToUtf8::new(Cursor::new(rest.to_vec()).chain(content), true))
+    } else {
+        Box::new(Cursor::new(bom).chain(content))
+    };
+    Ok(Box::new(BufReader::with_capacity(BUFFER, content)))
 }
 
 fn progress_bar(len: u64, name: &str) -> ProgressBar {
@@ -90,16 +131,33 @@ fn progress_bar(len: u64, name: &str) -> ProgressBar {
     bar
 }
 
-/// The text of `explain`: the words joined by spaces, or all of standard input when there are
-/// no words or only `-`.
+/// The text of `explain`: the words joined by spaces, or standard input (at most [`MAX_TEXT`]
+/// bytes once decompressed) when there are no words or only `-`. A lone word that names an
+/// existing file is refused with the way to explain its content: explaining a file name is never
+/// what was meant.
 pub(crate) fn words_or_stdin(words: &[OsString]) -> Result<Vec<u8>> {
     if words.is_empty() || (words.len() == 1 && words[0] == "-") {
-        hint_if_terminal();
         let mut text = Vec::new();
-        decompressed(io::stdin().lock(), "standard input")?
+        hint_if_terminal();
+        decoded(io::stdin(), "standard input")?
+            .take(MAX_TEXT as u64 + 1)
             .read_to_end(&mut text)
             .context("cannot read standard input")?;
+        if text.len() > MAX_TEXT {
+            bail!(
+                "standard input is longer than {} MiB; explain reads one reply (classify reads many, one per line)",
+                MAX_TEXT >> 20
+            );
+        }
         return Ok(text);
+    }
+    if let [word] = words
+        && Path::new(word).is_file()
+    {
+        let name = Path::new(word).display().to_string();
+        bail!(
+            "{name} is a file, and explain explains the words it is given; to explain the file's content, run `smtp-codes explain < {name}`"
+        );
     }
     let mut text = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -115,69 +173,7 @@ pub(crate) fn words_or_stdin(words: &[OsString]) -> Result<Vec<u8>> {
 /// for input does not look stuck.
 fn hint_if_terminal() {
     if io::stdin().is_terminal() && io::stderr().is_terminal() {
-        eprintln!("smtp-codes: reading standard input (end it with Ctrl-D)");
-    }
-}
-
-/// Reads lines one at a time into one reused buffer.
-pub(crate) struct Lines<R> {
-    reader: R,
-    buf: Vec<u8>,
-    number: u64,
-}
-
-/// One line, without its line break.
-pub(crate) struct Line<'a> {
-    /// The 1-based line number.
-    pub(crate) number: u64,
-    pub(crate) bytes: &'a [u8],
-    /// Whether the line was longer than [`MAX_LINE`] and was cut there.
-    pub(crate) truncated: bool,
-}
-
-impl<R: BufRead> Lines<R> {
-    pub(crate) fn new(reader: R) -> Self {
-        Self { reader, buf: Vec::new(), number: 0 }
-    }
-
-    /// The next line, or `None` at the end of the input. A final line without a line break
-    /// counts; `\r\n` endings lose their `\r`.
-    pub(crate) fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
-        self.buf.clear();
-        let mut truncated = false;
-        let mut read_any = false;
-        loop {
-            let available = match self.reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if available.is_empty() {
-                break;
-            }
-            read_any = true;
-            let (chunk, used, done) = match memchr::memchr(b'\n', available) {
-                Some(i) => (&available[..i], i + 1, true),
-                None => (available, available.len(), false),
-            };
-            let room = MAX_LINE - self.buf.len();
-            if chunk.len() > room {
-                truncated = true;
-            }
-            self.buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            self.reader.consume(used);
-            if done {
-                break;
-            }
-        }
-        if !read_any {
-            return Ok(None);
-        }
-        if self.buf.last() == Some(&b'\r') {
-            self.buf.pop();
-        }
-        self.number += 1;
-        Ok(Some(Line { number: self.number, bytes: &self.buf, truncated }))
+        output::say!("reading standard input (end it with Ctrl-D)");
     }
 }
 

@@ -70,7 +70,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     };
     let items = list::select(args.kind.report(), filter)?;
     if items.is_empty() {
-        eprintln!("smtp-codes: no entry matches these filters");
+        output::say!("no entry matches these filters");
         return Ok(());
     }
     let stdout = io::stdout();

@@ -75,7 +75,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("smtp-codes: {err:#}");
+            output::say!("{err:#}");
             ExitCode::from(BAD_INPUT)
         }
     }

@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<bool> {
         found.truncate(args.limit);
     }
     if found.is_empty() {
-        eprintln!("smtp-codes: no catalogue entry matches {}", args.words.join(" "));
+        output::say!("no catalogue entry matches {}", args.words.join(" "));
         return Ok(false);
     }
     let stdout = io::stdout();
@@ -70,7 +70,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<bool> {
     }
     out.flush()?;
     if total > found.len() {
-        eprintln!("smtp-codes: {} more entries match; see them with --limit 0", total - found.len());
+        output::say!("{} more entries match; see them with --limit 0", total - found.len());
     }
     Ok(true)
 }

@@ -7,6 +7,8 @@ use std::io;
 use anstyle::{AnsiColor, Style};
 use smtp_codes::Severity;
 
+use crate::output::Escaped;
+
 /// When to colour human output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum ColorWhen {
@@ -66,7 +68,8 @@ impl Painter {
     }
 }
 
-/// Text with a style; prints the escape codes only when the style is not plain.
+/// Text with a style; prints the escape codes only when the style is not plain, and the text
+/// with its own control characters escaped.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Painted<T> {
     style: Style,
@@ -75,10 +78,12 @@ pub(crate) struct Painted<T> {
 
 impl<T: fmt::Display> fmt::Display for Painted<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The text is escaped here, at the one place every styled piece of human output passes,
+        // so that control characters from the input never reach the terminal.
         if self.style.is_plain() {
-            self.text.fmt(f)
+            Escaped(&self.text).fmt(f)
         } else {
-            write!(f, "{}{}{}", self.style.render(), self.text, self.style.render_reset())
+            write!(f, "{}{}{}", self.style.render(), Escaped(&self.text), self.style.render_reset())
         }
     }
 }

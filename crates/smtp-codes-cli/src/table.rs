@@ -23,9 +23,10 @@ impl Table {
         Self { headers: headers.to_vec(), rows: Vec::new() }
     }
 
+    /// Adds a row; control characters in its cells are escaped.
     pub(crate) fn push(&mut self, row: Vec<String>) {
         debug_assert_eq!(row.len(), self.headers.len());
-        self.rows.push(row);
+        self.rows.push(row.into_iter().map(|cell| crate::output::escape(&cell).into_owned()).collect());
     }
 
     /// Prints the table, cut to `width` columns when given.

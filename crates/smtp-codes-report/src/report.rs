@@ -175,7 +175,7 @@ impl<'a> Report<'a> {
             hard_bounce: classification.is_some_and(Classification::hard_bounce),
             rule: classification.map(|c| RuleRecord::new(c.rule())),
             command: context.command().or(diagnosis.command()),
-            text: one_line(explanation),
+            text: one_line(input, explanation),
             provider: classification.and_then(Classification::provider).map(|p| p.id()),
             provider_reply: classification.and_then(Classification::provider_reply).map(ProviderReplyEntry::new),
             actions: explanation.actions().collect(),
@@ -242,6 +242,78 @@ impl<'a> ClassifyRecord<'a> {
     }
 }
 
+/// One record of `classify --brief`: where the line came from and what was decided, without
+/// the prose (no input, text, actions, notes, warnings or catalogue wording), for pipelines that
+/// keep millions of records.
+#[derive(Debug, Serialize)]
+pub struct BriefRecord<'a> {
+    /// The input file (`-` for standard input), or the `file` field of a JSON line.
+    file: &'a serde_json::Value,
+    /// The 1-based line number in the input file.
+    line: u64,
+    /// The `index` field of a JSON line, passed through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<&'a serde_json::Value>,
+    /// Present (and true) only when the line was cut at the reader's limit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
+    /// The enhanced code again, under the name bounce scorers use.
+    status: Option<EnhancedCode>,
+    /// The three-digit reply code found.
+    reply_code: Option<ReplyCode>,
+    /// The enhanced status code found.
+    enhanced_code: Option<EnhancedCode>,
+    /// `success`, `intermediate`, `transient`, `permanent` or `unknown`.
+    severity: Severity,
+    /// Whether the sender should try again later.
+    retry: bool,
+    /// Who must act.
+    who_acts: WhoActs,
+    /// The bounce reason, as Sisimai names it.
+    reason: Option<&'static str>,
+    /// Whether to stop sending to this address.
+    hard_bounce: bool,
+    /// The kind of rule that decided the reason: `provider`, `phrase`, `code` or `fallback`.
+    rule_kind: Option<&'static str>,
+    /// The SMTP command the reply answered: the one given, else the one the text names.
+    command: Option<Command>,
+    /// The provider recognised from the text or the remote host.
+    provider: Option<&'static str>,
+}
+
+impl<'a> BriefRecord<'a> {
+    /// The brief record of line `line` of `file`, explained as `explanation` with `context`:
+    /// `index` is a JSON line's own `index`, `truncated` says the line was cut.
+    #[must_use]
+    pub fn new(
+        file: &'a serde_json::Value,
+        line: u64,
+        index: Option<&'a serde_json::Value>,
+        truncated: bool,
+        explanation: &Explanation<'_>,
+        context: &Context<'_>,
+    ) -> Self {
+        let classification = explanation.classification();
+        Self {
+            file,
+            line,
+            index,
+            truncated,
+            status: explanation.enhanced_code(),
+            reply_code: explanation.reply_code(),
+            enhanced_code: explanation.enhanced_code(),
+            severity: explanation.severity(),
+            retry: explanation.retry(),
+            who_acts: explanation.who_acts(),
+            reason: classification.map(|c| c.reason().id()),
+            hard_bounce: classification.is_some_and(Classification::hard_bounce),
+            rule_kind: classification.map(|c| c.rule().kind()),
+            command: context.command().or(explanation.diagnosis().command()),
+            provider: classification.and_then(Classification::provider).map(|p| p.id()),
+        }
+    }
+}
+
 /// One line of `classify --jsonl` input: `text` and optional `command`, `remote_host`, `file`
 /// and `index` (the shape of the Sisimai corpus's `lines.jsonl`).
 #[derive(Debug, Deserialize)]
@@ -279,11 +351,13 @@ impl std::fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 impl<'a> ClassifyInput<'a> {
-    /// Reads one JSON line.
+    /// Reads one JSON line, after a UTF-8 byte order mark if it starts with one.
     ///
     /// # Errors
     /// When the line is not a JSON object of this shape, or has no `text`.
     pub fn parse(line: &'a [u8]) -> Result<Self, InputError> {
+        // A UTF-8 byte order mark is allowed before the object (editors on Windows write one).
+        let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
         let input: Self = serde_json::from_slice(line).map_err(InputError::NotJson)?;
         if input.text.is_none() {
             return Err(InputError::NoText);
@@ -321,10 +395,21 @@ impl<'a> ClassifyInput<'a> {
 }
 
 /// The reply text on one line, without the continuation prefixes of a flattened multi-line reply.
+///
+/// `explanation` was made from `input`. The core's text stops before the first byte that is not
+/// UTF-8, so for such input the text is read again from `input` with each invalid sequence shown
+/// as U+FFFD, as the `input` field shows it.
 #[must_use]
-pub fn one_line(explanation: &Explanation<'_>) -> String {
+pub fn one_line(input: &[u8], explanation: &Explanation<'_>) -> String {
+    match std::str::from_utf8(input) {
+        Ok(_) => join_segments(explanation.diagnosis().segments()),
+        Err(_) => join_segments(smtp_codes::parse::diagnose(&String::from_utf8_lossy(input)).segments()),
+    }
+}
+
+fn join_segments<'s>(segments: impl Iterator<Item = &'s str>) -> String {
     let mut text = String::new();
-    for (i, segment) in explanation.diagnosis().segments().enumerate() {
+    for (i, segment) in segments.enumerate() {
         if i > 0 {
             text.push(' ');
         }

@@ -1,28 +1,44 @@
-//! A summary of many classified replies: counts by severity, reason and code.
+//! A summary of many classified replies: counts by severity, reason and code, in memory that
+//! does not grow with the input.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use smtp_codes::explain::Explanation;
+use smtp_codes::{EnhancedCode, ReplyCode};
 
 /// The key of replies without any code.
 pub const NO_CODE: &str = "none";
 
-/// Counts of classified replies; serialised as
-/// `{"lines", "hard_bounces", "severity": {...}, "reason": {...}, "code": {...}}`.
-#[derive(Debug, Default, Serialize)]
+/// The key of replies whose code came after [`MAX_CODES`] others were already counted.
+pub const OTHER_CODES: &str = "other";
+
+/// The most distinct codes a summary counts one by one. Reply codes and enhanced codes are open
+/// (any three digits, details up to three digits), so a hostile or broken input could otherwise
+/// make millions of keys; past this many, a new code is counted under [`OTHER_CODES`].
+pub const MAX_CODES: usize = 1000;
+
+/// The codes of one reply, as a summary keys them: `550 5.1.1`, `550`, `5.1.1` or `none`.
+type CodeKey = (Option<ReplyCode>, Option<EnhancedCode>);
+
+/// Counts of classified replies; serialised as `{"lines", "hard_bounces", "truncated",
+/// "severity": {...}, "reason": {...}, "code": {...}}`.
+#[derive(Debug, Default, Clone)]
 pub struct Summary {
     /// Replies counted.
     lines: u64,
     /// Replies that were hard bounces.
     hard_bounces: u64,
+    /// Replies whose line was cut at the reader's limit.
+    truncated: u64,
     /// Replies by severity.
     severity: BTreeMap<&'static str, u64>,
     /// Replies by bounce reason.
     reason: BTreeMap<&'static str, u64>,
-    /// Keyed by the codes as found: `550 5.1.1`, `550`, `5.1.1`, or `none`. The number of keys is
-    /// bounded by the number of possible codes, not by the input.
-    code: BTreeMap<String, u64>,
+    /// Replies by their codes, at most [`MAX_CODES`] keys.
+    code: HashMap<CodeKey, u64>,
+    /// Replies whose codes were not among the first [`MAX_CODES`].
+    other_codes: u64,
 }
 
 impl Summary {
@@ -34,18 +50,51 @@ impl Summary {
             *self.reason.entry(c.reason().id()).or_default() += 1;
             self.hard_bounces += u64::from(c.hard_bounce());
         }
-        let code = match (e.reply_code(), e.enhanced_code()) {
-            (Some(r), Some(x)) => format!("{r} {x}"),
-            (Some(r), None) => r.to_string(),
-            (None, Some(x)) => x.to_string(),
-            (None, None) => NO_CODE.to_owned(),
-        };
-        match self.code.get_mut(&code) {
-            Some(n) => *n += 1,
-            None => {
-                self.code.insert(code, 1);
+        self.add_code((e.reply_code(), e.enhanced_code()), 1);
+    }
+
+    /// Counts that the last reply added was cut at the reader's limit.
+    pub const fn add_truncated(&mut self) {
+        self.truncated += 1;
+    }
+
+    fn add_code(&mut self, key: CodeKey, n: u64) {
+        if let Some(count) = self.code.get_mut(&key) {
+            *count += n;
+        } else if self.code.len() < MAX_CODES {
+            self.code.insert(key, n);
+        } else {
+            self.other_codes += n;
+        }
+    }
+
+    /// Adds the counts of `other`, a summary of replies that came after this one's. Codes new
+    /// here take the room left in code order, so the result depends on the order of the merges
+    /// (the order of the input), never on hashing or on threads.
+    pub fn merge(&mut self, other: &Self) {
+        self.lines += other.lines;
+        self.hard_bounces += other.hard_bounces;
+        self.truncated += other.truncated;
+        for (k, v) in &other.severity {
+            *self.severity.entry(k).or_default() += v;
+        }
+        for (k, v) in &other.reason {
+            *self.reason.entry(k).or_default() += v;
+        }
+        // Keys already here first, then the new ones in code order, so that which new codes
+        // find room does not depend on the hash map's order.
+        let mut new: Vec<(&CodeKey, &u64)> = Vec::new();
+        for (k, v) in &other.code {
+            match self.code.get_mut(k) {
+                Some(count) => *count += v,
+                None => new.push((k, v)),
             }
         }
+        new.sort_unstable();
+        for (k, v) in new {
+            self.add_code(*k, *v);
+        }
+        self.other_codes += other.other_codes;
     }
 
     /// How many replies were counted.
@@ -60,6 +109,12 @@ impl Summary {
         self.hard_bounces
     }
 
+    /// How many of them were cut at the reader's limit.
+    #[must_use]
+    pub const fn truncated(&self) -> u64 {
+        self.truncated
+    }
+
     /// Counts by severity (`permanent`, ...), in name order.
     pub fn by_severity(&self) -> impl Iterator<Item = (&str, u64)> {
         self.severity.iter().map(|(k, v)| (*k, *v))
@@ -70,8 +125,49 @@ impl Summary {
         self.reason.iter().map(|(k, v)| (*k, *v))
     }
 
-    /// Counts by the codes found (`550 5.1.1`, `550`, `5.1.1` or [`NO_CODE`]), in text order.
-    pub fn by_code(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.code.iter().map(|(k, v)| (k.as_str(), *v))
+    /// Counts by the codes found (`550 5.1.1`, `550`, `5.1.1` or [`NO_CODE`]), in text order,
+    /// then [`OTHER_CODES`] when more than [`MAX_CODES`] distinct codes were seen.
+    #[must_use]
+    pub fn by_code(&self) -> Vec<(String, u64)> {
+        let mut counts: Vec<(String, u64)> = self.code.iter().map(|(k, v)| (code_text(*k), *v)).collect();
+        counts.sort_unstable();
+        if self.other_codes > 0 {
+            counts.push((OTHER_CODES.to_owned(), self.other_codes));
+        }
+        counts
+    }
+}
+
+fn code_text(key: CodeKey) -> String {
+    match key {
+        (Some(r), Some(x)) => format!("{r} {x}"),
+        (Some(r), None) => r.to_string(),
+        (None, Some(x)) => x.to_string(),
+        (None, None) => NO_CODE.to_owned(),
+    }
+}
+
+impl Serialize for Summary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The `code` object: keys in text order, `other` last.
+        struct Codes<'a>(&'a Summary);
+        impl Serialize for Codes<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let counts = self.0.by_code();
+                let mut map = serializer.serialize_map(Some(counts.len()))?;
+                for (k, v) in &counts {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("lines", &self.lines)?;
+        map.serialize_entry("hard_bounces", &self.hard_bounces)?;
+        map.serialize_entry("truncated", &self.truncated)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("reason", &self.reason)?;
+        map.serialize_entry("code", &Codes(self))?;
+        map.end()
     }
 }

@@ -278,3 +278,45 @@ fn a_large_input_streams_in_bounded_memory() {
         assert!(*last <= first + 16 * 1024, "peak memory grew from {first} KiB to {last} KiB: {peaks:?}");
     }
 }
+
+#[test]
+fn human_lines_brief_records_and_json_on_request() {
+    let o = run_with_stdin(&["classify", "--human"], LINES.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(text.lines().count(), RECORDS);
+    assert!(text.starts_with("-:1  550 5.1.1  userunknown hard  <bob@example.org>"), "{text}");
+    insta::assert_snapshot!("human_lines", text);
+
+    let brief = run_with_stdin(&["classify", "--brief"], LINES.as_bytes());
+    let full = run_with_stdin(&["classify", "--json"], LINES.as_bytes());
+    assert_eq!(json_lines(&full), json_lines(&run_with_stdin(&["classify"], LINES.as_bytes())), "JSON in a pipe");
+    let records = json_lines(&brief);
+    assert_eq!(records.len(), RECORDS);
+    for (b, f) in records.iter().zip(json_lines(&full)) {
+        for key in ["file", "line", "status", "reply_code", "enhanced_code", "severity", "reason", "hard_bounce"] {
+            assert_eq!(b[key], f[key], "{key}");
+        }
+        assert_eq!(b["rule_kind"], f["rule"]["kind"]);
+        for prose in ["input", "text", "actions", "notes", "warnings", "provider_reply"] {
+            assert!(b.get(prose).is_none(), "{prose} in {b}");
+        }
+    }
+    assert!(brief.stdout.len() * 3 < full.stdout.len(), "brief records are a fraction of the full ones");
+    let o = run(&["classify", "--brief", "--human"]);
+    assert_eq!(o.status.code(), Some(2), "--brief is JSON");
+}
+
+#[test]
+fn threads_keep_the_input_order_and_give_the_same_answers() {
+    // Enough lines for many batches, so that workers finish out of order.
+    let path = sisimai_lines();
+    let text = fs::read_to_string(&path).unwrap();
+    let big: String = std::iter::repeat_n(text.as_str(), 40).collect();
+    for mode in [&["--jsonl"][..], &["--jsonl", "--brief"], &["--jsonl", "--summary", "--json"]] {
+        let one = run_with_stdin(&[&["classify", "--threads", "1"][..], mode].concat(), big.as_bytes());
+        let four = run_with_stdin(&[&["classify", "--threads", "4"][..], mode].concat(), big.as_bytes());
+        assert!(one.status.success() && four.status.success(), "{}", stderr(&four));
+        assert_eq!(stdout(&one), stdout(&four), "{mode:?}");
+    }
+}

@@ -191,7 +191,8 @@ fn text_without_any_code_has_an_unknown_outcome() {
 
 #[test]
 fn binary_garbage_does_not_crash() {
-    let garbage = b"\xff\xfe\x00\x01 550 5.1.1 \x00user\xc3( unknown \x80\x80\n\x00";
+    // Not FF FE: that is the UTF-16 byte order mark, and such input is decoded as UTF-16.
+    let garbage = b"\xff\xfd\x00\x01 550 5.1.1 \x00user\xc3( unknown \x80\x80\n\x00";
     let o = run_with_stdin(&["explain", "--json"], garbage);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -6,6 +6,7 @@ mod cli;
 mod explain;
 mod list;
 mod lookup;
+mod robust;
 mod search;
 
 use std::io::Write;

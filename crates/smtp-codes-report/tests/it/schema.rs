@@ -9,8 +9,8 @@ use smtp_codes::{Command, EnhancedCode, ReplyCode};
 use smtp_codes_report::lookup::{Lookup, Query};
 use smtp_codes_report::search;
 use smtp_codes_report::{
-    ClassifyInput, ClassifyRecord, CodeRuleEntry, EnhancedEntry, Explained, ProviderReplyEntry, ReasonEntry,
-    ReplyEntry, Report, Summary,
+    BriefRecord, ClassifyInput, ClassifyRecord, CodeRuleEntry, EnhancedEntry, Explained, ProviderReplyEntry,
+    ReasonEntry, ReplyEntry, Report, Summary,
 };
 
 /// The field names of each `<!-- record: NAME -->` table, in order.
@@ -138,6 +138,9 @@ fn every_record_of_explained_replies_is_documented() {
     );
     assert!(plain.get("index").is_none() && plain.get("truncated").is_none(), "{plain}");
     assert_documented(&docs, "classify-record", keys([&full]));
+    let brief = json(BriefRecord::new(&file, 3, Some(&index), true, &e, &Context::default()));
+    assert_eq!((&brief["status"], &brief["rule_kind"]), (&Value::from("5.1.1"), &Value::from("phrase")));
+    assert_documented(&docs, "brief-record", keys([&brief]));
 
     let mut summary = Summary::default();
     for (text, _) in TEXTS {
