@@ -460,10 +460,11 @@ impl Classifier {
         if let Some(reply) = provider_reply {
             return make(reply.reason, Rule::ProviderReply(reply));
         }
-        let decided = match (best_phrase, codes.code_rule()) {
-            (Some(rule), _) => make(rule.reason, Rule::Phrase(rule)),
-            (None, Some(rule)) => make(rule.reason, Rule::Code(rule)),
-            (None, None) => {
+        // The code rule is only looked up when no phrase decided.
+        let decided = match best_phrase.ok_or_else(|| codes.code_rule()) {
+            Ok(rule) => make(rule.reason, Rule::Phrase(rule)),
+            Err(Some(rule)) => make(rule.reason, Rule::Code(rule)),
+            Err(None) => {
                 let reason = match (codes.reply, codes.enhanced) {
                     (None, None) if text.iter().all(u8::is_ascii_whitespace) => self.undefined,
                     _ => self.onhold,
