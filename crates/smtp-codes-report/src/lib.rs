@@ -44,9 +44,7 @@ pub use related::{
     EnhancedQuery, UnknownProvider, codes_of, parse_provider, provider_replies, provider_replies_for_enhanced,
     provider_replies_for_reply, rules_for_enhanced, rules_for_reply,
 };
-pub use report::{
-    BriefRecord, ClassifyInput, ClassifyRecord, Explained, InputError, NoRetryRecord, Report, RuleRecord, one_line,
-};
+pub use report::{BriefRecord, ClassifyInput, ClassifyRecord, Explained, InputError, Report, RuleRecord, one_line};
 pub use summary::{MAX_CODES, NO_CODE, OTHER_CODES, Summary};
 
 /// The version of the JSON contract; see [Stability](crate#stability).

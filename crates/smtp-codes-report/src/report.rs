@@ -26,8 +26,9 @@ pub struct Report<'a> {
     severity_rule: &'static str,
     /// Whether the sender should try again later.
     retry: bool,
-    /// What forbids retrying a temporary reply, when something does.
-    no_retry: Option<NoRetryRecord>,
+    /// What forbids retrying a temporary reply, when something does: a rule record of kind
+    /// `provider` or `phrase`.
+    no_retry: Option<RuleRecord>,
     /// Who must act.
     who_acts: WhoActs,
     /// The bounce reason, as Sisimai names it.
@@ -81,15 +82,7 @@ impl RuleRecord {
     /// The record of `rule`.
     #[must_use]
     pub fn new(rule: Rule) -> Self {
-        let mut json = Self {
-            kind: rule.kind(),
-            provider: None,
-            matches: None,
-            phrase: None,
-            command: None,
-            code: None,
-            source: None,
-        };
+        let mut json = Self::blank(rule.kind());
         match rule {
             Rule::ProviderReply(r) => {
                 json.provider = Some(r.provider().id());
@@ -110,44 +103,31 @@ impl RuleRecord {
         }
         json
     }
-}
 
-/// What forbids retrying: `{"kind": "phrase", "phrase": "retrying will not succeed", ...}` or
-/// `{"kind": "provider", "provider": "yahoo", "match": "[ts03]", ...}`.
-#[derive(Debug, Serialize)]
-pub struct NoRetryRecord {
-    /// `provider` or `phrase`.
-    kind: &'static str,
-    /// The provider whose reply says so.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provider: Option<&'static str>,
-    /// The provider reply's identifying text.
-    #[serde(rename = "match", skip_serializing_if = "Option::is_none")]
-    matches: Option<&'static str>,
-    /// The phrase that says so.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    phrase: Option<&'static str>,
-    /// Where it comes from.
-    source: &'static str,
-}
+    /// A record of `kind` with no other field.
+    const fn blank(kind: &'static str) -> Self {
+        Self { kind, provider: None, matches: None, phrase: None, command: None, code: None, source: None }
+    }
 
-impl NoRetryRecord {
-    /// The record of `no_retry`.
+    /// The record of what forbids retrying: kind `provider` (with `provider` and `match`) or
+    /// `phrase` (with `phrase`), and its `source`.
     #[must_use]
-    pub fn new(no_retry: NoRetry) -> Self {
+    pub fn no_retry(no_retry: NoRetry) -> Self {
+        let mut json = Self::blank("phrase");
         match no_retry {
-            NoRetry::ProviderReply(r) => Self {
-                kind: "provider",
-                provider: Some(r.provider().id()),
-                matches: Some(r.match_text()),
-                phrase: None,
-                source: r.source(),
-            },
-            NoRetry::Phrase(p) => {
-                Self { kind: "phrase", provider: None, matches: None, phrase: Some(p.phrase()), source: p.source() }
+            NoRetry::ProviderReply(r) => {
+                json.kind = "provider";
+                json.provider = Some(r.provider().id());
+                json.matches = Some(r.match_text());
+                json.source = Some(r.source());
             }
-            _ => Self { kind: "other", provider: None, matches: None, phrase: None, source: "" },
+            NoRetry::Phrase(p) => {
+                json.phrase = Some(p.phrase());
+                json.source = Some(p.source());
+            }
+            _ => json.kind = "other",
         }
+        json
     }
 }
 
@@ -169,7 +149,7 @@ impl<'a> Report<'a> {
             severity: explanation.severity(),
             severity_rule: explanation.severity_rule().as_str(),
             retry: explanation.retry(),
-            no_retry: classification.and_then(Classification::no_retry).map(NoRetryRecord::new),
+            no_retry: classification.and_then(Classification::no_retry).map(RuleRecord::no_retry),
             who_acts: explanation.who_acts(),
             reason: classification.map(|c| c.reason().id()),
             hard_bounce: classification.is_some_and(Classification::hard_bounce),
