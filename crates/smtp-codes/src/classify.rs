@@ -51,7 +51,9 @@
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 #[rustfmt::skip]
 mod generated;
@@ -235,7 +237,9 @@ enum Target {
 /// which builds a shared one on first use) and reuse it for every text.
 #[derive(Clone, Debug)]
 pub struct Classifier {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The automaton's unanchored start state, where every walk begins.
+    start: aho_corasick::automaton::StateID,
     /// For pattern `i`, the targets `targets[starts[i]..starts[i + 1]]`, each with its whole
     /// phrase: one pattern (a phrase's first [`KEY_LEN`] bytes) may stand for several rules (a
     /// phrase rule and a provider reply with the same words, or phrases that start alike).
@@ -312,17 +316,20 @@ impl Classifier {
             targets.extend_from_slice(list);
         }
         starts.push(u32::try_from(targets.len()).expect("fewer than 4 billion rules"));
-        let automaton = AhoCorasick::builder()
+        // A full DFA walked by `decide` itself: the classifier is built once and then runs over
+        // millions of lines, so its larger size and build time buy one table lookup per byte.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // A full DFA: the classifier is built once and then runs over millions of lines, so
-            // its larger size and build time buy one table lookup per byte.
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(by_key.keys())
             .expect("the catalogue's phrases fit in an automaton");
+        let start = automaton.start_state(Anchored::No).expect("an unanchored start state was built");
         let reason = |id| Reason::from_id(id).expect("the generator checks that the fallback reasons exist");
         Self {
             automaton,
+            start,
             starts,
             targets,
             undefined: reason("undefined"),
@@ -388,46 +395,65 @@ impl Classifier {
             }
         }
 
-        for m in self.automaton.find_overlapping_iter(text) {
-            let i = m.pattern().as_usize();
-            let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-            for &(target, phrase) in &self.targets[start..end] {
-                // The automaton matched the phrase's first KEY_LEN bytes; check the rest.
-                if phrase.len() > KEY_LEN
-                    && !text.get(m.start()..m.start() + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
-                {
-                    continue;
-                }
-                match target {
-                    Target::Marker(provider) => recognise(&mut recognised, &mut first_recognised, provider),
-                    Target::NoRetry(phrase) => {
-                        no_retry_phrase.get_or_insert(phrase);
+        // The automaton's own overlapping iterator returns from its search at every match and
+        // keeps its position in memory; this walk keeps the state in a register and only leaves
+        // the byte loop at match states.
+        let dfa = &self.automaton;
+        let mut sid = self.start;
+        for (at, &byte) in text.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            // Without a prefilter only the dead and match states are special, and a standard
+            // unanchored search never reaches the dead one.
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, k);
+                let match_start = at + 1 - dfa.pattern_len(pattern);
+                let i = pattern.as_usize();
+                let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+                for &(target, phrase) in &self.targets[start..end] {
+                    // The automaton matched the phrase's first KEY_LEN bytes; check the rest.
+                    if phrase.len() > KEY_LEN
+                        && !text
+                            .get(match_start..match_start + phrase.len())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+                    {
+                        continue;
                     }
-                    Target::Reply(reply) => {
-                        if !codes.agree_with(reply) {
-                            continue;
+                    match target {
+                        Target::Marker(provider) => recognise(&mut recognised, &mut first_recognised, provider),
+                        Target::NoRetry(phrase) => {
+                            no_retry_phrase.get_or_insert(phrase);
                         }
-                        if codes.identify(reply) {
-                            recognise(&mut recognised, &mut first_recognised, reply.provider);
+                        Target::Reply(reply) => {
+                            if !codes.agree_with(reply) {
+                                continue;
+                            }
+                            if codes.identify(reply) {
+                                recognise(&mut recognised, &mut first_recognised, reply.provider);
+                            }
+                            let slot = &mut best_reply[reply.provider as usize];
+                            if slot.is_none_or(|b| reply_beats(reply, b)) {
+                                *slot = Some(reply);
+                            }
                         }
-                        let slot = &mut best_reply[reply.provider as usize];
-                        if slot.is_none_or(|b| reply_beats(reply, b)) {
-                            *slot = Some(reply);
-                        }
-                    }
-                    Target::Phrase(rule) => {
-                        if rule.command.is_some_and(|c| !same_stage(c, codes.command)) {
-                            continue;
-                        }
-                        if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
-                            best_phrase = Some(rule);
-                        }
-                        if rule.reason == self.rejected && best_sender_phrase.is_none_or(|b| phrase_beats(rule, b)) {
-                            best_sender_phrase = Some(rule);
-                        }
-                        if rule.reason == self.delivered && best_delivered_phrase.is_none_or(|b| phrase_beats(rule, b))
-                        {
-                            best_delivered_phrase = Some(rule);
+                        Target::Phrase(rule) => {
+                            if rule.command.is_some_and(|c| !same_stage(c, codes.command)) {
+                                continue;
+                            }
+                            if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+                                best_phrase = Some(rule);
+                            }
+                            if rule.reason == self.rejected && best_sender_phrase.is_none_or(|b| phrase_beats(rule, b))
+                            {
+                                best_sender_phrase = Some(rule);
+                            }
+                            if rule.reason == self.delivered
+                                && best_delivered_phrase.is_none_or(|b| phrase_beats(rule, b))
+                            {
+                                best_delivered_phrase = Some(rule);
+                            }
                         }
                     }
                 }

@@ -75,3 +75,36 @@ fn commands_from_their_log_spellings() {
         assert_eq!(find_command(text.as_bytes()), None, "{text}");
     }
 }
+
+/// The word-at-a-time search for a code's first digit finds what a byte-by-byte search finds:
+/// every byte value in every lane of a word, before and after other bytes, from every start.
+#[test]
+fn next_code_digit_agrees_with_a_byte_search() {
+    use super::text::next_code_digit;
+    let naive = |s: &[u8], from: usize| s[from..].iter().position(|b| matches!(b, b'2'..=b'5')).map(|p| from + p);
+    for fill in [b'a', b'1', b'6', b'9', 0x00, 0x7f, 0x80, 0xb2, 0xff] {
+        for len in [1usize, 7, 8, 9, 17, 24] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = std::vec![fill; len];
+                    s[at] = b;
+                    for from in [0, at.saturating_sub(1), at] {
+                        assert_eq!(next_code_digit(&s, from), naive(&s, from), "{s:?} from {from}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn find_ignore_case_agrees_with_a_window_search(s in proptest::collection::vec(proptest::sample::select(std::vec![b'(', b'i', b'I', b'n', b' ', b';', b'f', b'F', b'x', 0xc3]), 0..40)) {
+        use super::text::find_ignore_case;
+        for pattern in [&b"(in "[..], b"; f", b"in", b"("] {
+            let naive = (0..=s.len().saturating_sub(pattern.len()))
+                .find(|&i| s.get(i..i + pattern.len()).is_some_and(|w| w.eq_ignore_ascii_case(pattern)));
+            proptest::prop_assert_eq!(find_ignore_case(&s, pattern), naive);
+        }
+    }
+}

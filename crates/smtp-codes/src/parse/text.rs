@@ -184,8 +184,8 @@ impl Scan {
         let mut i = 0;
         while i < s.len() {
             // Jump to the next digit that can start a code with a tight search loop.
-            match s[i..].iter().position(|b| matches!(b, b'2'..=b'5')) {
-                Some(skip) => i += skip,
+            match next_code_digit(s, i) {
+                Some(at) => i = at,
                 None => break,
             }
             let boundary = i == 0 || !(is_word(s[i - 1]) || s[i - 1] == b'.');
@@ -246,6 +246,35 @@ impl Scan {
             self.pair = Some(pair);
         }
     }
+}
+
+/// The position of the first byte at or after `from` that can start a code (a digit from 2 to 5).
+/// Eight bytes are tested at a time with a word-wide comparison, so the letters and blanks that
+/// make up most of a line cost about one instruction each.
+pub(super) fn next_code_digit(s: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if has_byte_between(word, b'1', b'6')
+            && let Some(skip) = chunk.iter().position(|b| matches!(b, b'2'..=b'5'))
+        {
+            return Some(i + skip);
+        }
+        i += 8;
+    }
+    s.get(i..)?.iter().position(|b| matches!(b, b'2'..=b'5')).map(|skip| i + skip)
+}
+
+/// Whether a byte of `word` lies strictly between `low` and `high` (both below 128), the "has
+/// between" test of Sean Eron Anderson's Bit Twiddling Hacks. It is exact: a byte's sum and
+/// difference never carry into its neighbour, and bytes from 128 up are masked out.
+const fn has_byte_between(word: u64, low: u8, high: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const LOW_BITS: u64 = ONES * 127;
+    const HIGH_BITS: u64 = ONES * 128;
+    let (low, high) = (low as u64, high as u64);
+    let seven = word & LOW_BITS;
+    (ONES * (127 + high)).wrapping_sub(seven) & !word & (seven + ONES * (127 - low)) & HIGH_BITS != 0
 }
 
 /// Whether the byte after three digits at `i` lets them be a reply code: the end, a blank, a
@@ -474,13 +503,21 @@ fn longest_str(t: &[u8]) -> &str {
     }
 }
 
-/// The first position of `pattern` in `s`, ignoring ASCII case. The pattern is short and fixed,
-/// so this is linear in `s`.
-fn find_ignore_case(s: &[u8], pattern: &[u8]) -> Option<usize> {
-    if pattern.len() > s.len() {
-        return None;
+/// The first position of `pattern` in `s`, ignoring ASCII case. Only the positions that hold
+/// the pattern's first byte (either case) are compared, found with the memchr crate, so this is
+/// linear in `s` and fast when that byte is rare (the patterns here start with punctuation).
+pub(super) fn find_ignore_case(s: &[u8], pattern: &[u8]) -> Option<usize> {
+    let (&first, rest) = pattern.split_first()?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(skip) = memchr::memchr2(lower, upper, s.get(from..)?) {
+        let i = from + skip;
+        if s.get(i + 1..i + pattern.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)) {
+            return Some(i);
+        }
+        from = i + 1;
     }
-    (0..=s.len() - pattern.len()).find(|&i| s[i..i + pattern.len()].eq_ignore_ascii_case(pattern))
+    None
 }
 
 /// The pieces of a [`Diagnosis`]'s text; see [`Diagnosis::segments`].
