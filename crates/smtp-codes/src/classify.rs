@@ -63,7 +63,8 @@ pub use generated::{CODE_RULES, NO_RETRY_PHRASES, PHRASE_RULES, PROVIDER_REPLIES
 pub use rules::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
 
 use crate::explain::Explanation;
-use crate::parse::{Diagnosis, diagnose_bytes};
+use crate::grammar::is_word;
+use crate::parse::{Diagnosis, command, diagnose_codes};
 use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, Severity};
 
 /// What is known about a reply besides its text: the SMTP command it answered and the host that
@@ -231,6 +232,14 @@ enum Target {
     Reply(&'static ProviderReply),
     Marker(Provider),
     NoRetry(&'static NoRetryPhrase),
+    /// A command named in the text: an introducer and a command name (`in reply to ` and
+    /// `RCPT TO`), or a tag on its own (`[RCPT_TO]`, with an empty name), as the parser's command
+    /// search reads them; see [`crate::parse::Diagnosis::command`].
+    Command {
+        intro: &'static [u8],
+        name: &'static [u8],
+        command: Command,
+    },
 }
 
 /// The compiled phrase automaton. Build it once with [`Classifier::new`] (or use [`classify`],
@@ -289,10 +298,10 @@ impl Classifier {
     /// As [`Classifier::new`].
     #[must_use]
     pub fn with_phrase_filter(mut keep: impl FnMut(&'static PhraseRule) -> bool) -> Self {
-        let mut by_key: BTreeMap<&'static [u8], Vec<(Target, &'static [u8])>> = BTreeMap::new();
+        let mut by_key: BTreeMap<Vec<u8>, Vec<(Target, &'static [u8])>> = BTreeMap::new();
         let mut add = |text: &'static str, target| {
             let text = text.as_bytes();
-            by_key.entry(&text[..text.len().min(KEY_LEN)]).or_default().push((target, text));
+            by_key.entry(text[..text.len().min(KEY_LEN)].to_vec()).or_default().push((target, text));
         };
         for rule in PHRASE_RULES.iter().filter(|&r| keep(r)) {
             add(rule.phrase, Target::Phrase(rule));
@@ -307,6 +316,13 @@ impl Classifier {
         }
         for phrase in NO_RETRY_PHRASES {
             add(phrase.phrase, Target::NoRetry(phrase));
+        }
+        // The commands, so that the one pass also finds the command the reply answered. Their
+        // whole text is compared in `Walk::command`, so their entries carry no phrase.
+        for (intro, name, command) in command::patterns() {
+            let mut key = [intro, name].concat();
+            key.truncate(KEY_LEN);
+            by_key.entry(key).or_default().push((Target::Command { intro, name, command }, b""));
         }
         assert!(Provider::ALL.len() <= MAX_PROVIDERS, "too many providers for one pass");
         let mut starts = Vec::with_capacity(by_key.len() + 1);
@@ -347,11 +363,10 @@ impl Classifier {
             + self.targets.capacity() * core::mem::size_of::<(Target, &[u8])>()
     }
 
-    /// Reads `text` (with [`diagnose_bytes`]) and classifies it.
+    /// Reads `text` (with [`diagnose_bytes`](crate::parse::diagnose_bytes)) and classifies it.
     #[must_use]
     pub fn classify(&self, text: &[u8], context: &Context<'_>) -> Classification {
-        let diagnosis = diagnose_bytes(text);
-        self.classify_diagnosis(text, &diagnosis, context)
+        self.read(text, context).1
     }
 
     /// Classifies a text that has already been read. `text` is the whole input (phrases are
@@ -363,38 +378,56 @@ impl Classifier {
             enhanced: diagnosis.enhanced_code(),
             command: context.command.or(diagnosis.command()),
         };
-        self.decide(text, codes, context.remote_host)
+        self.decide(text, codes, context.remote_host).0
     }
 
     /// Reads `text` and explains it with its bounce classification.
     #[must_use]
     pub fn explain<'t>(&self, text: &'t [u8], context: &Context<'_>) -> Explanation<'t> {
-        let diagnosis = diagnose_bytes(text);
-        let classification = self.classify_diagnosis(text, &diagnosis, context);
+        let (diagnosis, classification) = self.read(text, context);
         Explanation::with_classification(diagnosis, classification)
     }
 
-    fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> Classification {
-        let mut recognised: u64 = 0;
-        let mut first_recognised: Option<Provider> = None;
-        let mut best_reply: [Option<&'static ProviderReply>; MAX_PROVIDERS] = [None; MAX_PROVIDERS];
-        let mut best_phrase: Option<&'static PhraseRule> = None;
-        // The best phrase saying the sender's address was refused: it outranks a phrase that
-        // would call the recipient's address bad (`550-Verification failed for <sender>
-        // 550-Unrouteable address 550 Sender verify failed` is about the sender).
-        let mut best_sender_phrase: Option<&'static PhraseRule> = None;
-        let mut no_retry_phrase: Option<&'static NoRetryPhrase> = None;
-        // The best phrase naming a success (`queued as`), for a success whatever else it says.
-        let mut best_delivered_phrase: Option<&'static PhraseRule> = None;
+    /// What [`diagnose_bytes`](crate::parse::diagnose_bytes) and [`classify_diagnosis`](Self::classify_diagnosis) give, in
+    /// fewer passes: the parser reads the codes only, and the command the text names is found by
+    /// the automaton's walk, which looks at every byte anyway.
+    fn read<'t>(&self, text: &'t [u8], context: &Context<'_>) -> (Diagnosis<'t>, Classification) {
+        let diagnosis = diagnose_codes(text);
+        let codes =
+            Codes { reply: diagnosis.reply_code(), enhanced: diagnosis.enhanced_code(), command: context.command };
+        let (classification, named) = self.decide(text, codes, context.remote_host);
+        (diagnosis.with_command(named), classification)
+    }
 
-        if let Some(host) = remote_host {
-            for &provider in Provider::ALL {
-                if provider.hosts().iter().any(|suffix| host_has_suffix(host, suffix)) {
-                    recognise(&mut recognised, &mut first_recognised, provider);
+    /// Classifies `text`. `codes.command` is the command known from elsewhere; when it is
+    /// `None`, the command the text names (the second value returned) is used.
+    fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> (Classification, Option<Command>) {
+        let mut walk = Walk::for_host(remote_host);
+        // A rule bound to a command stage can only be judged once the command is known: the
+        // command the text names may come after the phrase.
+        let known = codes.command.map(Some);
+        self.walk(text, &codes, known, &mut walk);
+        let named = walk.command.map(|(_, command)| command);
+        let codes = Codes { command: codes.command.or(named), ..codes };
+        if known.is_none() {
+            if walk.staged_overflow {
+                // More stage-bound phrases matched than the walk keeps: walk again knowing the
+                // command (this takes a text that repeats such phrases many times).
+                let mut again = Walk::for_host(remote_host);
+                self.walk(text, &codes, Some(codes.command), &mut again);
+                walk = again;
+            } else {
+                for rule in walk.staged.into_iter().take(walk.staged_len).flatten() {
+                    walk.phrase(rule, codes.command, self);
                 }
             }
         }
+        (self.conclude(text, &codes, &walk), named)
+    }
 
+    /// Walks the automaton over `text` and records in `walk` what matched. With `stage` known
+    /// (`Some`), stage-bound phrase rules are judged at once; otherwise they are kept for later.
+    fn walk(&self, text: &[u8], codes: &Codes, stage: Option<Option<Command>>, walk: &mut Walk) {
         // The automaton's own overlapping iterator returns from its search at every match and
         // keeps its position in memory; this walk keeps the state in a register and only leaves
         // the byte loop at match states.
@@ -422,62 +455,56 @@ impl Classifier {
                         continue;
                     }
                     match target {
-                        Target::Marker(provider) => recognise(&mut recognised, &mut first_recognised, provider),
+                        Target::Marker(provider) => walk.recognise(provider),
                         Target::NoRetry(phrase) => {
-                            no_retry_phrase.get_or_insert(phrase);
+                            walk.no_retry_phrase.get_or_insert(phrase);
                         }
                         Target::Reply(reply) => {
                             if !codes.agree_with(reply) {
                                 continue;
                             }
                             if codes.identify(reply) {
-                                recognise(&mut recognised, &mut first_recognised, reply.provider);
+                                walk.recognise(reply.provider);
                             }
-                            let slot = &mut best_reply[reply.provider as usize];
+                            let slot = &mut walk.best_reply[reply.provider as usize];
                             if slot.is_none_or(|b| reply_beats(reply, b)) {
                                 *slot = Some(reply);
                             }
                         }
-                        Target::Phrase(rule) => {
-                            if rule.command.is_some_and(|c| !same_stage(c, codes.command)) {
-                                continue;
-                            }
-                            if best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
-                                best_phrase = Some(rule);
-                            }
-                            if rule.reason == self.rejected && best_sender_phrase.is_none_or(|b| phrase_beats(rule, b))
-                            {
-                                best_sender_phrase = Some(rule);
-                            }
-                            if rule.reason == self.delivered
-                                && best_delivered_phrase.is_none_or(|b| phrase_beats(rule, b))
-                            {
-                                best_delivered_phrase = Some(rule);
-                            }
+                        Target::Phrase(rule) => match stage {
+                            Some(command) => walk.phrase(rule, command, self),
+                            None if rule.command.is_none() => walk.phrase(rule, None, self),
+                            None => walk.stage(rule),
+                        },
+                        Target::Command { intro, name, command } => {
+                            walk.command(text, match_start, intro, name, command)
                         }
                     }
                 }
             }
         }
+    }
 
+    /// The classification from what the walk found.
+    fn conclude(&self, text: &[u8], codes: &Codes, walk: &Walk) -> Classification {
         let severity = codes.severity();
         let provider_reply = Provider::ALL
             .iter()
-            .filter(|&&p| recognised & bit(p) != 0)
-            .filter_map(|&p| best_reply[p as usize])
+            .filter(|&&p| walk.recognised & bit(p) != 0)
+            .filter_map(|&p| walk.best_reply[p as usize])
             .reduce(|a, b| if reply_beats(b, a) { b } else { a });
         let no_retry = match provider_reply {
             Some(reply) if !reply.retry => Some(NoRetry::ProviderReply(reply)),
-            _ => no_retry_phrase.map(NoRetry::Phrase),
+            _ => walk.no_retry_phrase.map(NoRetry::Phrase),
         };
-        let provider = provider_reply.map(|r| r.provider).or(first_recognised);
+        let provider = provider_reply.map(|r| r.provider).or(walk.first_recognised);
         let make = |reason, rule| Classification { reason, rule, provider, severity, no_retry };
 
         // A success is a success whatever its subject says (`250 2.6.0 Queued mail for
         // delivery`): only a provider's own success reply or a success phrase names it more
         // closely.
         if severity == Severity::Success {
-            return match (provider_reply, best_delivered_phrase) {
+            return match (provider_reply, walk.best_delivered_phrase) {
                 (Some(reply), _) if reply.reason == self.delivered => make(reply.reason, Rule::ProviderReply(reply)),
                 (_, Some(rule)) => make(rule.reason, Rule::Phrase(rule)),
                 _ => make(self.delivered, Rule::Fallback),
@@ -487,7 +514,7 @@ impl Classifier {
             return make(reply.reason, Rule::ProviderReply(reply));
         }
         // The code rule is only looked up when no phrase decided.
-        let decided = match best_phrase.ok_or_else(|| codes.code_rule()) {
+        let decided = match walk.best_phrase.ok_or_else(|| codes.code_rule()) {
             Ok(rule) => make(rule.reason, Rule::Phrase(rule)),
             Err(Some(rule)) => make(rule.reason, Rule::Code(rule)),
             Err(None) => {
@@ -500,7 +527,7 @@ impl Classifier {
         };
         // A refusal that concerns the sender is never a reason to stop mailing the recipient.
         if decided.reason.hard_bounce() {
-            if let Some(rule) = best_sender_phrase {
+            if let Some(rule) = walk.best_sender_phrase {
                 return make(rule.reason, Rule::Phrase(rule));
             }
             if let Some(rule) = codes.code_rule().filter(|r| r.reason == self.rejected) {
@@ -511,6 +538,114 @@ impl Classifier {
             }
         }
         decided
+    }
+}
+
+/// How many stage-bound phrase matches a walk keeps until the command is known.
+const STAGED: usize = 8;
+
+/// What one walk of the automaton found.
+struct Walk {
+    recognised: u64,
+    first_recognised: Option<Provider>,
+    best_reply: [Option<&'static ProviderReply>; MAX_PROVIDERS],
+    best_phrase: Option<&'static PhraseRule>,
+    /// The best phrase saying the sender's address was refused: it outranks a phrase that would
+    /// call the recipient's address bad (`550-Verification failed for <sender>
+    /// 550-Unrouteable address 550 Sender verify failed` is about the sender).
+    best_sender_phrase: Option<&'static PhraseRule>,
+    no_retry_phrase: Option<&'static NoRetryPhrase>,
+    /// The best phrase naming a success (`queued as`), for a success whatever else it says.
+    best_delivered_phrase: Option<&'static PhraseRule>,
+    /// The first command the text names: where it starts, and which.
+    command: Option<(usize, Command)>,
+    /// Stage-bound phrase rules that matched, in the order found, until the command is known.
+    staged: [Option<&'static PhraseRule>; STAGED],
+    staged_len: usize,
+    staged_overflow: bool,
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Self {
+            recognised: 0,
+            first_recognised: None,
+            best_reply: [None; MAX_PROVIDERS],
+            best_phrase: None,
+            best_sender_phrase: None,
+            no_retry_phrase: None,
+            best_delivered_phrase: None,
+            command: None,
+            staged: [None; STAGED],
+            staged_len: 0,
+            staged_overflow: false,
+        }
+    }
+}
+
+impl Walk {
+    /// A walk that starts with the providers that `remote_host` belongs to.
+    fn for_host(remote_host: Option<&str>) -> Self {
+        let mut walk = Self::default();
+        if let Some(host) = remote_host {
+            for &provider in Provider::ALL {
+                if provider.hosts().iter().any(|suffix| host_has_suffix(host, suffix)) {
+                    walk.recognise(provider);
+                }
+            }
+        }
+        walk
+    }
+
+    fn recognise(&mut self, provider: Provider) {
+        recognise(&mut self.recognised, &mut self.first_recognised, provider);
+    }
+
+    /// A phrase rule that matched, judged with the reply's command stage.
+    fn phrase(&mut self, rule: &'static PhraseRule, stage: Option<Command>, classifier: &Classifier) {
+        if rule.command.is_some_and(|c| !same_stage(c, stage)) {
+            return;
+        }
+        if self.best_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+            self.best_phrase = Some(rule);
+        }
+        if rule.reason == classifier.rejected && self.best_sender_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+            self.best_sender_phrase = Some(rule);
+        }
+        if rule.reason == classifier.delivered && self.best_delivered_phrase.is_none_or(|b| phrase_beats(rule, b)) {
+            self.best_delivered_phrase = Some(rule);
+        }
+    }
+
+    /// A stage-bound phrase rule kept until the command is known. Judging it later does not
+    /// change the result: a stage-bound rule never ties with one that is not (see
+    /// [`phrase_beats`]), and the kept rules are judged in the order they were found.
+    fn stage(&mut self, rule: &'static PhraseRule) {
+        match self.staged.get_mut(self.staged_len) {
+            Some(slot) => {
+                *slot = Some(rule);
+                self.staged_len += 1;
+            }
+            None => self.staged_overflow = true,
+        }
+    }
+
+    /// A command pattern whose first bytes matched at `start`: it counts when the whole of it is
+    /// there, it starts a word (a tag's `[` may touch the word before it), a command name ends
+    /// one, and nothing named a command earlier in the text.
+    fn command(&mut self, text: &[u8], start: usize, intro: &[u8], name: &[u8], command: Command) {
+        if self.command.is_some_and(|(first, _)| first <= start) {
+            return;
+        }
+        let name_at = start + intro.len();
+        let end = name_at + name.len();
+        let whole = text.get(start..name_at).is_some_and(|t| t.eq_ignore_ascii_case(intro))
+            && text.get(name_at..end).is_some_and(|t| t.eq_ignore_ascii_case(name));
+        let starts_word = intro.first() == Some(&b'[') || start == 0 || !is_word(text[start - 1]);
+        let ends_word = name.is_empty() || text.get(end).is_none_or(|&b| !is_word(b));
+        if whole && starts_word && ends_word {
+            self.command = Some((start, command));
+        }
     }
 }
 

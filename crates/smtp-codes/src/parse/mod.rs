@@ -27,12 +27,13 @@
 //! # Ok::<(), smtp_codes::parse::ReplyError>(())
 //! ```
 
-mod command;
+pub(crate) mod command;
 mod text;
 mod warning;
 mod wire;
 
 pub use command::ParseCommandError;
+pub(crate) use text::diagnose_codes;
 pub use text::{Diagnosis, Segments, diagnose, diagnose_bytes};
 pub use warning::{Warning, Warnings};
 pub use wire::{Line, Replies, Reply, ReplyError, ReplyErrorKind, parse_reply, replies};

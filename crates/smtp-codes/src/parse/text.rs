@@ -65,6 +65,11 @@ impl<'a> Diagnosis<'a> {
         self.command
     }
 
+    /// This diagnosis with `command` as the command the text names.
+    pub(crate) const fn with_command(self, command: Option<Command>) -> Self {
+        Self { command, ..self }
+    }
+
     /// The oddities found: class disagreements, codes that change inside the text, a `dsn=` field
     /// that differs from the reply's own code, ...
     #[must_use]
@@ -104,6 +109,12 @@ pub fn diagnose(input: &str) -> Diagnosis<'_> {
 /// first invalid byte of the text.
 #[must_use]
 pub fn diagnose_bytes(input: &[u8]) -> Diagnosis<'_> {
+    diagnose_codes(input).with_command(find_command(input))
+}
+
+/// [`diagnose_bytes`] without the command search, for the classifier, whose automaton finds the
+/// command in the same pass as the phrases (the diagnosis's command is `None`).
+pub(crate) fn diagnose_codes(input: &[u8]) -> Diagnosis<'_> {
     let found = Scan::run(input);
     let mut warnings = found.warnings;
 
@@ -129,7 +140,7 @@ pub fn diagnose_bytes(input: &[u8]) -> Diagnosis<'_> {
         Some(start) => reply_text(input, start),
         None => whole_text(input),
     };
-    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: find_command(input), warnings }
+    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: None, warnings }
 }
 
 /// Where the text after a code starts, and what opened it.

@@ -4,6 +4,7 @@
 mod answers;
 mod corpus;
 mod explain;
+mod one_pass;
 mod props;
 mod text;
 mod wire;
