@@ -368,7 +368,8 @@ fn emit(
         }
         Mode::Brief => {
             let record = BriefRecord::new(file, span.number, index, span.truncated, &explanation, context);
-            output::json_line(out, &record)?;
+            record.write_json(out)?;
+            out.push(b'\n');
         }
         Mode::Human => human_line(out, job.painter, file, span, text, &explanation)?,
     }

@@ -232,3 +232,44 @@ fn every_documented_input_field_is_read() {
     assert_eq!(ClassifyInput::parse(b"{}").unwrap_err().to_string(), "no \"text\" field");
     assert!(ClassifyInput::parse(b"nope").unwrap_err().to_string().starts_with("not JSON ("));
 }
+
+/// `BriefRecord::write_json`, the fast writer `classify --brief` uses, gives the bytes serde_json
+/// gives for the same record: over the real lines and every provider reply, with file and index
+/// values of every JSON kind (strings that need escapes among them), cut and whole lines, and
+/// with and without a given command.
+#[test]
+fn brief_json_is_serde_json() {
+    let lines = std::fs::read_to_string(super::root().join("tests/data/sisimai/lines.jsonl")).expect("lines.jsonl");
+    let mut texts: Vec<String> = lines
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok()?.get("text")?.as_str().map(str::to_owned))
+        .collect();
+    texts.extend(PROVIDER_REPLIES.iter().map(|r| r.text().to_owned()));
+    assert!(texts.len() > 900, "{}", texts.len());
+    let files = [
+        Value::from("-"),
+        Value::from("mail.log"),
+        Value::from("quote\" back\\slash \u{1} tab\t é \u{2028}"),
+        Value::from(12),
+        Value::Null,
+        serde_json::json!({"a": [1, "b"]}),
+    ];
+    let indexes = [None, Some(Value::from(0)), Some(Value::from("id-\"7\"")), Some(serde_json::json!([true, null]))];
+    let contexts = [Context::default(), Context::new().with_command(Some(Command::Rcpt))];
+    let mut compared = 0;
+    for (n, text) in texts.iter().enumerate() {
+        let context = &contexts[n % contexts.len()];
+        let e = explain_with(text.as_bytes(), context);
+        let file = &files[n % files.len()];
+        let index = indexes[n % indexes.len()].as_ref();
+        for truncated in [false, true] {
+            let record = BriefRecord::new(file, n as u64 * 997, index, truncated, &e, context);
+            let mut fast = Vec::new();
+            record.write_json(&mut fast).expect("a Vec takes any write");
+            let serde = serde_json::to_vec(&record).expect("a record serialises");
+            assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&serde), "{text}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, texts.len() * 2);
+}
