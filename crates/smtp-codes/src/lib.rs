@@ -81,6 +81,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod ascii;
 mod catalogue;
 #[cfg(feature = "classify")]
 pub mod classify;

@@ -4,6 +4,7 @@
 //! the best, so the time is linear in the input's length whatever it holds.
 
 use super::command::find_command;
+use crate::ascii::has_byte_between;
 use super::warning::{CodeText, Warning, Warnings, check_codes};
 use super::{enhanced_at, is_word, reply_digits_at};
 use crate::{Command, EnhancedCode, ReplyCode};
@@ -274,18 +275,6 @@ pub(super) fn next_code_digit(s: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     s.get(i..)?.iter().position(|b| matches!(b, b'2'..=b'5')).map(|skip| i + skip)
-}
-
-/// Whether a byte of `word` lies strictly between `low` and `high` (both below 128), the "has
-/// between" test of Sean Eron Anderson's Bit Twiddling Hacks. It is exact: a byte's sum and
-/// difference never carry into its neighbour, and bytes from 128 up are masked out.
-const fn has_byte_between(word: u64, low: u8, high: u8) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const LOW_BITS: u64 = ONES * 127;
-    const HIGH_BITS: u64 = ONES * 128;
-    let (low, high) = (low as u64, high as u64);
-    let seven = word & LOW_BITS;
-    (ONES * (127 + high)).wrapping_sub(seven) & !word & (seven + ONES * (127 - low)) & HIGH_BITS != 0
 }
 
 /// Whether the byte after three digits at `i` lets them be a reply code: the end, a blank, a
