@@ -51,7 +51,7 @@
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
@@ -248,7 +248,7 @@ enum Target {
 pub struct Classifier {
     automaton: DFA,
     /// The automaton's unanchored start state, where every walk begins.
-    start: aho_corasick::automaton::StateID,
+    start: StateID,
     /// For pattern `i`, the targets `targets[starts[i]..starts[i + 1]]`, each with its whole
     /// phrase: one pattern (a phrase's first [`KEY_LEN`] bytes) may stand for several rules (a
     /// phrase rule and a provider reply with the same words, or phrases that start alike).
@@ -432,14 +432,13 @@ impl Classifier {
         // keeps its position in memory; this walk keeps the state in a register and only leaves
         // the byte loop at match states.
         let dfa = &self.automaton;
-        let mut sid = self.start;
-        for (at, &byte) in text.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, byte);
-            // Without a prefilter only the dead and match states are special, and a standard
-            // unanchored search never reaches the dead one.
-            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+        let (mut at, mut sid) = (0, self.start);
+        while let Some((end, state)) = next_match(dfa, text, at, sid) {
+            (at, sid) = (end + 1, state);
+            if !dfa.is_match(sid) {
                 continue;
             }
+            let at = end;
             for k in 0..dfa.match_len(sid) {
                 let pattern = dfa.match_pattern(sid, k);
                 let match_start = at + 1 - dfa.pattern_len(pattern);
@@ -539,6 +538,21 @@ impl Classifier {
         }
         decided
     }
+}
+
+/// Steps `dfa` from state `sid` over `text[at..]` to the next special state: the position of the
+/// byte that led to it, and the state. Without a prefilter only the dead and match states are
+/// special, and a standard unanchored search never reaches the dead one. The loop holds nothing
+/// but the state and the position, so they stay in registers.
+#[inline]
+fn next_match(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(usize, StateID)> {
+    for (i, &byte) in text.get(at..)?.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            return Some((at + i, sid));
+        }
+    }
+    None
 }
 
 /// How many stage-bound phrase matches a walk keeps until the command is known.

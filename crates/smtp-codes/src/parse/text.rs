@@ -4,9 +4,9 @@
 //! the best, so the time is linear in the input's length whatever it holds.
 
 use super::command::find_command;
-use crate::ascii::has_byte_between;
 use super::warning::{CodeText, Warning, Warnings, check_codes};
 use super::{enhanced_at, is_word, reply_digits_at};
+use crate::ascii::has_byte_between;
 use crate::{Command, EnhancedCode, ReplyCode};
 
 /// What [`diagnose`] found in a piece of free text.
