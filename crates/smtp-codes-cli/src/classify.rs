@@ -244,7 +244,14 @@ fn read_batches(sources: &[Source], mut each: impl FnMut(Batch) -> Result<()>) -
         let file = Arc::new(serde_json::Value::String(source.name.clone()));
         let (reader, bar) = source.open(true)?;
         let mut lines = Lines::new(reader);
-        let new_batch = || Batch { file: Arc::clone(&file), data: Vec::new(), lines: Vec::new() };
+        // Room for a whole batch up front: growing the buffers line by line cost a sixth of the
+        // per-line time outside the classifier. (A line is cut at MAX_LINE, so a batch can
+        // still grow past this once, by its last line.)
+        let new_batch = || Batch {
+            file: Arc::clone(&file),
+            data: Vec::with_capacity(BATCH_BYTES + 4096),
+            lines: Vec::with_capacity(BATCH_LINES),
+        };
         let mut batch = new_batch();
         let result: Result<()> = (|| {
             while let Some(line) = lines.next_line().with_context(|| format!("cannot read {}", source.name))? {
@@ -305,7 +312,13 @@ impl<W: Write> Written<W> {
 }
 
 fn classify_batch(batch: &Batch, job: &Job<'_>) -> Result<Done> {
-    let mut done = Done::default();
+    // About what the records take, so that the output buffer is not grown record by record.
+    let room = match job.mode {
+        Mode::Summary => 0,
+        Mode::Brief | Mode::Human => batch.lines.len() * 320,
+        Mode::Full => batch.lines.len() * 2048,
+    };
+    let mut done = Done { out: Vec::with_capacity(room), ..Done::default() };
     let display = batch.file.as_str().unwrap_or("-");
     let note = |done: &mut Done, problem: Problem, message: String| {
         let listed = done.messages.iter().filter(|(p, _)| *p == problem).count() as u64;
