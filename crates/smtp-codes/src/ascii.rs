@@ -18,6 +18,13 @@ const fn between_mask(word: u64, low: u8, high: u8) -> u64 {
     (ONES * (127 + high)).wrapping_sub(seven) & !word & (seven + ONES * (127 - low)) & HIGH_BITS
 }
 
+/// The high bit set in each byte of `word` that equals `byte`. Exact: a byte's sum never carries
+/// into its neighbour.
+pub(crate) const fn byte_mask(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * byte as u64);
+    !(((x & LOW_BITS) + LOW_BITS) | x) & HIGH_BITS
+}
+
 /// Whether a byte of `word` lies strictly between `low` and `high` (both below 128).
 pub(crate) const fn has_byte_between(word: u64, low: u8, high: u8) -> bool {
     between_mask(word, low, high) != 0
@@ -25,7 +32,7 @@ pub(crate) const fn has_byte_between(word: u64, low: u8, high: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::has_byte_between;
+    use super::{byte_mask, has_byte_between};
 
     #[test]
     fn every_byte_in_every_lane() {
@@ -37,6 +44,9 @@ mod tests {
                     let word = u64::from_le_bytes(bytes);
                     let between = bytes.iter().any(|c| (b'2'..=b'5').contains(c));
                     assert_eq!(has_byte_between(word, b'1', b'6'), between, "{bytes:?}");
+                    let want =
+                        bytes.iter().enumerate().fold(0u64, |m, (k, &c)| m | (u64::from(c == b'(') << (8 * k + 7)));
+                    assert_eq!(byte_mask(word, b'('), want, "{bytes:?}");
                 }
             }
         }

@@ -98,13 +98,20 @@ fn next_code_digit_agrees_with_a_byte_search() {
 }
 
 proptest::proptest! {
+    /// The one-pass search for log syntax finds where the two window searches it replaced cut.
     #[test]
-    fn find_ignore_case_agrees_with_a_window_search(s in proptest::collection::vec(proptest::sample::select(std::vec![b'(', b'i', b'I', b'n', b' ', b';', b'f', b'F', b'x', 0xc3]), 0..40)) {
-        use super::text::find_ignore_case;
-        for pattern in [&b"(in "[..], b"; f", b"in", b"("] {
-            let naive = (0..=s.len().saturating_sub(pattern.len()))
-                .find(|&i| s.get(i..i + pattern.len()).is_some_and(|w| w.eq_ignore_ascii_case(pattern)));
-            proptest::prop_assert_eq!(find_ignore_case(&s, pattern), naive);
+    fn log_syntax_start_agrees_with_window_searches(pieces in proptest::collection::vec(proptest::sample::select(std::vec![&b"(in reply to "[..], b"(IN Reply TO ", b"; from=<", b"; FROM=<", b"(", b";", b"(in", b"; f", b"x", b" ", b"\xc3\xa9"]), 0..12)) {
+        use super::text::log_syntax_start;
+        let s = pieces.concat();
+        let find = |s: &[u8], p: &[u8]| (0..=s.len().saturating_sub(p.len())).find(|&i| s.get(i..i + p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)));
+        let mut t = &s[..];
+        if let Some(p) = find(t, b"(in reply to ") {
+            t = &t[..p];
         }
+        if let Some(p) = find(t, b"; from=<") {
+            t = &t[..p];
+        }
+        let cut = log_syntax_start(&s).map_or(&s[..], |p| &s[..p]);
+        proptest::prop_assert_eq!(cut, t);
     }
 }

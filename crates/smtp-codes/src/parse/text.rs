@@ -6,7 +6,7 @@
 use super::command::find_command;
 use super::warning::{CodeText, Warning, Warnings, check_codes};
 use super::{enhanced_at, is_word, reply_digits_at};
-use crate::ascii::has_byte_between;
+use crate::ascii::{byte_mask, has_byte_between};
 use crate::{Command, EnhancedCode, ReplyCode};
 
 /// What [`diagnose`] found in a piece of free text.
@@ -400,10 +400,7 @@ fn text_after_enhanced(s: &[u8], end: usize, opener: u8) -> Start {
 fn reply_text(s: &[u8], start: Start) -> &[u8] {
     let from = start.at.min(s.len());
     let mut t = &s[from..];
-    if let Some(p) = find_ignore_case(t, b"(in reply to ") {
-        t = &t[..p];
-    }
-    if let Some(p) = find_ignore_case(t, b"; from=<") {
+    if let Some(p) = log_syntax_start(t) {
         t = &t[..p];
     }
     t = t.trim_ascii();
@@ -423,9 +420,39 @@ fn reply_text(s: &[u8], start: Start) -> &[u8] {
     trim_unbalanced_closers(t)
 }
 
+/// Where the log syntax after a reply text starts: Postfix's `(in reply to .. command)` or
+/// `; from=<..>`, whichever comes first (ASCII case ignored). One word-at-a-time pass looks for
+/// their first bytes, `(` and `;`, which the memchr crate's routines took about as long to find
+/// in a short text as the rest of the parse.
+pub(super) fn log_syntax_start(t: &[u8]) -> Option<usize> {
+    let at = |i: usize| {
+        let rest = &t[i..];
+        let starts = |p: &[u8]| rest.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p));
+        starts(b"(in reply to ") || starts(b"; from=<")
+    };
+    let mut i = 0;
+    while let Some(chunk) = t.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let mut hits = byte_mask(word, b'(') | byte_mask(word, b';');
+        while hits != 0 {
+            let k = i + (hits.trailing_zeros() / 8) as usize;
+            if at(k) {
+                return Some(k);
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    (i..t.len()).find(|&k| matches!(t[k], b'(' | b';') && at(k))
+}
+
 /// Drops closing brackets at the end that nothing in the text opened (the `)` of Postfix's
 /// `status=deferred (host .. said: ..)`, the `>` of `#<.. smtp;530 ..>`).
 fn trim_unbalanced_closers(mut t: &[u8]) -> &[u8] {
+    // Most texts end in no closer at all: nothing to count then.
+    if !matches!(t.last(), Some(b')' | b'>' | b']')) {
+        return t;
+    }
     let mut depth = [0i64; 3];
     for &b in t {
         match b {
@@ -501,23 +528,6 @@ fn longest_str(t: &[u8]) -> &str {
         Ok(s) => s,
         Err(e) => core::str::from_utf8(&t[..e.valid_up_to()]).unwrap_or_default(),
     }
-}
-
-/// The first position of `pattern` in `s`, ignoring ASCII case. Only the positions that hold
-/// the pattern's first byte (either case) are compared, found with the memchr crate, so this is
-/// linear in `s` and fast when that byte is rare (the patterns here start with punctuation).
-pub(super) fn find_ignore_case(s: &[u8], pattern: &[u8]) -> Option<usize> {
-    let (&first, rest) = pattern.split_first()?;
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let mut from = 0;
-    while let Some(skip) = memchr::memchr2(lower, upper, s.get(from..)?) {
-        let i = from + skip;
-        if s.get(i + 1..i + pattern.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)) {
-            return Some(i);
-        }
-        from = i + 1;
-    }
-    None
 }
 
 /// The pieces of a [`Diagnosis`]'s text; see [`Diagnosis::segments`].
