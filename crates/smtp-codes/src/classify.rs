@@ -263,6 +263,10 @@ pub struct Classifier {
 /// The most providers whose replies can be tracked in one pass without allocating.
 const MAX_PROVIDERS: usize = 64;
 
+/// How many providers the catalogue has: the size of a walk's table of best replies, which is
+/// cleared for every text.
+const PROVIDERS: usize = Provider::ALL.len();
+
 impl Default for Classifier {
     fn default() -> Self {
         Self::new()
@@ -562,7 +566,7 @@ const STAGED: usize = 8;
 struct Walk {
     recognised: u64,
     first_recognised: Option<Provider>,
-    best_reply: [Option<&'static ProviderReply>; MAX_PROVIDERS],
+    best_reply: [Option<&'static ProviderReply>; PROVIDERS],
     best_phrase: Option<&'static PhraseRule>,
     /// The best phrase saying the sender's address was refused: it outranks a phrase that would
     /// call the recipient's address bad (`550-Verification failed for <sender>
@@ -584,7 +588,7 @@ impl Default for Walk {
         Self {
             recognised: 0,
             first_recognised: None,
-            best_reply: [None; MAX_PROVIDERS],
+            best_reply: [None; PROVIDERS],
             best_phrase: None,
             best_sender_phrase: None,
             no_retry_phrase: None,
