@@ -65,8 +65,15 @@ fn context(line: &Line) -> Context<'_> {
 }
 
 /// Whether a rule's source is a general one, not a family's own text (see the module docs).
+/// The source is a list of references separated by `; `; any one of them that names a per-reason
+/// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm` or the Ruby
+/// `lib/sisimai/reason/*.rb`) or a flufl.bounce sample makes the rule general.
 fn general_source(rule: &PhraseRule) -> bool {
-    rule.source().starts_with("Sisimai 4.25.15 lib/Sisimai/Reason/") || rule.source().starts_with("flufl.bounce ")
+    rule.source().split("; ").any(|reference| {
+        reference.starts_with("sisimai/p5-sisimai:lib/Sisimai/Reason/")
+            || reference.starts_with("sisimai/rb-sisimai:lib/sisimai/reason/")
+            || reference.starts_with("sample:flufl/")
+    })
 }
 
 /// The share of Sisimai's reasons on held-out families: `(right, total, misses)`. With `sourced`,
