@@ -56,8 +56,9 @@ fn a_non_standard_5_4_1_is_not_expired() {
 /// registry's X.7.27 (null MX) or X.7.23 (SPF fail): those code rules hold in class 5 only.
 #[test]
 fn gmail_class_4_authentication_codes_are_not_read_as_the_registry_meaning() {
-    let (reason, hard, _) =
-        classify("421 4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message.");
+    let (reason, hard, _) = classify(
+        "421 4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message.",
+    );
     assert_eq!(reason, "authfailure");
     assert!(!hard);
     let (_, _, rule) = classify("421 4.7.23 Please try again later.");
