@@ -10167,6 +10167,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-opensmtpd-13.eml",
     },
     PhraseRule {
+        phrase: "unusual rate of unsolicited",
+        reason: Reason::BadReputation,
+        command: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
+    },
+    PhraseRule {
         phrase: "all host address lookups failed permanently",
         reason: Reason::HostUnknown,
         command: None,
@@ -11505,12 +11511,6 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-ezweb-08.eml",
     },
     PhraseRule {
-        phrase: "unusual rate of unsolicited",
-        reason: Reason::Blocked,
-        command: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
-    },
-    PhraseRule {
         phrase: "an illegal attachment on your message",
         reason: Reason::PolicyViolation,
         command: None,
@@ -12387,6 +12387,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/simple_21.txt",
     },
     PhraseRule {
+        phrase: "status=expired",
+        reason: Reason::Expired,
+        command: None,
+        source: "vdukhovni/postfix:postfix/src/qmgr/qmgr_active.c@4be2bc6036cd9f044703a0f1df5066a248ab8de0 (the qmgr log line from=<sender>, status=expired, returned to sender)",
+    },
+    PhraseRule {
         phrase: "this message has been in the queue too long",
         reason: Reason::Expired,
         command: None,
@@ -12835,6 +12841,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::Vacation,
         command: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "queued as",
+        reason: Reason::Delivered,
+        command: None,
+        source: "vdukhovni/postfix:postfix/src/smtpd/smtpd.c@3e5e18a5dafd6c1b860df810dd35897b77bdedc3 (250 2.0.0 Ok: queued as ID)",
     },
     PhraseRule {
         phrase: "requested mail action okay, completed",
