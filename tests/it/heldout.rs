@@ -15,8 +15,9 @@
 //! Two figures are kept. The strict one takes out every rule that only F's lines contain,
 //! whatever its source says. The sourced one keeps such a rule when its `source` names a general
 //! source, one that is not a family's own text: a per-reason pattern list of Sisimai
-//! (`lib/Sisimai/Reason/*.pm`, not its per-MTA `Lhost` or per-provider `Rhost` modules) or a real
-//! message of the independent flufl.bounce corpus. The sourced figure flatters the rules too,
+//! (`lib/Sisimai/Reason/*.pm` and its Ruby and Go counterparts, not its per-MTA `Lhost` or
+//! per-provider `Rhost` modules) or a real message of the independent flufl.bounce corpus
+//! (`sample:flufl/...`). The sourced figure flatters the rules too,
 //! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
 //! bound, and a rule is worth adding when it raises either without lowering the other.
 //!
@@ -66,12 +67,13 @@ fn context(line: &Line) -> Context<'_> {
 
 /// Whether a rule's source is a general one, not a family's own text (see the module docs).
 /// The source is a list of references separated by `; `; any one of them that names a per-reason
-/// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm` or the Ruby
-/// `lib/sisimai/reason/*.rb`) or a flufl.bounce sample makes the rule general.
+/// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm`, the Ruby `lib/sisimai/reason/*.rb`
+/// or the Go `reason/why-*.go`) or a flufl.bounce sample makes the rule general.
 fn general_source(rule: &PhraseRule) -> bool {
     rule.source().split("; ").any(|reference| {
         reference.starts_with("sisimai/p5-sisimai:lib/Sisimai/Reason/")
             || reference.starts_with("sisimai/rb-sisimai:lib/sisimai/reason/")
+            || reference.starts_with("sisimai/go-sisimai:reason/why-")
             || reference.starts_with("sample:flufl/")
     })
 }

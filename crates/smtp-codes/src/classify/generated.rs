@@ -8841,6 +8841,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "inactive account",
+        reason: Reason::Suspend,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-suspend.go@194cc336e2c7c4924fac136d379604317ef24934",
+    },
+    PhraseRule {
         phrase: "invalid/inactive user",
         reason: Reason::Suspend,
         command: None,
@@ -8937,6 +8943,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/rb-sisimai:lib/sisimai/reason/suspend.rb@68bed81d228e17a5d6a488fd1da9f7fd49227352",
     },
     PhraseRule {
+        phrase: "user or domain is disabled",
+        reason: Reason::Suspend,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-suspend.go@194cc336e2c7c4924fac136d379604317ef24934",
+    },
+    PhraseRule {
         phrase: "user suspended",
         reason: Reason::Suspend,
         command: None,
@@ -9007,6 +9019,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::NoRelaying,
         command: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "no relaying",
+        reason: Reason::NoRelaying,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-norelaying.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
         phrase: "not a gateway",
@@ -10131,6 +10149,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/rb-sisimai:lib/sisimai/reason/notcompliantrfc.rb@45fac5c586c15647dc3cf2a27f8d2ed069d802a5; sample:sisimai/bsd/rhost-google-08.eml",
     },
     PhraseRule {
+        phrase: "bad reputation",
+        reason: Reason::BadReputation,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-badreputation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (none/bad reputation, t-online.de)",
+    },
+    PhraseRule {
         phrase: "ip reputation",
         reason: Reason::BadReputation,
         command: None,
@@ -10782,7 +10806,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "your email address has been blacklisted",
         reason: Reason::Rejected,
         command: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
+        source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (MessageLabs); sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (filed as blocked there)",
     },
     PhraseRule {
         phrase: "appears to be spam",
@@ -10921,6 +10945,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::SpamDetected,
         command: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "spam complaints",
+        reason: Reason::SpamDetected,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9 (too many spam complaints)",
     },
     PhraseRule {
         phrase: "spam content matched",
@@ -11427,6 +11457,12 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "listed in the rbl",
+        reason: Reason::Blocked,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (your ip address is listed in the rbl)",
+    },
+    PhraseRule {
         phrase: "my name was rejected",
         reason: Reason::Blocked,
         command: None,
@@ -11616,7 +11652,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         phrase: "mass mailer",
         reason: Reason::PolicyViolation,
         command: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
+        source: "sisimai/go-sisimai:reason/why-policyviolation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (you're using a mass mailer); sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (filed as spamdetected there)",
     },
     PhraseRule {
         phrase: "members-only list",
@@ -12223,6 +12259,18 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reason: Reason::SystemFull,
         command: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "no space left on device",
+        reason: Reason::SystemFull,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
+    },
+    PhraseRule {
+        phrase: "not sufficient disk space",
+        reason: Reason::SystemFull,
+        command: None,
+        source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
         phrase: "connection timed out",
