@@ -106,3 +106,59 @@ fn no_phrase_rule_keeps_the_old_template_source() {
         assert!(!r.source().contains("message patterns; seen in real replies"), "{}: {}", r.phrase(), r.source());
     }
 }
+
+/// X.7.12 is registered with 432 only (RFC 4954 §6); Microsoft's 5.7.12 ("sender was not
+/// authenticated by organization") is another thing, so the code rule holds for 4.7.12 alone.
+#[test]
+fn the_password_transition_code_rule_holds_in_class_4_only() {
+    let (reason, _, rule) = classify("432 4.7.12 A password transition is needed");
+    assert_eq!(reason, "securityerror");
+    assert!(matches!(rule, Rule::Code(_)), "{rule:?}");
+    let (_, _, rule) = classify("550 5.7.12 Delivery refused");
+    assert!(!matches!(rule, Rule::Code(_)), "{rule:?}");
+}
+
+/// Gmail's 4.7.29 (no TLS) and 4.7.30 (DKIM did not pass) are decided by their text, never by the
+/// registry's X.7.29 (ARC) and X.7.30 (REQUIRETLS) rules (rhost/google.rb).
+#[test]
+fn gmail_4_7_29_and_4_7_30_are_decided_by_their_text() {
+    let (reason, hard, rule) = classify(
+        "421 4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this message.",
+    );
+    assert_eq!(reason, "authfailure");
+    assert!(!hard);
+    assert!(matches!(rule, Rule::Phrase(_)), "{rule:?}");
+    let (_, _, rule) = classify("421 4.7.29 Please try again later.");
+    assert!(!matches!(rule, Rule::Code(_)), "{rule:?}");
+    let (reason, _, _) = classify("550 5.7.30 REQUIRETLS support required");
+    assert_eq!(reason, "failedstarttls");
+}
+
+/// "no space left on device" is listed by Sisimai under mailboxfull (reason/why-mailboxfull.go);
+/// the catalogue keeps it as the receiving system's disk (systemfull), a soft bounce either way.
+#[test]
+fn a_full_disk_is_the_receiving_systems_and_soft() {
+    let (reason, hard, _) = classify("452 4.3.1 Insufficient system storage: No space left on device");
+    assert_eq!(reason, "systemfull");
+    assert!(!hard);
+}
+
+/// A phrase rule that cites a Sisimai corpus sample (`sample:sisimai/<file>`) occurs in a line of
+/// that very sample: the citation can be followed.
+#[test]
+fn every_cited_sample_holds_its_phrase() {
+    let lines = super::classify::lines();
+    let mut failures = Vec::new();
+    for rule in PHRASE_RULES {
+        for reference in rule.source().split("; ") {
+            let Some(rest) = reference.strip_prefix("sample:sisimai/") else { continue };
+            let file = rest.split(' ').next().unwrap();
+            let found =
+                lines.iter().filter(|l| l.file == file).any(|l| l.text.to_ascii_lowercase().contains(rule.phrase()));
+            if !found {
+                failures.push(format!("{:?} not in {file}", rule.phrase()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
