@@ -129,11 +129,12 @@ fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
     (right, lines.len(), misses)
 }
 
-/// The floors under the held-out-family shares, strict and sourced. Measured 230 (66.3%) and 252
-/// (72.6%) of 347 when they were set, with a margin of about five lines; raise them when the rules
-/// generalise better, never lower them.
+/// The floors under the held-out-family shares, strict and sourced. The strict floor was set at
+/// 230 (66.3%) of 347, the sourced one raised from 0.71 when every phrase rule came to cite the
+/// file its text is in (231 and 279, 80.4%), each with a margin of about five lines; raise them
+/// when the rules generalise better, never lower them.
 const HELD_OUT_FLOOR: f64 = 0.65;
-const SOURCED_FLOOR: f64 = 0.71;
+const SOURCED_FLOOR: f64 = 0.79;
 
 #[test]
 fn held_out_family_share_stays_above_the_floor() {
