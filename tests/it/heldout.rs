@@ -15,8 +15,9 @@
 //! Two figures are kept. The strict one takes out every rule that only F's lines contain,
 //! whatever its source says. The sourced one keeps such a rule when its `source` names a general
 //! source, one that is not a family's own text: a per-reason pattern list of Sisimai
-//! (`lib/Sisimai/Reason/*.pm`, not its per-MTA `Lhost` or per-provider `Rhost` modules) or a real
-//! message of the independent flufl.bounce corpus. The sourced figure flatters the rules too,
+//! (`lib/Sisimai/Reason/*.pm` and its Ruby and Go counterparts, not its per-MTA `Lhost` or
+//! per-provider `Rhost` modules) or a real message of the independent flufl.bounce corpus
+//! (`sample:flufl/...`). The sourced figure flatters the rules too,
 //! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
 //! bound, and a rule is worth adding when it raises either without lowering the other.
 //!
@@ -65,8 +66,16 @@ fn context(line: &Line) -> Context<'_> {
 }
 
 /// Whether a rule's source is a general one, not a family's own text (see the module docs).
+/// The source is a list of references separated by `; `; any one of them that names a per-reason
+/// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm`, the Ruby `lib/sisimai/reason/*.rb`
+/// or the Go `reason/why-*.go`) or a flufl.bounce sample makes the rule general.
 fn general_source(rule: &PhraseRule) -> bool {
-    rule.source().starts_with("Sisimai 4.25.15 lib/Sisimai/Reason/") || rule.source().starts_with("flufl.bounce ")
+    rule.source().split("; ").any(|reference| {
+        reference.starts_with("sisimai/p5-sisimai:lib/Sisimai/Reason/")
+            || reference.starts_with("sisimai/rb-sisimai:lib/sisimai/reason/")
+            || reference.starts_with("sisimai/go-sisimai:reason/why-")
+            || reference.starts_with("sample:flufl/")
+    })
 }
 
 /// The share of Sisimai's reasons on held-out families: `(right, total, misses)`. With `sourced`,
@@ -120,11 +129,12 @@ fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
     (right, lines.len(), misses)
 }
 
-/// The floors under the held-out-family shares, strict and sourced. Measured 230 (66.3%) and 252
-/// (72.6%) of 347 when they were set, with a margin of about five lines; raise them when the rules
-/// generalise better, never lower them.
+/// The floors under the held-out-family shares, strict and sourced. The strict floor was set at
+/// 230 (66.3%) of 347, the sourced one raised from 0.71 when every phrase rule came to cite the
+/// file its text is in (231 and 279, 80.4%), each with a margin of about five lines; raise them
+/// when the rules generalise better, never lower them.
 const HELD_OUT_FLOOR: f64 = 0.65;
-const SOURCED_FLOOR: f64 = 0.71;
+const SOURCED_FLOOR: f64 = 0.79;
 
 #[test]
 fn held_out_family_share_stays_above_the_floor() {
