@@ -245,7 +245,7 @@ pub(super) const REASONS: &[ReasonRow] = &[
         hard_bounce: false,
         who_acts: WhoActs::SenderAdmin,
         action: "Fix the sending domain's SPF record, DKIM signing and DMARC alignment, then resend.",
-        source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; RFC 7372 §3.1 (X.7.20 to X.7.22); RFC 7372 §3.2 (X.7.23, X.7.24); RFC 7372 §3.4 (X.7.26)",
+        source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.20 to X.7.22); IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.23, X.7.24); IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.26)",
     },
     ReasonRow {
         id: "filtered",
@@ -275,7 +275,7 @@ pub(super) const REASONS: &[ReasonRow] = &[
         hard_bounce: false,
         who_acts: WhoActs::SenderAdmin,
         action: "Publish a PTR record for the sending IP with a host name whose A/AAAA record points back to that IP, then retry.",
-        source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; RFC 7372 §3.3 (X.7.25)",
+        source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.25)",
     },
     ReasonRow {
         id: "notcompliantrfc",
@@ -13003,7 +13003,7 @@ pub static CODE_RULES: &[CodeRule] = &[
     CodeRule {
         code: RuleCode::Enhanced(EnhancedCode::from_catalogue(5, 7, 23)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.2 (X.7.23 SPF validation failed, 550 only); sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (Gmail sends 4.7.23 for a missing PTR record, filed as requireptr); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef (5.7.23 authfailure)",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.23 SPF validation failed, 550 only); sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (Gmail sends 4.7.23 for a missing PTR record, filed as requireptr); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef (5.7.23 authfailure)",
     },
     CodeRule {
         code: RuleCode::Enhanced(EnhancedCode::from_catalogue(5, 7, 27)),
@@ -13333,32 +13333,32 @@ pub static CODE_RULES: &[CodeRule] = &[
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 20)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.1 (X.7.20 No passing DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.20 No passing DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 21)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.1 (X.7.21 No acceptable DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.21 No acceptable DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 22)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.1 (X.7.22 No valid author-matched DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.22 No valid author-matched DKIM signature found); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 24)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.2 (X.7.24 SPF validation error); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.24 SPF validation error); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 25)),
         reason: Reason::RequirePtr,
-        source: "RFC 7372 §3.3 (X.7.25 Reverse DNS validation failed); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.25 Reverse DNS validation failed); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 26)),
         reason: Reason::AuthFailure,
-        source: "RFC 7372 §3.4 (X.7.26 Multiple authentication checks failed); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
+        source: "IANA SMTP Enhanced Status Codes registry (RFC 7372: X.7.26 Multiple authentication checks failed); sisimai/go-sisimai:smtp/status/lib.go@43dcf61982c79aabc12e5b6a80a181a681d46fef",
     },
     CodeRule {
         code: RuleCode::Pattern(EnhancedPattern::from_catalogue(7, 28)),
