@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::model::{self, Catalogue, ROOT};
 use crate::render::{self, HEADER};
-use crate::validate;
+use crate::{source, validate};
 
 /// Where generated files may be, relative to the workspace root: the stale check looks here.
 const GENERATED_UNDER: &str = "crates/smtp-codes/src";
@@ -27,7 +27,8 @@ pub(crate) enum Mode {
 /// validates it.
 pub(crate) fn catalogue(read: &mut dyn FnMut(&str) -> Result<String>) -> Result<Catalogue> {
     let catalogue = model::load(read)?;
-    validate::check(&catalogue)?;
+    let samples = source::sisimai_samples(&read(source::SISIMAI_CORPUS)?);
+    validate::check(&catalogue, &samples)?;
     Ok(catalogue)
 }
 

@@ -6,6 +6,7 @@ mod codegen;
 mod codes;
 mod model;
 mod render;
+mod source;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -9,13 +9,21 @@ use anyhow::{Result, bail};
 
 use crate::codes;
 use crate::model::{Catalogue, Place, Position, Provider, ROOT, ReplyStatus};
+use crate::source;
+
+/// TEMPORARY (issue 11, until the phrase half lands): files whose malformed sources are reported
+/// as a warning instead of failing the check. The other half of the issue rewrites the sources
+/// of `codes.toml`; remove this list (and its use in [`Validator::sources`]) at the merge.
+const TEMPORARY_SOURCE_ALLOW_LIST: &[&str] = &[ROOT];
 
 /// The reasons the classifier falls back to; hand-written code looks them up by id.
 const FALLBACK_REASONS: [&str; 4] = ["undefined", "onhold", "delivered", "rejected"];
 
 /// Checks the whole catalogue. Fails with one line per broken rule, in file and line order.
-pub(crate) fn check(c: &Catalogue) -> Result<()> {
+/// `samples` are the files of the Sisimai corpus that a `sample:sisimai/...` source may name.
+pub(crate) fn check(c: &Catalogue, samples: &HashSet<String>) -> Result<()> {
     let mut v = Validator { c, errors: Vec::new() };
+    v.sources(samples);
     v.digits();
     v.replies();
     v.classes();
@@ -121,6 +129,26 @@ impl<'a> Validator<'a> {
     fn reason(&mut self, place: Place, table: &str, key: &str, reason: &str) {
         if !self.c.reason.iter().any(|r| r.id == reason) {
             self.fail(place, table, key, format_args!("reason {reason:?} has no [[reason]] entry"));
+        }
+    }
+
+    /// Every source follows the grammar of [`source`]; all bad ones are listed in one run.
+    fn sources(&mut self, samples: &HashSet<String>) {
+        let mut allowed = 0;
+        for s in source::sourced(self.c).into_iter().filter(|s| !s.inherited) {
+            let Err(err) = source::check(s.source, samples) else { continue };
+            if TEMPORARY_SOURCE_ALLOW_LIST.contains(&self.c.files[s.place.file].path.as_str()) {
+                allowed += 1;
+                continue;
+            }
+            self.fail(s.place, s.table, &s.key, format_args!("bad source {:?}: {}", s.source, err.message(s.source)));
+        }
+        if allowed > 0 {
+            eprintln!(
+                "warning: {allowed} sources in {} do not follow the source format (temporarily allowed; \
+                 `cargo xtask catalogue-report` lists them)",
+                TEMPORARY_SOURCE_ALLOW_LIST.join(", ")
+            );
         }
     }
 
