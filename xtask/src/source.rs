@@ -229,7 +229,8 @@ fn url(rest: &str) -> Result<(), &'static str> {
 
 /// `owner/repo:path@commit` where commit is 7–40 lowercase hex digits or a tag `v1.2.3`.
 fn repository(target: &str) -> Result<(), &'static str> {
-    let bad = "a repository file is cited as `owner/repo:path@commit` (7-40 lowercase hex digits) or `@v<digits and dots>`";
+    let bad =
+        "a repository file is cited as `owner/repo:path@commit` (7-40 lowercase hex digits) or `@v<digits and dots>`";
     let (repo, file) = target.split_once(':').ok_or(bad)?;
     let name = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
     let (owner, project) = repo.split_once('/').ok_or(bad)?;
@@ -249,7 +250,11 @@ fn repository(target: &str) -> Result<(), &'static str> {
 fn sample(rest: &str) -> Result<(), &'static str> {
     let bad = "a sample is cited as `sample:sisimai/<path>` or `sample:flufl/<file>`";
     let path = rest.strip_prefix("sisimai/").or_else(|| rest.strip_prefix("flufl/")).ok_or(bad)?;
-    if path.is_empty() || path.contains(' ') || path.starts_with('/') || path.split('/').any(|p| p.is_empty() || p == "..") {
+    if path.is_empty()
+        || path.contains(' ')
+        || path.starts_with('/')
+        || path.split('/').any(|p| p.is_empty() || p == "..")
+    {
         return Err(bad);
     }
     Ok(())

@@ -234,8 +234,9 @@ fn bad_identifier_is_rejected() {
 
 #[test]
 fn missing_source_is_rejected() {
-    let err =
-        error_of(&catalogue_with(|s| s.replace("source = \"RFC 5321 §4.2.3\"\n\n[[class]]", "source = \"\"\n\n[[class]]")));
+    let err = error_of(&catalogue_with(|s| {
+        s.replace("source = \"RFC 5321 §4.2.3\"\n\n[[class]]", "source = \"\"\n\n[[class]]")
+    }));
     assert!(err.contains("`source` is missing or empty"), "{err}");
 }
 
@@ -450,7 +451,10 @@ fn leftover_generated_files_are_found() {
 fn bad_sources_are_all_listed_with_their_entry() {
     let err = error_of(&catalogue_with(|s| {
         s.replace("reply_source = \"https://support.google.com/a/answer/3726730\"", "reply_source = \"observed\"")
-            .replace("docs = \"\"\nsource = \"RFC 5321 §4.2.3\"", "docs = \"\"\nsource = \"https://support.google.com\"")
+            .replace(
+                "docs = \"\"\nsource = \"RFC 5321 §4.2.3\"",
+                "docs = \"\"\nsource = \"https://support.google.com\"",
+            )
     }));
     // The reply takes the provider's `reply_source`, which is reported once, not once per reply.
     assert!(err.contains("the catalogue has 2 errors"), "{err}");
@@ -460,7 +464,9 @@ fn bad_sources_are_all_listed_with_their_entry() {
 
 #[test]
 fn a_sample_outside_the_corpus_is_rejected() {
-    let ok = catalogue_with(|s| s.replace("https://support.google.com/a/answer/3726730", "sample:sisimai/bsd/lhost-postfix-01.eml"));
+    let ok = catalogue_with(|s| {
+        s.replace("https://support.google.com/a/answer/3726730", "sample:sisimai/bsd/lhost-postfix-01.eml")
+    });
     assert!(parse(&ok).is_ok());
     let err = error_of(&catalogue_with(|s| {
         s.replace("https://support.google.com/a/answer/3726730", "sample:sisimai/bsd/lhost-nosuch-01.eml")
