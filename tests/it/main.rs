@@ -4,6 +4,7 @@ mod classify;
 mod heldout;
 mod iana;
 mod oracle;
+mod provider_truth;
 mod rules;
 
 use std::path::{Path, PathBuf};
