@@ -4344,7 +4344,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the recipient address and the receiving server; send to fewer recipients per message and resend.",
         retry: true,
         reason: Reason::Expired,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4357,7 +4357,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination's administrator must correct the MTA-STS policy or the MX records.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4370,7 +4370,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination side must fix its server or firewall; the NDR names the IP address that refused.",
         retry: true,
         reason: Reason::NetworkError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4383,7 +4383,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Split the recipients into smaller batches.",
         retry: true,
         reason: Reason::TooManyConn,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4396,7 +4396,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination's administrator must fix the certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4409,7 +4409,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Authenticate mail sent over IPv6 with SPF or DKIM.",
         retry: true,
         reason: Reason::AuthFailure,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4422,7 +4422,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination's administrator must enable working STARTTLS.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4435,7 +4435,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must renew its certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4448,7 +4448,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix its TLSA records or certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4461,7 +4461,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix its DNSSEC setup.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4474,7 +4474,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix the names in its certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4487,7 +4487,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait; the restriction lifts by itself if the traffic is legitimate.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4513,7 +4513,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait; the restriction lifts by itself if the traffic is legitimate.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4526,7 +4526,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Read Microsoft's article on 5.0.350 and simplify the message (plain format, no nested attachments).",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4552,7 +4552,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the address and clear the Outlook autocomplete entry.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4565,7 +4565,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Secure the account (reset credentials) and ask the administrator or Microsoft to unblock it.",
         retry: true,
         reason: Reason::Rejected,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4578,7 +4578,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the recipient address.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4591,7 +4591,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait for the limit to reset and check the account for compromise.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4604,7 +4604,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait for the limit to reset and check the account for compromise.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4617,7 +4617,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Retry later and send fewer messages per hour to this recipient.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4630,7 +4630,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Retry later.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4643,7 +4643,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Enable the journaling archive or point the journaling rule elsewhere.",
         retry: true,
         reason: Reason::SystemError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4656,7 +4656,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix the MX records or the accepted domains.",
         retry: true,
         reason: Reason::NoRelaying,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4669,7 +4669,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the recipient address.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4682,7 +4682,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check forwarding rules and connectors on both sides.",
         retry: true,
         reason: Reason::NetworkError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4695,7 +4695,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check forwarding rules and connectors on both sides.",
         retry: true,
         reason: Reason::NetworkError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4708,7 +4708,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination's administrator must fix the MTA-STS policy.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4721,7 +4721,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the destination server.",
         retry: true,
         reason: Reason::Expired,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4734,7 +4734,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the recipient address.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4747,7 +4747,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix the sending program to use CRLF line endings.",
         retry: true,
         reason: Reason::ContentError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4760,7 +4760,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Ask the recipient or its administrator for permission.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4773,7 +4773,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix the MX records or the relay permissions.",
         retry: true,
         reason: Reason::NoRelaying,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4786,7 +4786,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Configure the sending client or device to authenticate.",
         retry: true,
         reason: Reason::SecurityError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4799,7 +4799,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix its certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4812,7 +4812,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator can allow outside senders.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4825,7 +4825,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix the sending domain's SPF record.",
         retry: true,
         reason: Reason::AuthFailure,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4838,7 +4838,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Publish a PTR record for the sending IPv6 address.",
         retry: true,
         reason: Reason::RequirePtr,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4851,7 +4851,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Configure SMTP AUTH or a connector for the device.",
         retry: true,
         reason: Reason::SecurityError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4864,7 +4864,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix the inbound connector.",
         retry: true,
         reason: Reason::NoRelaying,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4877,7 +4877,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Ask the group owner to add you.",
         retry: true,
         reason: Reason::Filtered,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4890,7 +4890,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator or the group owner can change this.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4903,7 +4903,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator can change this.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4916,7 +4916,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator can change this.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4929,7 +4929,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator can change this.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4942,7 +4942,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Only the recipient's administrator can change this.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4955,7 +4955,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait for the rolling 24-hour window.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4968,7 +4968,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Wait for the rolling 24-hour window.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4981,7 +4981,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Send from a verified custom domain.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -4994,7 +4994,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must enable STARTTLS.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5007,7 +5007,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must renew its certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5020,7 +5020,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix its TLSA records or certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5033,7 +5033,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix DNSSEC.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5046,7 +5046,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The destination must fix the names in its certificate.",
         retry: true,
         reason: Reason::FailedStartTls,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5059,7 +5059,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Read Microsoft's article on 5.7.367 and fix the forwarding path or its authentication.",
         retry: true,
         reason: Reason::AuthFailure,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5072,7 +5072,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Resolve the account problem, reset its credentials and contact support.",
         retry: true,
         reason: Reason::Rejected,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5085,7 +5085,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Resolve the account problem and contact support.",
         retry: true,
         reason: Reason::Rejected,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5098,7 +5098,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Resolve the account problem and contact support.",
         retry: true,
         reason: Reason::Rejected,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5111,7 +5111,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the recipient address.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5124,7 +5124,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Remove the address; contact support if you believe this is wrong.",
         retry: true,
         reason: Reason::UserUnknown,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5137,7 +5137,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Send your own fully qualified host name in HELO/EHLO.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5150,7 +5150,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Contact the recipient.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5163,7 +5163,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Lower the sending rate.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5176,7 +5176,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix SPF and DKIM alignment for the From: domain.",
         retry: true,
         reason: Reason::AuthFailure,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5189,7 +5189,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Deliver over IPv4.",
         retry: true,
         reason: Reason::NetworkError,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5202,7 +5202,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Request delisting through Microsoft's delist portal, quoting the NDR.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5215,7 +5215,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Send a valid From: address in angle brackets.",
         retry: true,
         reason: Reason::NotCompliantRfc,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5228,7 +5228,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Ask the recipient to remove the block.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5241,7 +5241,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The administrator must change the forwarding policy.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5254,7 +5254,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Follow good sending practice and request delisting through the portal.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5267,7 +5267,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "The sender's administrator must remove the block entry.",
         retry: true,
         reason: Reason::PolicyViolation,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5280,7 +5280,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix compromised accounts or open relays and contact support.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5293,7 +5293,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Fix compromised accounts and contact support.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5306,7 +5306,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Add and verify all sending domains.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -5319,7 +5319,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Contact Microsoft support.",
         retry: true,
         reason: Reason::Rejected,
-        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (table as parsed in singhrastu/rastu.tech:build/sources/microsoft-parsed.json)",
+        source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
         provider: Provider::Microsoft365,
@@ -6463,7 +6463,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Lower the sending rate; contact your email or internet provider.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6476,7 +6476,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Send fewer messages per connection.",
         retry: true,
         reason: Reason::Speeding,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6489,7 +6489,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Open fewer simultaneous connections.",
         retry: true,
         reason: Reason::TooManyConn,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6515,7 +6515,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Review content and reputation before sending again.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6528,7 +6528,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Stop dictionary or harvesting traffic and clean the lists.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6541,7 +6541,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Close the open relay or proxy.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6554,7 +6554,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Join Microsoft's junk mail reporting programme (JMRP) and remove complaining recipients.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6567,7 +6567,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Send through your provider's outgoing server.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6580,7 +6580,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Clean the host and contact your internet provider.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6593,7 +6593,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Check the Spamhaus listing and request removal.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6606,7 +6606,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Review content and reputation before sending again.",
         retry: true,
         reason: Reason::Blocked,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
@@ -6645,7 +6645,7 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         advice: "Update the SPF record to include the sending IPs.",
         retry: true,
         reason: Reason::AuthFailure,
-        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table)",
+        source: "https://sendersupport.olc.protection.outlook.com/pm/troubleshooting.aspx (the \"SMTP Error Codes\" table); azumakuniyuki/feb-2024-no-auth-no-entry:microsoft-troubleshooting.txt@095d950b5a88c472db0662588239c0580e3627cb (an archived copy)",
     },
     ProviderReply {
         provider: Provider::OutlookCom,
