@@ -137,11 +137,12 @@ fn reference(text: &str) -> Result<Reference<'_>, SourceError> {
     }
     let (target, note) = match text.find(" (") {
         Some(at) => {
-            // The note runs to the end of the reference: `target (note)`.
-            let note = &text[at + 2..];
-            let Some(note) = note.strip_suffix(')') else {
-                return error("free text is allowed only in a note in parentheses that ends the reference");
-            };
+            // The note runs to the end of the reference: `target (note)`, one note whose opening
+            // parenthesis closes at the very end (so `target (a) (b)` is two notes, rejected).
+            if closing(&text[at + 1..]) != Some(text.len() - at - 2) {
+                return error("free text is allowed only in one note in parentheses that ends the reference");
+            }
+            let note = &text[at + 2..text.len() - 1];
             if note.trim().is_empty() || note.trim() != note {
                 return error("a note is non-empty text without surrounding spaces");
             }
@@ -157,6 +158,24 @@ fn reference(text: &str) -> Result<Reference<'_>, SourceError> {
         Err(why) => return error(why),
     };
     Ok(Reference { kind, target, note })
+}
+
+/// The offset in `text`, which starts with `(`, of the `)` that closes it.
+fn closing(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The kind of a reference without its note, or why it is none.

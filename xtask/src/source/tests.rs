@@ -106,6 +106,9 @@ fn free_text_is_only_allowed_in_a_note() {
     rejected("RFC 5321 §4.2.3 (empty )");
     rejected("RFC 5321 §4.2.3 ()");
     rejected("RFC 5321 §4.2.3)");
+    // One note only.
+    rejected("RFC 5321 §4.2.3 (a note) (another)");
+    assert_eq!(kinds("RFC 5321 §4.2.3 (a note (with a nested remark))"), [Kind::Rfc]);
 }
 
 #[test]

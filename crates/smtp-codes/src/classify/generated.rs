@@ -640,7 +640,7 @@ pub(super) const PROVIDERS: &[ProviderRow] = &[
         markers: &["postmaster.comcast.net", "comcast.net"],
         hosts: &["comcast.net"],
         docs: "http://postmaster.comcast.net/smtp-error-codes.php",
-        source: "http://postmaster.comcast.net/smtp-error-codes.php (unverified) (markers and hosts: the tokens, links and mail domains that this file's replies and the provider's documentation show)",
+        source: "http://postmaster.comcast.net/smtp-error-codes.php (unverified: the page the replies link to; markers and hosts: the tokens, links and mail domains that this file's replies and the provider's documentation show)",
     },
     ProviderRow {
         id: "cox",
@@ -782,7 +782,7 @@ pub(super) const PROVIDERS: &[ProviderRow] = &[
         markers: &["protonmail.ch", "proton.me"],
         hosts: &["protonmail.ch", "proton.me"],
         docs: "https://proton.me/support/smtp-errors",
-        source: "https://proton.me/support/smtp-errors (markers and hosts: Proton's mail domains) (markers and hosts: the tokens, links and mail domains that this file's replies and the provider's documentation show)",
+        source: "https://proton.me/support/smtp-errors (markers and hosts: the mail domains of Proton)",
     },
     ProviderRow {
         id: "spectrum",
