@@ -5,6 +5,7 @@ mod heldout;
 mod iana;
 mod oracle;
 mod phrase_truth;
+mod provider_truth;
 mod rules;
 
 use std::path::{Path, PathBuf};

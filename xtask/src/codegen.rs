@@ -3,6 +3,7 @@
 //! `--check`, fails when one would change). A generated file that the generator no longer
 //! writes is removed, or with `--check` reported.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::model::{self, Catalogue, ROOT};
 use crate::render::{self, HEADER};
-use crate::validate;
+use crate::{source, validate};
 
 /// Where generated files may be, relative to the workspace root: the stale check looks here.
 const GENERATED_UNDER: &str = "crates/smtp-codes/src";
@@ -26,18 +27,34 @@ pub(crate) enum Mode {
 /// Reads the catalogue through `read` (a path relative to the workspace root to its text) and
 /// validates it.
 pub(crate) fn catalogue(read: &mut dyn FnMut(&str) -> Result<String>) -> Result<Catalogue> {
-    let catalogue = model::load(read)?;
-    validate::check(&catalogue)?;
+    let (catalogue, samples) = load(read)?;
+    validate::check(&catalogue, &samples)?;
     Ok(catalogue)
+}
+
+/// Reads the catalogue and the Sisimai corpus's sample files, without validating the catalogue.
+fn load(read: &mut dyn FnMut(&str) -> Result<String>) -> Result<(Catalogue, HashSet<String>)> {
+    let catalogue = model::load(read)?;
+    let samples = source::sisimai_samples(&read(source::SISIMAI_CORPUS)?);
+    Ok((catalogue, samples))
+}
+
+/// Reads the catalogue at `root` and the corpus's sample files, without validating the
+/// catalogue: the provenance report describes a catalogue whatever its state.
+pub(crate) fn read_unchecked(root: &Path) -> Result<(Catalogue, HashSet<String>)> {
+    load(&mut reader(root))
+}
+
+fn reader(root: &Path) -> impl FnMut(&str) -> Result<String> + '_ {
+    move |path: &str| -> Result<String> {
+        let path = root.join(path);
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
+    }
 }
 
 /// Renders the generated files from the catalogue at `root`.
 pub(crate) fn generate(root: &Path) -> Result<Vec<(&'static str, String)>> {
-    let mut read = |path: &str| -> Result<String> {
-        let path = root.join(path);
-        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
-    };
-    render::render(&catalogue(&mut read)?)
+    render::render(&catalogue(&mut reader(root))?)
 }
 
 pub(crate) fn run(root: &Path, mode: Mode) -> Result<()> {

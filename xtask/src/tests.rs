@@ -24,7 +24,7 @@ value = 2
 name = "PositiveCompletion"
 title = "Positive completion"
 description = "Done."
-source = "RFC 5321"
+source = "RFC 5321 §4.2.3"
 "#;
 
 fn digits_rest() -> String {
@@ -32,7 +32,7 @@ fn digits_rest() -> String {
     for (pos, range) in [("first", 3..=5), ("second", 0..=5)] {
         for v in range {
             s += &format!(
-                "\n[[digit]]\nposition = \"{pos}\"\nvalue = {v}\nname = \"D{pos}{v}\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n"
+                "\n[[digit]]\nposition = \"{pos}\"\nvalue = {v}\nname = \"D{pos}{v}\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"RFC 5321 §4.2.3\"\n"
             );
         }
     }
@@ -49,7 +49,7 @@ description = "No."
 commands = ["RCPT"]
 who_acts = "sender"
 action = "Fix it."
-source = "RFC 5321"
+source = "RFC 5321 §4.2.3"
 
 [[class]]
 class = 2
@@ -57,7 +57,7 @@ name = "Success"
 title = "Success"
 description = "d"
 who_acts = "nobody"
-source = "s"
+source = "RFC 5321 §4.2.3"
 
 [[class]]
 class = 4
@@ -65,7 +65,7 @@ name = "Transient"
 title = "t"
 description = "d"
 who_acts = "nobody"
-source = "s"
+source = "RFC 5321 §4.2.3"
 
 [[class]]
 class = 5
@@ -73,7 +73,7 @@ name = "Permanent"
 title = "t"
 description = "d"
 who_acts = "nobody"
-source = "s"
+source = "RFC 5321 §4.2.3"
 
 [[subject]]
 subject = 1
@@ -81,7 +81,7 @@ name = "Addressing"
 title = "Addressing Status"
 description = "d"
 who_acts = "sender"
-source = "s"
+source = "RFC 5321 §4.2.3"
 
 [[enhanced]]
 code = "X.1.1"
@@ -94,7 +94,7 @@ who_acts = "sender"
 action = "a"
 rfcs = ["RFC 3463"]
 status = "registered"
-source = "s"
+source = "RFC 5321 §4.2.3"
 "#;
 
 /// Where the included provider file starts in the one text that the tests edit.
@@ -112,7 +112,7 @@ title = "Gmail"
 markers = ["gsmtp"]
 hosts = ["google.com"]
 docs = ""
-source = "s"
+source = "RFC 5321 §4.2.3"
 reply_source = "https://support.google.com/a/answer/3726730"
 
 [[provider.reply]]
@@ -132,6 +132,7 @@ fn parse(text: &str) -> Result<Catalogue> {
     codegen::catalogue(&mut |path| match path {
         "codes.toml" => Ok(root.to_owned()),
         "codes/providers/gmail.toml" => Ok(gmail.to_owned()),
+        crate::source::SISIMAI_CORPUS => Ok("{\"file\": \"bsd/lhost-postfix-01.eml\", \"index\": 1}\n".to_owned()),
         _ => bail!("no such file"),
     })
 }
@@ -143,7 +144,7 @@ fn wording_and_rules() -> String {
     {
         let name = format!("{}{}", id[..1].to_ascii_uppercase(), &id[1..]);
         s += &format!(
-            "\n[[severity]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nretry = {retry}\nsource = \"s\"\n"
+            "\n[[severity]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nretry = {retry}\nsource = \"RFC 5321 §4.2.3\"\n"
         );
     }
     for (id, name) in [
@@ -154,12 +155,12 @@ fn wording_and_rules() -> String {
         ("recipient-admin", "RecipientAdmin"),
     ] {
         s += &format!(
-            "\n[[who]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n"
+            "\n[[who]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"RFC 5321 §4.2.3\"\n"
         );
     }
     for (id, name) in [("MAIL", "Mail"), ("RCPT", "Rcpt")] {
         s += &format!(
-            "\n[[command]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n"
+            "\n[[command]]\nid = \"{id}\"\nname = \"{name}\"\ndoc = \"d\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"RFC 5321 §4.2.3\"\n"
         );
     }
     for (id, name, hard) in [
@@ -170,22 +171,22 @@ fn wording_and_rules() -> String {
         ("rejected", "Rejected", false),
     ] {
         s += &format!(
-            "\n[[reason]]\nid = \"{id}\"\nname = \"{name}\"\ntitle = \"t\"\ndescription = \"d\"\nhard_bounce = {hard}\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"s\"\n"
+            "\n[[reason]]\nid = \"{id}\"\nname = \"{name}\"\ntitle = \"t\"\ndescription = \"d\"\nhard_bounce = {hard}\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"RFC 5321 §4.2.3\"\n"
         );
         if id == "userunknown" {
-            s += "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"s\"\n";
+            s += "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"RFC 5321 §4.2.3\"\n";
         }
     }
     s += r#"
 [[code_rule]]
 code = "X.1.1"
 reason = "userunknown"
-source = "s"
+source = "RFC 5321 §4.2.3"
 
 [[message]]
 name = "SeverityCodesAgree"
 text = "t"
-source = "s"
+source = "RFC 5321 §4.2.3"
 "#;
     s
 }
@@ -214,7 +215,7 @@ fn valid_catalogue_parses() {
 #[test]
 fn duplicate_code_is_named_with_its_line() {
     let text = catalogue_with(|s| {
-        let dup = "\n[[reply]]\ncode = 550\nname = \"Again\"\ntitle = \"t\"\nstatus = \"standard\"\ndescription = \"d\"\ncommands = [\"RCPT\"]\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"s\"\n";
+        let dup = "\n[[reply]]\ncode = 550\nname = \"Again\"\ntitle = \"t\"\nstatus = \"standard\"\ndescription = \"d\"\ncommands = [\"RCPT\"]\nwho_acts = \"sender\"\naction = \"a\"\nsource = \"RFC 5321 §4.2.3\"\n";
         s.replacen("\n[[class]]", &format!("{dup}\n[[class]]"), 1)
     });
     // The error points at the `[[reply]]` header of the second entry, two lines above its name.
@@ -233,14 +234,15 @@ fn bad_identifier_is_rejected() {
 
 #[test]
 fn missing_source_is_rejected() {
-    let err =
-        error_of(&catalogue_with(|s| s.replace("source = \"RFC 5321\"\n\n[[class]]", "source = \"\"\n\n[[class]]")));
+    let err = error_of(&catalogue_with(|s| {
+        s.replace("source = \"RFC 5321 §4.2.3\"\n\n[[class]]", "source = \"\"\n\n[[class]]")
+    }));
     assert!(err.contains("`source` is missing or empty"), "{err}");
 }
 
 #[test]
 fn absent_source_key_is_rejected() {
-    let err = error_of(&catalogue_with(|s| s.replace("source = \"RFC 5321\"\n\n[[class]]", "\n[[class]]")));
+    let err = error_of(&catalogue_with(|s| s.replace("source = \"RFC 5321 §4.2.3\"\n\n[[class]]", "\n[[class]]")));
     assert!(err.contains("source"), "{err}");
 }
 
@@ -294,7 +296,7 @@ fn phrase_given_to_two_reasons_is_rejected() {
     let err = error_of(&catalogue_with(|s| {
         s.replace(
             "\n[[reason]]\nid = \"undefined\"",
-            "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"s\"\n\n[[reason]]\nid = \"undefined\"",
+            "\n[[reason.phrase]]\nphrase = \"user unknown\"\nsource = \"RFC 5321 §4.2.3\"\n\n[[reason]]\nid = \"undefined\"",
         )
     }));
     assert!(
@@ -364,7 +366,7 @@ fn unknown_key_is_rejected() {
 #[test]
 fn unsorted_enhanced_codes_are_rejected() {
     let text = catalogue_with(|s| {
-        let early = "\n[[enhanced]]\ncode = \"X.1.0\"\nname = \"OtherAddress\"\ntitle = \"t\"\ndescription = \"d\"\nclasses = [5]\nreply_codes = []\nwho_acts = \"sender\"\naction = \"a\"\nrfcs = [\"RFC 3463\"]\nstatus = \"registered\"\nsource = \"s\"\n";
+        let early = "\n[[enhanced]]\ncode = \"X.1.0\"\nname = \"OtherAddress\"\ntitle = \"t\"\ndescription = \"d\"\nclasses = [5]\nreply_codes = []\nwho_acts = \"sender\"\naction = \"a\"\nrfcs = [\"RFC 3463\"]\nstatus = \"registered\"\nsource = \"RFC 5321 §4.2.3\"\n";
         format!("{s}{early}")
     });
     let err = error_of(&text);
@@ -441,4 +443,40 @@ fn leftover_generated_files_are_found() {
     let found = codegen::leftovers(&dir, std::slice::from_ref(&current));
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(found.unwrap(), [old]);
+}
+
+/// A provider file's sources must follow the source format; every bad one is listed, each with
+/// its table and entry, in one run.
+#[test]
+fn bad_sources_are_all_listed_with_their_entry() {
+    let err = error_of(&catalogue_with(|s| {
+        s.replace("reply_source = \"https://support.google.com/a/answer/3726730\"", "reply_source = \"observed\"")
+            .replace(
+                "docs = \"\"\nsource = \"RFC 5321 §4.2.3\"",
+                "docs = \"\"\nsource = \"https://support.google.com\"",
+            )
+    }));
+    // The reply takes the provider's `reply_source`, which is reported once, not once per reply.
+    assert!(err.contains("the catalogue has 2 errors"), "{err}");
+    assert!(err.contains("[[provider]] gmail: bad source \"https://support.google.com\""), "{err}");
+    assert!(err.contains("[[provider]] gmail reply_source: bad source \"observed\""), "{err}");
+}
+
+#[test]
+fn a_sample_outside_the_corpus_is_rejected() {
+    let ok = catalogue_with(|s| {
+        s.replace("https://support.google.com/a/answer/3726730", "sample:sisimai/bsd/lhost-postfix-01.eml")
+    });
+    assert!(parse(&ok).is_ok());
+    let err = error_of(&catalogue_with(|s| {
+        s.replace("https://support.google.com/a/answer/3726730", "sample:sisimai/bsd/lhost-nosuch-01.eml")
+    }));
+    assert!(err.contains("is not a `file` of tests/data/sisimai/lines.jsonl"), "{err}");
+}
+
+
+#[test]
+fn a_bad_source_in_the_root_file_fails_the_check() {
+    let err = error_of(&catalogue_with(|s| s.replacen("source = \"RFC 5321 §4.2.3\"", "source = \"RFC 5321\"", 1)));
+    assert!(err.contains("bad source \"RFC 5321\""), "{err}");
 }

@@ -9,13 +9,16 @@ use anyhow::{Result, bail};
 
 use crate::codes;
 use crate::model::{Catalogue, Place, Position, Provider, ROOT, ReplyStatus};
+use crate::source;
 
 /// The reasons the classifier falls back to; hand-written code looks them up by id.
 const FALLBACK_REASONS: [&str; 4] = ["undefined", "onhold", "delivered", "rejected"];
 
 /// Checks the whole catalogue. Fails with one line per broken rule, in file and line order.
-pub(crate) fn check(c: &Catalogue) -> Result<()> {
+/// `samples` are the files of the Sisimai corpus that a `sample:sisimai/...` source may name.
+pub(crate) fn check(c: &Catalogue, samples: &HashSet<String>) -> Result<()> {
     let mut v = Validator { c, errors: Vec::new() };
+    v.sources(samples);
     v.digits();
     v.replies();
     v.classes();
@@ -121,6 +124,14 @@ impl<'a> Validator<'a> {
     fn reason(&mut self, place: Place, table: &str, key: &str, reason: &str) {
         if !self.c.reason.iter().any(|r| r.id == reason) {
             self.fail(place, table, key, format_args!("reason {reason:?} has no [[reason]] entry"));
+        }
+    }
+
+    /// Every source follows the grammar of [`source`]; all bad ones are listed in one run.
+    fn sources(&mut self, samples: &HashSet<String>) {
+        for s in source::sourced(self.c).into_iter().filter(|s| !s.inherited) {
+            let Err(err) = source::check(s.source, samples) else { continue };
+            self.fail(s.place, s.table, &s.key, format_args!("bad source {:?}: {}", s.source, err.message(s.source)));
         }
     }
 
