@@ -474,7 +474,6 @@ fn a_sample_outside_the_corpus_is_rejected() {
     assert!(err.contains("is not a `file` of tests/data/sisimai/lines.jsonl"), "{err}");
 }
 
-
 #[test]
 fn a_bad_source_in_the_root_file_fails_the_check() {
     let err = error_of(&catalogue_with(|s| s.replacen("source = \"RFC 5321 §4.2.3\"", "source = \"RFC 5321\"", 1)));
