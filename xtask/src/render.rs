@@ -104,10 +104,32 @@ fn lookup(
 }
 
 /// Escapes catalogue text for a doc comment: `<domain>` would be read as an HTML tag and
-/// `[TSS04]` as a link.
+/// `[TSS04]` as a link; a URL (a source's page) becomes an automatic link, `<https://...>`,
+/// which rustdoc wants instead of a bare one.
 fn doc_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let at_word_start = out.is_empty() || out.ends_with([' ', '(', ';']);
+        if at_word_start && (rest.starts_with("https://") || rest.starts_with("http://")) {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            // A note's closing parenthesis or a separator is not part of the address, unless
+            // the address opened a parenthesis itself.
+            let mut url = &rest[..end];
+            while let Some(last) = url.chars().last() {
+                let unbalanced_paren = last == ')' && url.matches('(').count() < url.matches(')').count();
+                if matches!(last, ';' | ',' | '.') || unbalanced_paren {
+                    url = &url[..url.len() - 1];
+                } else {
+                    break;
+                }
+            }
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
+        }
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -117,6 +139,7 @@ fn doc_escape(text: &str) -> String {
             }
             _ => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -173,4 +196,24 @@ pub(crate) fn screaming_snake_case(name: &str) -> String {
         out.push(ch.to_ascii_uppercase());
     }
     out
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use super::doc_escape;
+
+    #[test]
+    fn urls_become_automatic_links_and_the_rest_is_escaped() {
+        assert_eq!(
+            doc_escape("RFC 4954 §4; https://www.rfc-editor.org/rfc/rfc2034"),
+            "RFC 4954 §4; <https://www.rfc-editor.org/rfc/rfc2034>"
+        );
+        assert_eq!(
+            doc_escape("(https://example.org/a_b?x=1 (read 2026-01-01)); <domain> [TS03]"),
+            "(<https://example.org/a_b?x=1> (read 2026-01-01)); &lt;domain&gt; \\[TS03\\]"
+        );
+        assert_eq!(doc_escape("(see https://example.org/p)."), "(see <https://example.org/p>).");
+        assert_eq!(doc_escape("https://en.wikipedia.org/wiki/X_(y)"), "<https://en.wikipedia.org/wiki/X_(y)>");
+        assert_eq!(doc_escape("nothttps://x"), "nothttps://x");
+    }
 }

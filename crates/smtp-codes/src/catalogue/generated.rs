@@ -177,85 +177,85 @@ pub enum KnownReply {
     UserNotLocalWillForward,
     /// `252` Cannot VRFY user, but will accept message and attempt delivery (RFC 5321 §3.5.3; RFC 5321 §4.2.3; RFC 5321 §4.3.2)
     CannotVerifyWillAttempt,
-    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0))
     EtrnPendingMessagesStarted,
-    /// `334` Server challenge (base64) (RFC 4954 §4; https://www.rfc-editor.org/rfc/rfc2034)
+    /// `334` Server challenge (base64) (RFC 4954 §4; <https://www.rfc-editor.org/rfc/rfc2034>)
     AuthenticationChallenge,
     /// `354` Start mail input; end with &lt;CRLF&gt;.&lt;CRLF&gt; (RFC 5321 §4.2.3; RFC 5321 §4.3.2)
     StartMailInput,
-    /// `421` &lt;domain&gt; Service not available, closing transmission channel (RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `421` &lt;domain&gt; Service not available, closing transmission channel (RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     ServiceNotAvailable,
-    /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc5248)
+    /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc5248>)
     PasswordTransitionTemporary,
-    /// `430` Invalid command (X.5.1) (IANA SMTP Enhanced Status Codes registry (X.5.1); https://www.rfc-editor.org/rfc/rfc5248)
+    /// `430` Invalid command (X.5.1) (IANA SMTP Enhanced Status Codes registry (X.5.1); <https://www.rfc-editor.org/rfc/rfc5248>)
     InvalidCommandTemporary,
     /// `432` A password transition is needed (RFC 4954 §6)
     PasswordTransitionNeeded,
-    /// `450` Requested mail action not taken: mailbox unavailable (RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `450` Requested mail action not taken: mailbox unavailable (RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     MailboxTemporarilyUnavailable,
-    /// `451` Requested action aborted: local error in processing (RFC 5321 §4.2.2; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `451` Requested action aborted: local error in processing (RFC 5321 §4.2.2; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     LocalProcessingError,
-    /// `452` Requested action not taken: insufficient system storage (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `452` Requested action not taken: insufficient system storage (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     InsufficientStorage,
-    /// `453` You have no mail (https://www.rfc-editor.org/rfc/rfc2645; IANA SMTP Enhanced Status Codes registry (X.3.2))
+    /// `453` You have no mail (<https://www.rfc-editor.org/rfc/rfc2645>; IANA SMTP Enhanced Status Codes registry (X.3.2))
     NoMailWaiting,
     /// `454` Temporary TLS or authentication failure (RFC 3207 §4; RFC 4954 §6)
     TemporaryTlsOrAuthFailure,
-    /// `455` Server unable to accommodate parameters (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `455` Server unable to accommodate parameters (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     ParametersNotAccommodated,
-    /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (https://datatracker.ietf.org/doc/html/draft-martin-smtp-ipv6-to-ipv4-fallback-00 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
+    /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (<https://datatracker.ietf.org/doc/html/draft-martin-smtp-ipv6-to-ipv4-fallback-00> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
     RetryOverIpv4,
-    /// `458` Unable to queue messages for node &lt;x&gt; (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `458` Unable to queue messages for node &lt;x&gt; (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0))
     UnableToQueueForNode,
-    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0))
+    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0))
     NodeNotAllowed,
-    /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     CommandUnrecognized,
-    /// `501` Syntax error in parameters or arguments (RFC 5321 §4.1.2; RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `501` Syntax error in parameters or arguments (RFC 5321 §4.1.2; RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     SyntaxErrorInParameters,
-    /// `502` Command not implemented (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `502` Command not implemented (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     CommandNotImplemented,
-    /// `503` Bad sequence of commands (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `503` Bad sequence of commands (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     BadSequence,
     /// `504` Command parameter not implemented (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 4954 §4)
     ParameterNotImplemented,
-    /// `520` Please use the correct QHLO ID (https://datatracker.ietf.org/doc/html/draft-fanf-smtp-quickstart-01 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
+    /// `520` Please use the correct QHLO ID (<https://datatracker.ietf.org/doc/html/draft-fanf-smtp-quickstart-01> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
     WrongQhloId,
-    /// `521` Host does not accept mail (https://www.rfc-editor.org/rfc/rfc7504; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2))
+    /// `521` Host does not accept mail (<https://www.rfc-editor.org/rfc/rfc7504>; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2))
     HostDoesNotAcceptMail,
-    /// `523` Encryption Needed (X.7.10) (IANA SMTP Enhanced Status Codes registry (X.7.10); https://www.rfc-editor.org/rfc/rfc5248; https://support.google.com/a/answer/3726730 (Google, Gmail SMTP errors and codes))
+    /// `523` Encryption Needed (X.7.10) (IANA SMTP Enhanced Status Codes registry (X.7.10); <https://www.rfc-editor.org/rfc/rfc5248>; <https://support.google.com/a/answer/3726730> (Google, Gmail SMTP errors and codes))
     EncryptionNeeded,
-    /// `524` Encryption required for requested authentication mechanism (X.7.11) (IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc5248)
+    /// `524` Encryption required for requested authentication mechanism (X.7.11) (IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc5248>)
     MechanismNeedsEncryption,
-    /// `525` User Account Disabled (X.7.13) (IANA SMTP Enhanced Status Codes registry (X.7.13); https://www.rfc-editor.org/rfc/rfc5248)
+    /// `525` User Account Disabled (X.7.13) (IANA SMTP Enhanced Status Codes registry (X.7.13); <https://www.rfc-editor.org/rfc/rfc5248>)
     UserAccountDisabled,
     /// `530` Authentication or STARTTLS required (RFC 3207 §4; RFC 4954 §6)
     SecurityRequired,
-    /// `533` Delivery not authorized, message refused (X.7.1) (IANA SMTP Enhanced Status Codes registry (X.7.1); https://www.rfc-editor.org/rfc/rfc5248)
+    /// `533` Delivery not authorized, message refused (X.7.1) (IANA SMTP Enhanced Status Codes registry (X.7.1); <https://www.rfc-editor.org/rfc/rfc5248>)
     DeliveryNotAuthorized,
-    /// `534` Authentication mechanism is too weak (RFC 4954 §6; https://support.google.com/a/answer/3726730 (Google, Gmail SMTP errors and codes))
+    /// `534` Authentication mechanism is too weak (RFC 4954 §6; <https://support.google.com/a/answer/3726730> (Google, Gmail SMTP errors and codes))
     MechanismTooWeak,
     /// `535` Authentication credentials invalid (RFC 4954 §6)
     CredentialsInvalid,
-    /// `538` Encryption required for requested authentication mechanism (RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc2554)
+    /// `538` Encryption required for requested authentication mechanism (RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc2554>)
     EncryptionRequiredForMechanism,
-    /// `541` The recipient address rejected your message (https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `541` The recipient address rejected your message (<https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     RecipientRejectedMessage,
-    /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     MailboxUnavailable,
-    /// `551` User not local; please try &lt;forward-path&gt; (RFC 5321 §3.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `551` User not local; please try &lt;forward-path&gt; (RFC 5321 §3.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     UserNotLocal,
-    /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     StorageExceeded,
-    /// `553` Requested action not taken: mailbox name not allowed (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 6531 §3.5; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `553` Requested action not taken: mailbox name not allowed (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 6531 §3.5; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     MailboxNameNotAllowed,
-    /// `554` Transaction failed (RFC 5321 §3.1; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages))
+    /// `554` Transaction failed (RFC 5321 §3.1; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages))
     TransactionFailed,
     /// `555` MAIL FROM/RCPT TO parameters not recognized or not implemented (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2)
     ParametersNotRecognized,
-    /// `556` Domain does not accept mail (https://www.rfc-editor.org/rfc/rfc7504; https://www.rfc-editor.org/rfc/rfc7505; IANA SMTP Enhanced Status Codes registry (X.1.10))
+    /// `556` Domain does not accept mail (<https://www.rfc-editor.org/rfc/rfc7504>; <https://www.rfc-editor.org/rfc/rfc7505>; IANA SMTP Enhanced Status Codes registry (X.1.10))
     DomainDoesNotAcceptMail,
-    /// `557` Address query reply (draft-moore-email-addrquery-01) (https://datatracker.ietf.org/doc/html/draft-moore-email-addrquery-01 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
+    /// `557` Address query reply (draft-moore-email-addrquery-01) (<https://datatracker.ietf.org/doc/html/draft-moore-email-addrquery-01> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15)
     AddressQueryReply,
     /// `571` Message refused (policy) (sisimai/p5-sisimai:lib/Sisimai/Rhost/FrancePTT.pm@v4.25.15; RFC 5321 §4.2)
     PolicyRejectionNonStandard,
@@ -1365,89 +1365,89 @@ impl ReplyCode {
     pub const USER_NOT_LOCAL_WILL_FORWARD: ReplyCode = ReplyCode::from_catalogue(251);
     /// `252` Cannot VRFY user, but will accept message and attempt delivery (RFC 5321 §3.5.3; RFC 5321 §4.2.3; RFC 5321 §4.3.2).
     pub const CANNOT_VERIFY_WILL_ATTEMPT: ReplyCode = ReplyCode::from_catalogue(252);
-    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0)).
+    /// `253` OK, &lt;n&gt; pending messages for node &lt;x&gt; started (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0)).
     pub const ETRN_PENDING_MESSAGES_STARTED: ReplyCode = ReplyCode::from_catalogue(253);
-    /// `334` Server challenge (base64) (RFC 4954 §4; https://www.rfc-editor.org/rfc/rfc2034).
+    /// `334` Server challenge (base64) (RFC 4954 §4; <https://www.rfc-editor.org/rfc/rfc2034>).
     pub const AUTHENTICATION_CHALLENGE: ReplyCode = ReplyCode::from_catalogue(334);
     /// `354` Start mail input; end with &lt;CRLF&gt;.&lt;CRLF&gt; (RFC 5321 §4.2.3; RFC 5321 §4.3.2).
     pub const START_MAIL_INPUT: ReplyCode = ReplyCode::from_catalogue(354);
-    /// `421` &lt;domain&gt; Service not available, closing transmission channel (RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `421` &lt;domain&gt; Service not available, closing transmission channel (RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const SERVICE_NOT_AVAILABLE: ReplyCode = ReplyCode::from_catalogue(421);
-    /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc5248).
+    /// `422` A password transition is needed (X.7.12) (IANA SMTP Enhanced Status Codes registry (X.7.12); RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc5248>).
     pub const PASSWORD_TRANSITION_TEMPORARY: ReplyCode = ReplyCode::from_catalogue(422);
-    /// `430` Invalid command (X.5.1) (IANA SMTP Enhanced Status Codes registry (X.5.1); https://www.rfc-editor.org/rfc/rfc5248).
+    /// `430` Invalid command (X.5.1) (IANA SMTP Enhanced Status Codes registry (X.5.1); <https://www.rfc-editor.org/rfc/rfc5248>).
     pub const INVALID_COMMAND_TEMPORARY: ReplyCode = ReplyCode::from_catalogue(430);
     /// `432` A password transition is needed (RFC 4954 §6).
     pub const PASSWORD_TRANSITION_NEEDED: ReplyCode = ReplyCode::from_catalogue(432);
-    /// `450` Requested mail action not taken: mailbox unavailable (RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `450` Requested mail action not taken: mailbox unavailable (RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const MAILBOX_TEMPORARILY_UNAVAILABLE: ReplyCode = ReplyCode::from_catalogue(
         450,
     );
-    /// `451` Requested action aborted: local error in processing (RFC 5321 §4.2.2; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `451` Requested action aborted: local error in processing (RFC 5321 §4.2.2; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const LOCAL_PROCESSING_ERROR: ReplyCode = ReplyCode::from_catalogue(451);
-    /// `452` Requested action not taken: insufficient system storage (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `452` Requested action not taken: insufficient system storage (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const INSUFFICIENT_STORAGE: ReplyCode = ReplyCode::from_catalogue(452);
-    /// `453` You have no mail (https://www.rfc-editor.org/rfc/rfc2645; IANA SMTP Enhanced Status Codes registry (X.3.2)).
+    /// `453` You have no mail (<https://www.rfc-editor.org/rfc/rfc2645>; IANA SMTP Enhanced Status Codes registry (X.3.2)).
     pub const NO_MAIL_WAITING: ReplyCode = ReplyCode::from_catalogue(453);
     /// `454` Temporary TLS or authentication failure (RFC 3207 §4; RFC 4954 §6).
     pub const TEMPORARY_TLS_OR_AUTH_FAILURE: ReplyCode = ReplyCode::from_catalogue(454);
-    /// `455` Server unable to accommodate parameters (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `455` Server unable to accommodate parameters (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const PARAMETERS_NOT_ACCOMMODATED: ReplyCode = ReplyCode::from_catalogue(455);
-    /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (https://datatracker.ietf.org/doc/html/draft-martin-smtp-ipv6-to-ipv4-fallback-00 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
+    /// `456` please retry immediately the message over IPv4 because it fails SPF and DKIM (<https://datatracker.ietf.org/doc/html/draft-martin-smtp-ipv6-to-ipv4-fallback-00> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
     pub const RETRY_OVER_IPV4: ReplyCode = ReplyCode::from_catalogue(456);
-    /// `458` Unable to queue messages for node &lt;x&gt; (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0)).
+    /// `458` Unable to queue messages for node &lt;x&gt; (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0)).
     pub const UNABLE_TO_QUEUE_FOR_NODE: ReplyCode = ReplyCode::from_catalogue(458);
-    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; (https://www.rfc-editor.org/rfc/rfc1985; IANA SMTP Enhanced Status Codes registry (X.5.0)).
+    /// `459` Node &lt;x&gt; not allowed: &lt;reason&gt; (<https://www.rfc-editor.org/rfc/rfc1985>; IANA SMTP Enhanced Status Codes registry (X.5.0)).
     pub const NODE_NOT_ALLOWED: ReplyCode = ReplyCode::from_catalogue(459);
-    /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `500` Syntax error, command unrecognized (RFC 5321 §4.1.5; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const COMMAND_UNRECOGNIZED: ReplyCode = ReplyCode::from_catalogue(500);
-    /// `501` Syntax error in parameters or arguments (RFC 5321 §4.1.2; RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `501` Syntax error in parameters or arguments (RFC 5321 §4.1.2; RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.9; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const SYNTAX_ERROR_IN_PARAMETERS: ReplyCode = ReplyCode::from_catalogue(501);
-    /// `502` Command not implemented (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `502` Command not implemented (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.2.4; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const COMMAND_NOT_IMPLEMENTED: ReplyCode = ReplyCode::from_catalogue(502);
-    /// `503` Bad sequence of commands (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `503` Bad sequence of commands (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const BAD_SEQUENCE: ReplyCode = ReplyCode::from_catalogue(503);
     /// `504` Command parameter not implemented (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 4954 §4).
     pub const PARAMETER_NOT_IMPLEMENTED: ReplyCode = ReplyCode::from_catalogue(504);
-    /// `520` Please use the correct QHLO ID (https://datatracker.ietf.org/doc/html/draft-fanf-smtp-quickstart-01 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
+    /// `520` Please use the correct QHLO ID (<https://datatracker.ietf.org/doc/html/draft-fanf-smtp-quickstart-01> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
     pub const WRONG_QHLO_ID: ReplyCode = ReplyCode::from_catalogue(520);
-    /// `521` Host does not accept mail (https://www.rfc-editor.org/rfc/rfc7504; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2)).
+    /// `521` Host does not accept mail (<https://www.rfc-editor.org/rfc/rfc7504>; RFC 1846 §4; IANA SMTP Enhanced Status Codes registry (X.3.2)).
     pub const HOST_DOES_NOT_ACCEPT_MAIL: ReplyCode = ReplyCode::from_catalogue(521);
-    /// `523` Encryption Needed (X.7.10) (IANA SMTP Enhanced Status Codes registry (X.7.10); https://www.rfc-editor.org/rfc/rfc5248; https://support.google.com/a/answer/3726730 (Google, Gmail SMTP errors and codes)).
+    /// `523` Encryption Needed (X.7.10) (IANA SMTP Enhanced Status Codes registry (X.7.10); <https://www.rfc-editor.org/rfc/rfc5248>; <https://support.google.com/a/answer/3726730> (Google, Gmail SMTP errors and codes)).
     pub const ENCRYPTION_NEEDED: ReplyCode = ReplyCode::from_catalogue(523);
-    /// `524` Encryption required for requested authentication mechanism (X.7.11) (IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc5248).
+    /// `524` Encryption required for requested authentication mechanism (X.7.11) (IANA SMTP Enhanced Status Codes registry (X.7.11); RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc5248>).
     pub const MECHANISM_NEEDS_ENCRYPTION: ReplyCode = ReplyCode::from_catalogue(524);
-    /// `525` User Account Disabled (X.7.13) (IANA SMTP Enhanced Status Codes registry (X.7.13); https://www.rfc-editor.org/rfc/rfc5248).
+    /// `525` User Account Disabled (X.7.13) (IANA SMTP Enhanced Status Codes registry (X.7.13); <https://www.rfc-editor.org/rfc/rfc5248>).
     pub const USER_ACCOUNT_DISABLED: ReplyCode = ReplyCode::from_catalogue(525);
     /// `530` Authentication or STARTTLS required (RFC 3207 §4; RFC 4954 §6).
     pub const SECURITY_REQUIRED: ReplyCode = ReplyCode::from_catalogue(530);
-    /// `533` Delivery not authorized, message refused (X.7.1) (IANA SMTP Enhanced Status Codes registry (X.7.1); https://www.rfc-editor.org/rfc/rfc5248).
+    /// `533` Delivery not authorized, message refused (X.7.1) (IANA SMTP Enhanced Status Codes registry (X.7.1); <https://www.rfc-editor.org/rfc/rfc5248>).
     pub const DELIVERY_NOT_AUTHORIZED: ReplyCode = ReplyCode::from_catalogue(533);
-    /// `534` Authentication mechanism is too weak (RFC 4954 §6; https://support.google.com/a/answer/3726730 (Google, Gmail SMTP errors and codes)).
+    /// `534` Authentication mechanism is too weak (RFC 4954 §6; <https://support.google.com/a/answer/3726730> (Google, Gmail SMTP errors and codes)).
     pub const MECHANISM_TOO_WEAK: ReplyCode = ReplyCode::from_catalogue(534);
     /// `535` Authentication credentials invalid (RFC 4954 §6).
     pub const CREDENTIALS_INVALID: ReplyCode = ReplyCode::from_catalogue(535);
-    /// `538` Encryption required for requested authentication mechanism (RFC 4954 §6; https://www.rfc-editor.org/rfc/rfc2554).
+    /// `538` Encryption required for requested authentication mechanism (RFC 4954 §6; <https://www.rfc-editor.org/rfc/rfc2554>).
     pub const ENCRYPTION_REQUIRED_FOR_MECHANISM: ReplyCode = ReplyCode::from_catalogue(
         538,
     );
-    /// `541` The recipient address rejected your message (https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `541` The recipient address rejected your message (<https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const RECIPIENT_REJECTED_MESSAGE: ReplyCode = ReplyCode::from_catalogue(541);
-    /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `550` Requested action not taken: mailbox unavailable (RFC 5321 §4.1.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const MAILBOX_UNAVAILABLE: ReplyCode = ReplyCode::from_catalogue(550);
-    /// `551` User not local; please try &lt;forward-path&gt; (RFC 5321 §3.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `551` User not local; please try &lt;forward-path&gt; (RFC 5321 §3.4; RFC 5321 §4.2.3; RFC 5321 §4.3.2; IANA SMTP Enhanced Status Codes registry (X.7.1); <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const USER_NOT_LOCAL: ReplyCode = ReplyCode::from_catalogue(551);
-    /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `552` Requested mail action aborted: exceeded storage allocation (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 5321 §4.5.3.1.10; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const STORAGE_EXCEEDED: ReplyCode = ReplyCode::from_catalogue(552);
-    /// `553` Requested action not taken: mailbox name not allowed (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 6531 §3.5; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `553` Requested action not taken: mailbox name not allowed (RFC 5321 §4.2.3; RFC 5321 §4.3.2; RFC 6531 §3.5; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const MAILBOX_NAME_NOT_ALLOWED: ReplyCode = ReplyCode::from_catalogue(553);
-    /// `554` Transaction failed (RFC 5321 §3.1; RFC 5321 §4.2.3; RFC 5321 §4.3.2; https://support.google.com/a/answer/3221692 (Google Workspace Admin Help, About SMTP error messages)).
+    /// `554` Transaction failed (RFC 5321 §3.1; RFC 5321 §4.2.3; RFC 5321 §4.3.2; <https://support.google.com/a/answer/3221692> (Google Workspace Admin Help, About SMTP error messages)).
     pub const TRANSACTION_FAILED: ReplyCode = ReplyCode::from_catalogue(554);
     /// `555` MAIL FROM/RCPT TO parameters not recognized or not implemented (RFC 5321 §4.1.1.11; RFC 5321 §4.2.3; RFC 5321 §4.3.2).
     pub const PARAMETERS_NOT_RECOGNIZED: ReplyCode = ReplyCode::from_catalogue(555);
-    /// `556` Domain does not accept mail (https://www.rfc-editor.org/rfc/rfc7504; https://www.rfc-editor.org/rfc/rfc7505; IANA SMTP Enhanced Status Codes registry (X.1.10)).
+    /// `556` Domain does not accept mail (<https://www.rfc-editor.org/rfc/rfc7504>; <https://www.rfc-editor.org/rfc/rfc7505>; IANA SMTP Enhanced Status Codes registry (X.1.10)).
     pub const DOMAIN_DOES_NOT_ACCEPT_MAIL: ReplyCode = ReplyCode::from_catalogue(556);
-    /// `557` Address query reply (draft-moore-email-addrquery-01) (https://datatracker.ietf.org/doc/html/draft-moore-email-addrquery-01 (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
+    /// `557` Address query reply (draft-moore-email-addrquery-01) (<https://datatracker.ietf.org/doc/html/draft-moore-email-addrquery-01> (expired Internet-Draft); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15).
     pub const ADDRESS_QUERY_REPLY: ReplyCode = ReplyCode::from_catalogue(557);
     /// `571` Message refused (policy) (sisimai/p5-sisimai:lib/Sisimai/Rhost/FrancePTT.pm@v4.25.15; RFC 5321 §4.2).
     pub const POLICY_REJECTION_NON_STANDARD: ReplyCode = ReplyCode::from_catalogue(571);

@@ -102,6 +102,7 @@ pub(super) fn find_command(s: &[u8]) -> Option<Command> {
 /// Every pattern [`find_command`] looks for, as (introducer, name, command): each introducer with
 /// each name, and each tag with an empty name. The classifier puts them in its automaton so that
 /// its one pass over a text also finds the command.
+#[cfg(feature = "classify")]
 pub(crate) fn patterns() -> impl Iterator<Item = (&'static [u8], &'static [u8], Command)> {
     let named = INTRODUCERS.iter().flat_map(|&intro| NAMES.iter().map(move |&(name, command)| (intro, name, command)));
     named.chain(TAGS.iter().map(|&(tag, command)| (tag, &b""[..], command)))

@@ -33,6 +33,7 @@ mod warning;
 mod wire;
 
 pub use command::ParseCommandError;
+#[cfg(feature = "classify")]
 pub(crate) use text::diagnose_codes;
 pub use text::{Diagnosis, Segments, diagnose, diagnose_bytes};
 pub use warning::{Warning, Warnings};
