@@ -1,0 +1,320 @@
+//! Decoding one message: line endings, MIME, then the first reader whose format the message
+//! has (feedback report, read receipt, delivery-status part, automatic reply, plain-text
+//! bounce).
+
+use std::borrow::Cow;
+
+use mail_parser::{Message, MessageParser};
+use smtp_codes::Severity;
+use smtp_codes::classify::{Classification, Classifier, Context};
+
+use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
+use crate::dsn::{self, PerMessage};
+use crate::recipient::{Action, Facts};
+use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, fields, generic, mime};
+
+/// `\r\n` and bare `\r` become `\n`, so that every line ending gives the same result.
+pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = memchr::memchr(b'\r', rest) {
+        out.extend_from_slice(&rest[..at]);
+        out.push(b'\n');
+        rest = &rest[at + 1..];
+        if rest.first() == Some(&b'\n') {
+            rest = &rest[1..];
+        }
+    }
+    out.extend_from_slice(rest);
+    Cow::Owned(out)
+}
+
+/// The classification of a kind that is not decided by a reply: the core's classifier on a
+/// text naming the kind (the catalogue's `vacation` and `feedback` phrases).
+fn fixed(classifier: &Classifier, text: &str) -> Classification {
+    classifier.classify(text.as_bytes(), &Context::new())
+}
+
+/// The phrase whose classification is `vacation`.
+const VACATION_TEXT: &str = "out of office";
+/// The phrase whose classification is `feedback`.
+const FEEDBACK_TEXT: &str = "feedback-type:";
+
+pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
+    if message.len() > MAX_MESSAGE {
+        return Decoded::not_a_bounce(vec![DecodeWarning::TooLarge { size: message.len() }]);
+    }
+    let normal = normalise(message);
+    let mut body: &[u8] = &normal;
+    body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    // An mbox separator line before the headers.
+    if body.starts_with(b"From ")
+        && let Some(end) = memchr::memchr(b'\n', body)
+    {
+        body = &body[end + 1..];
+    }
+    if !crate::looks_like_message(body) {
+        return pasted(body, classifier);
+    }
+    let Some(parsed) = MessageParser::new().parse(body) else {
+        return pasted(body, classifier);
+    };
+    // Delivery-status fields where the headers should be: a pasted report.
+    if ["final-recipient", "reporting-mta", "original-recipient"].iter().any(|n| mime::has_header(&parsed, n)) {
+        return pasted(body, classifier);
+    }
+    from_message(&parsed, classifier)
+}
+
+/// A bounce body without the message's headers: its delivery-status fields when it has them,
+/// else the generic reader.
+fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
+    let text = String::from_utf8_lossy(body);
+    let mut decoded = Decoded::not_a_bounce(Vec::new());
+    let (before, original) = split_original(&text);
+    decoded.original = original;
+    if let Some(result) = inline_dsn(before, classifier, &mut decoded) {
+        return result;
+    }
+    let facts = generic::read(before, &[]);
+    if facts.is_empty() || facts.iter().all(|f| f.diagnostic.is_empty()) {
+        decoded.original = None;
+        decoded.warnings.push(DecodeWarning::NotMail);
+        return decoded;
+    }
+    finish_generic(decoded, facts, classifier)
+}
+
+/// The text before the copy of the original, and the original's headers.
+fn split_original(text: &str) -> (&str, Option<crate::Original>) {
+    match generic::original_start(text) {
+        Some((at, after)) => {
+            let rest = text[after..].trim_start_matches(['\n', ' ', '\t']);
+            (&text[..at], mime::headers_of(rest.as_bytes()))
+        }
+        None => (text, None),
+    }
+}
+
+/// Delivery-status fields written inline in a text (no `message/delivery-status` part).
+fn inline_dsn(text: &str, classifier: &Classifier, decoded: &mut Decoded) -> Option<Decoded> {
+    let has_field = |name: &str| {
+        text.lines().any(|l| l.len() > name.len() && l.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
+    };
+    if !(has_field("final-recipient:") && (has_field("action:") || has_field("status:"))) {
+        return None;
+    }
+    let mut per_message = PerMessage::default();
+    let facts = dsn::read(text, &mut per_message);
+    if facts.is_empty() {
+        return None;
+    }
+    let mut d = decoded.clone();
+    apply_per_message(&mut d, per_message);
+    Some(finish_dsn(d, facts, &[], classifier))
+}
+
+fn apply_per_message(d: &mut Decoded, m: PerMessage) {
+    d.reporting_mta = m.reporting_mta;
+    d.received_from_mta = m.received_from_mta;
+    d.arrival_date = m.arrival_date;
+    d.original_envelope_id = m.original_envelope_id;
+    d.queue_id = m.queue_id;
+    d.postfix_sender = m.postfix_sender;
+}
+
+/// A whole message, parsed.
+fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
+    let parts = mime::parts(parsed);
+    let mut decoded = Decoded::not_a_bounce(Vec::new());
+    decoded.date = mime::date(parsed);
+    decoded.subject = parsed.subject().map(str::to_owned);
+    let report_type = parts.report_type.as_deref();
+
+    // The human-readable text, before any inline copy of the original.
+    let mut inline_original = None;
+    let texts: Vec<&str> = parts
+        .texts
+        .iter()
+        .map(|t| {
+            let (before, original) = split_original(t);
+            if inline_original.is_none() {
+                inline_original = original;
+            }
+            before
+        })
+        .collect();
+    decoded.original = parts.original.clone().or(inline_original);
+
+    // A feedback report.
+    if parts.feedback.is_some() || report_type == Some("feedback-report") {
+        return feedback(decoded, parts.feedback.as_deref().unwrap_or(""), classifier);
+    }
+    // A read receipt.
+    if parts.disposition || report_type == Some("disposition-notification") {
+        decoded.original = None;
+        return decoded;
+    }
+    // Delivery-status parts.
+    if !parts.delivery_status.is_empty() {
+        let mut per_message = PerMessage::default();
+        let mut facts = Vec::new();
+        for status in &parts.delivery_status {
+            facts.extend(dsn::read(status, &mut per_message));
+        }
+        if !facts.is_empty() {
+            apply_per_message(&mut decoded, per_message);
+            return finish_dsn(decoded, facts, &texts, classifier);
+        }
+        decoded.warnings.push(DecodeWarning::NoRecipient);
+    }
+    let joined = texts.join("\n\n");
+    if let Some(result) = inline_dsn(&joined, classifier, &mut decoded) {
+        return result;
+    }
+
+    let header = |name: &str| mime::header_text(parsed, name);
+    let from = mime::from_address(parsed);
+    let failed: Vec<String> = header("x-failed-recipients")
+        .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
+        .unwrap_or_default();
+    // An automatic reply.
+    if failed.is_empty() && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
+        return vacation(decoded, from, &joined, classifier);
+    }
+    // A plain-text bounce.
+    let subject = decoded.subject.as_deref().unwrap_or("").to_lowercase().replace(['-', '_', ':'], " ");
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bounce_subject =
+        generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s) || subject.contains(&format!(" {s}")));
+    let bounce_sender = from.as_deref().is_some_and(|f| {
+        let local = f.rsplit_once('@').map_or(f, |(l, _)| l).to_ascii_lowercase();
+        generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local)
+    });
+    if !failed.is_empty() || bounce_subject || bounce_sender {
+        let facts = generic::read(&joined, &failed);
+        if !facts.is_empty() {
+            return finish_generic(decoded, facts, classifier);
+        }
+    }
+    decoded.original = None;
+    decoded
+}
+
+/// What a recipient's row says happened: its `Action`, else the class of its codes.
+fn effective_action(r: &Recipient) -> Action {
+    if let Some(a) = r.action() {
+        return a;
+    }
+    match Severity::of(r.reply_code(), r.status()) {
+        Severity::Success => Action::Delivered,
+        Severity::Transient => Action::Delayed,
+        _ => Action::Failed,
+    }
+}
+
+fn kind_of(recipients: &[Recipient]) -> MessageKind {
+    let actions: Vec<Action> = recipients.iter().map(effective_action).collect();
+    if actions.contains(&Action::Failed) {
+        MessageKind::Bounce
+    } else if actions.contains(&Action::Delayed) {
+        MessageKind::Delay
+    } else {
+        MessageKind::Delivered
+    }
+}
+
+/// Decides the recipients of a delivery-status report. A recipient without a
+/// `Diagnostic-Code` takes the error text the human-readable part gives for its address.
+fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
+    if facts.iter().any(|f| f.diagnostic.is_empty()) && !texts.is_empty() {
+        let joined = texts.join("\n\n");
+        let found = generic::read(&joined, &[]);
+        for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()) {
+            let Some(address) = f.recipient.as_deref() else { continue };
+            if let Some(g) =
+                found.iter().find(|g| g.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address)))
+            {
+                f.diagnostic.clone_from(&g.diagnostic);
+            }
+        }
+    }
+    decoded.recipients = facts.into_iter().map(|f| Recipient::decide(f, classifier)).collect();
+    decoded.kind = kind_of(&decoded.recipients);
+    decoded.decoded_by = DecodedBy::Rfc3464;
+    decoded
+}
+
+fn finish_generic(mut decoded: Decoded, facts: Vec<Facts>, classifier: &Classifier) -> Decoded {
+    decoded.recipients = facts.into_iter().map(|f| Recipient::decide(f, classifier)).collect();
+    decoded.kind = match kind_of(&decoded.recipients) {
+        MessageKind::Delay => MessageKind::Delay,
+        _ => MessageKind::Bounce,
+    };
+    decoded.decoded_by = DecodedBy::Generic;
+    decoded
+}
+
+fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Decoded {
+    let mut fb = Feedback::default();
+    for field in fields::blocks(report).into_iter().flatten() {
+        let v = field.value.clone();
+        let some = || Some(v.clone()).filter(|v| !v.is_empty());
+        match field.name.as_str() {
+            "feedback-type" => {
+                if fb.feedback_type.is_empty() {
+                    fb.feedback_type = v.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                }
+            }
+            "user-agent" => fb.user_agent = fb.user_agent.take().or_else(some),
+            "original-mail-from" => {
+                fb.original_mail_from = fb.original_mail_from.take().or_else(|| fields::address(&v))
+            }
+            "original-rcpt-to" => fb.original_rcpt_to.extend(fields::address(&v)),
+            "arrival-date" | "received-date" => fb.arrival_date = fb.arrival_date.take().or_else(some),
+            "source-ip" => fb.source_ip = fb.source_ip.take().or_else(some),
+            "reported-domain" => fb.reported_domain.extend(some()),
+            "authentication-results" => fb.authentication_results = fb.authentication_results.take().or_else(some),
+            _ => {}
+        }
+    }
+    let classification = fixed(classifier, FEEDBACK_TEXT);
+    let diagnostic =
+        if fb.feedback_type.is_empty() { String::new() } else { format!("Feedback-Type: {}", fb.feedback_type) };
+    let recipients: Vec<Option<String>> = if fb.original_rcpt_to.is_empty() {
+        vec![None]
+    } else {
+        fb.original_rcpt_to.iter().cloned().map(Some).collect()
+    };
+    decoded.recipients = recipients
+        .into_iter()
+        .map(|recipient| {
+            Recipient::with_classification(
+                Facts { recipient, diagnostic: diagnostic.clone(), ..Facts::default() },
+                classification,
+            )
+        })
+        .collect();
+    decoded.arrival_date.clone_from(&fb.arrival_date);
+    decoded.feedback = Some(fb);
+    decoded.kind = MessageKind::Feedback;
+    decoded.decoded_by = DecodedBy::Arf;
+    decoded
+}
+
+/// The most lines of an automatic reply's text kept as its diagnostic.
+const VACATION_LINES: usize = 5;
+
+fn vacation(mut decoded: Decoded, from: Option<String>, text: &str, classifier: &Classifier) -> Decoded {
+    let diagnostic =
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).take(VACATION_LINES).collect::<Vec<_>>().join(" ");
+    let diagnostic = if diagnostic.is_empty() { decoded.subject.clone().unwrap_or_default() } else { diagnostic };
+    let facts = Facts { recipient: from, diagnostic, ..Facts::default() };
+    decoded.recipients = vec![Recipient::with_classification(facts, fixed(classifier, VACATION_TEXT))];
+    decoded.kind = MessageKind::Vacation;
+    decoded.decoded_by = DecodedBy::Rfc3834;
+    decoded
+}

@@ -1,0 +1,226 @@
+//! The generic reader of plain-text bounce bodies (no delivery-status part): the recipients
+//! named at the start of error lines and the reply text after them. Part 2 of the bounce work
+//! adds each MTA's own layout; this reader only knows what most of them share.
+
+use crate::recipient::Facts;
+
+/// Subjects (lower case, their first words, as Sisimai keys them) that name a bounce.
+pub const BOUNCE_SUBJECTS: &[&str] = &[
+    "delivery failure",
+    "delivery notification",
+    "delivery report",
+    "delivery status",
+    "failed delivery",
+    "failure delivery",
+    "failure notice",
+    "mail could",
+    "mail delivery",
+    "mail failure",
+    "mail not",
+    "mail system",
+    "message delivery",
+    "message frozen",
+    "message you",
+    "non recapitabile",
+    "non remis",
+    "notice",
+    "permanent delivery",
+    "postmaster notify",
+    "returned mail",
+    "sorry your",
+    "there was",
+    "undeliverable",
+    "undelivered mail",
+    "warning",
+    "delayed mail",
+    "delivery delayed",
+];
+
+/// The source of [`BOUNCE_SUBJECTS`].
+pub const BOUNCE_SUBJECTS_SOURCE: &str =
+    "sisimai/p5-sisimai:lib/Sisimai/Order.pm@v4.25.15 (the subject's first two words that pick a reader)";
+
+/// Senders (local parts, lower case) of bounces, with the source of each.
+pub const BOUNCE_SENDERS: &[(&str, &str)] = &[
+    (
+        "mailer-daemon",
+        "the sender of bounces in sisimai/set-of-emails (the corpus of tests/data); RFC 3464 §2 leaves it to the MTA",
+    ),
+    ("postmaster", "RFC 5321 §4.5.1 (the postmaster address every SMTP server has)"),
+];
+
+/// Lines that start the copy of the returned original in a plain-text bounce: the reader stops
+/// there, and the headers after it give [`Original`](crate::Original). With the source of each.
+pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
+    ("--- Below this line is a copy of the message.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/qmail.pm@v4.25.15"),
+    (
+        "------ This is a copy of the message, including all the headers. ------",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exim.pm@v4.25.15 (Exim deliver.c)",
+    ),
+    (
+        "------ This is a copy of the message's headers. ------",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exim.pm@v4.25.15 (Exim deliver.c)",
+    ),
+    (
+        "----- Original message follows -----",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/Sendmail.pm@v4.25.15 (sendmail savemail.c)",
+    ),
+    ("--- Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X2.pm@v4.25.15"),
+    ("----- Original message -----", "the issue's example of an inline copy (#12)"),
+    ("Original message headers:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Office365.pm@v4.25.15"),
+];
+
+/// Where the copy of the original starts in `text`: the position of the marker line and the
+/// position after it.
+pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if ORIGINAL_MARKERS.iter().any(|(m, _)| trimmed.eq_ignore_ascii_case(m) || trimmed.starts_with(m)) {
+            return Some((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The most lines of error text taken for one recipient.
+const MAX_ERROR_LINES: usize = 8;
+
+/// Reads the recipients of a plain-text bounce body: an address at the start of a line (alone,
+/// in angle brackets, followed by `:` or `...`), and the text after it on that line and the
+/// lines below, up to a blank line or the next such address. The addresses of
+/// `X-Failed-Recipients` that no line names get the paragraph that first mentions them.
+pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found: Vec<Facts> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((address, rest)) = leading_address(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut error = String::from(rest.trim());
+        let mut j = i + 1;
+        while j < lines.len() && j - i <= MAX_ERROR_LINES {
+            let line = lines[j].trim();
+            if line.is_empty() || leading_address(lines[j]).is_some() {
+                break;
+            }
+            if !error.is_empty() {
+                error.push(' ');
+            }
+            error.push_str(line);
+            j += 1;
+        }
+        if !found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address))) {
+            found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
+        } else if let Some(f) = found.iter_mut().find(|f| {
+            f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address)) && f.diagnostic.is_empty()
+        }) {
+            f.diagnostic = error;
+        }
+        i = j.max(i + 1);
+    }
+    for address in failed_recipients {
+        if found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address))) {
+            continue;
+        }
+        let diagnostic = paragraph_with(&lines, address).unwrap_or_default();
+        found.push(Facts { recipient: Some(address.clone()), diagnostic, ..Facts::default() });
+    }
+    if found.is_empty()
+        && let Some(paragraph) = paragraph_with_code(&lines)
+    {
+        found.push(Facts { diagnostic: paragraph, ..Facts::default() });
+    }
+    found
+}
+
+/// An address at the start of a line (after white space), alone, in angle brackets, or
+/// followed by `:`, `...` or white space and more text; with the rest of the line.
+fn leading_address(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_start();
+    let (addr, rest, bracketed) = if let Some(inner) = t.strip_prefix('<') {
+        let close = inner.find('>')?;
+        (&inner[..close], &inner[close + 1..], true)
+    } else {
+        let end = t.find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';')).unwrap_or(t.len());
+        // `bob@example.org...` (sendmail): the dots are not the address's.
+        let a = t[..end].trim_end_matches('.');
+        (a, &t[a.len()..], false)
+    };
+    if !is_address(addr) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    // A line that starts with an address and goes on with ordinary words is prose, unless the
+    // address is marked (`<..>`, `:`, `...`) or stands alone.
+    let (rest, marked) = match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')) {
+        Some(r) => (r, true),
+        None => (rest, bracketed || rest.trim().is_empty()),
+    };
+    marked.then(|| (addr.to_owned(), rest))
+}
+
+/// Whether `s` looks like `local@domain.tld`.
+fn is_address(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && local.len() <= 128
+        && domain.contains('.')
+        && domain.len() <= 255
+        && !domain.starts_with('.')
+        && domain.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'[' | b']' | b':'))
+        && !local.contains(char::is_whitespace)
+}
+
+/// The paragraph (lines between blank lines) that first mentions `address`, on one line.
+fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
+    let needle = address.to_ascii_lowercase();
+    let at = lines.iter().position(|l| l.to_ascii_lowercase().contains(&needle))?;
+    Some(paragraph_at(lines, at))
+}
+
+/// The first paragraph holding a failure reply code (`5xx` or `4xx` followed by a space or a
+/// hyphen) at a word boundary.
+fn paragraph_with_code(lines: &[&str]) -> Option<String> {
+    let at = lines.iter().position(|l| {
+        let b = l.as_bytes();
+        (0..b.len().saturating_sub(3)).any(|i| {
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && matches!(b[i], b'4' | b'5')
+                && b[i + 1].is_ascii_digit()
+                && b[i + 2].is_ascii_digit()
+                && matches!(b[i + 3], b' ' | b'-')
+        })
+    })?;
+    Some(paragraph_at(lines, at))
+}
+
+fn paragraph_at(lines: &[&str], at: usize) -> String {
+    let start = lines[..at].iter().rposition(|l| l.trim().is_empty()).map_or(0, |p| p + 1);
+    let end = lines[at..].iter().position(|l| l.trim().is_empty()).map_or(lines.len(), |p| at + p);
+    let end = end.min(start + MAX_ERROR_LINES.max(at - start + 1));
+    lines[start..end].iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qmail_and_exim_and_sendmail() {
+        let r = read("I'm afraid.\n\n<bob@example.org>:\n192.0.2.1 said: 550 5.1.1 unknown\n\n", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+        assert_eq!(r[0].diagnostic, "192.0.2.1 said: 550 5.1.1 unknown");
+        let r = read("failed:\n\n  bob@example.org\n    host mx: 550 <alice@example.net>... no\n", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].diagnostic, "host mx: 550 <alice@example.net>... no");
+        let r = read("bob@example.org... User unknown\n", &[]);
+        assert_eq!(r[0].diagnostic, "User unknown");
+        let r = read("bob@example.org is a nice person\n", &[]);
+        assert!(r.is_empty());
+    }
+}

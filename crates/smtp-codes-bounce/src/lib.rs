@@ -1,0 +1,146 @@
+//! Whole bounce messages decoded into one answer per recipient: RFC 3464 / RFC 6533 delivery
+//! status notifications, RFC 5965 feedback reports (ARF), RFC 3834 automatic replies, and
+//! plain-text bounce bodies, on top of the `smtp-codes` parser and classifier.
+//!
+//! MIME (headers, encoded words, base64 and quoted-printable, charsets, nested messages,
+//! broken boundaries) is read by stalwartlabs' `mail-parser`; the delivery-status and
+//! feedback-report fields, which no MIME crate reads, by this crate.
+//!
+//! # Example
+//!
+//! ```
+//! use smtp_codes_bounce::{Action, DecodedBy, MessageKind, decode};
+//!
+//! let bounce = b"From: MAILER-DAEMON@mx.example.org\n\
+//! Subject: Undelivered Mail Returned to Sender\n\
+//! MIME-Version: 1.0\n\
+//! Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\
+//! \n\
+//! --b\n\
+//! Content-Type: text/plain\n\
+//! \n\
+//! I'm sorry to have to inform you that your message could not be delivered.\n\
+//! --b\n\
+//! Content-Type: message/delivery-status\n\
+//! \n\
+//! Reporting-MTA: dns; mx.example.org\n\
+//! X-Postfix-Queue-ID: 4F1A2B3C\n\
+//! \n\
+//! Final-Recipient: rfc822; bob@example.net\n\
+//! Action: failed\n\
+//! Status: 5.1.1\n\
+//! Remote-MTA: dns; mx.example.net\n\
+//! Diagnostic-Code: smtp; 550 5.1.1 <bob@example.net>: Recipient address\n\
+//!     rejected: User unknown in local recipient table\n\
+//! --b--\n";
+//!
+//! let decoded = decode(bounce);
+//! assert_eq!(decoded.kind(), MessageKind::Bounce);
+//! assert_eq!(decoded.decoded_by(), DecodedBy::Rfc3464);
+//! assert_eq!(decoded.reporting_mta(), Some("mx.example.org"));
+//! assert_eq!(decoded.queue_id(), Some("4F1A2B3C"));
+//!
+//! let bob = &decoded.recipients()[0];
+//! assert_eq!(bob.recipient(), Some("bob@example.net"));
+//! assert_eq!(bob.action(), Some(Action::Failed));
+//! assert_eq!(bob.status().unwrap().to_string(), "5.1.1");
+//! assert_eq!(bob.reply_code().unwrap(), 550);
+//! assert_eq!(bob.diagnostic_type(), Some("smtp"));
+//! assert_eq!(bob.remote_mta(), Some("mx.example.net"));
+//! let c = bob.classification();
+//! assert_eq!(c.reason().id(), "userunknown");
+//! assert!(c.hard_bounce());
+//! ```
+//!
+//! # Readers, in order
+//!
+//! 1. A feedback report (`multipart/report; report-type=feedback-report`, or a
+//!    `message/feedback-report` part): [`MessageKind::Feedback`], reason `feedback`, one
+//!    recipient per `Original-Rcpt-To` (or one without an address).
+//! 2. A read receipt (RFC 8098 `message/disposition-notification`): [`MessageKind::NotABounce`].
+//! 3. Delivery-status parts (`message/delivery-status`, `message/global-delivery-status`, or the
+//!    same fields written inline in the text): one recipient per recipient block, in report
+//!    order. Only `delivered`, `relayed` or `expanded` rows give [`MessageKind::Delivered`],
+//!    only `delayed` ones [`MessageKind::Delay`], any `failed` one [`MessageKind::Bounce`]; a row
+//!    without `Action` counts by its codes' class. A recipient without `Diagnostic-Code` takes
+//!    the error text that the human-readable part gives for its address, if any.
+//! 4. An automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, `X-Autoreply`,
+//!    `X-Autorespond`, `Precedence: auto_reply`, or an out-of-office subject in English,
+//!    German, French, Spanish, Italian, Portuguese, Dutch or Japanese; a table with a source
+//!    for each): [`MessageKind::Vacation`], reason `vacation`, the sender as its recipient. Never
+//!    a bounce.
+//! 5. A plain-text bounce (a bounce subject, a `MAILER-DAEMON` or `postmaster` sender, or
+//!    `X-Failed-Recipients`): the generic reader ([`DecodedBy::Generic`]) takes the addresses
+//!    that start error lines (`<bob@example.org>:`, `bob@example.org... User unknown`, an
+//!    address alone on a line) and the text after them.
+//! 6. Anything else: [`MessageKind::NotABounce`], no recipients.
+//!
+//! A message's own headers (Authentication-Results, X-Virus-*, X-Mailer, Received, ...) and
+//! the returned original are never read for a cause: only the report's fields and the
+//! human-readable error text are. The returned original (`message/rfc822`,
+//! `text/rfc822-headers`, or an inline copy after a marker such as `--- Below this line is a
+//! copy of the message.`) gives [`Original`] only.
+//!
+//! # Deciding
+//!
+//! For each recipient, [`smtp_codes::parse::diagnose_bytes`] reads the `Diagnostic-Code` text
+//! (or the generic reader's error text). The enhanced code of the `Status` field and the one in
+//! the text are combined: the more specific wins (a code with a non-zero subject or detail
+//! beats `X.0.0`); when both are as specific, the text's code, which the remote server sent,
+//! wins. When they differ, the recipient carries [`DecodeWarning::StatusDiffers`]. The reply
+//! code and the command come from the text, the remote host from `Remote-MTA: dns; host`. The
+//! core classifier then decides
+//! ([`Classifier::classify_diagnosis`](smtp_codes::classify::Classifier::classify_diagnosis) on
+//! the text, with the decided codes and
+//! `Context::new().with_command(..).with_remote_host(..)`). Feedback reports and automatic
+//! replies are classified as `feedback` and `vacation` by the classifier's own phrases for
+//! those reasons.
+//!
+//! # Input
+//!
+//! One message (headers and body), or a bounce body pasted without headers. `\r\n`, `\n` and
+//! bare `\r` line endings give the same results. A message larger than [`MAX_MESSAGE`] is not
+//! decoded ([`DecodeWarning::TooLarge`]). Time is linear in the message's size. [`Mbox`] streams
+//! the messages of a mailbox one at a time; [`looks_like_mbox`] and [`looks_like_message`] tell
+//! input kinds apart.
+
+mod autoreply;
+mod decode;
+mod decoded;
+mod dsn;
+mod fields;
+mod generic;
+mod mbox;
+mod mime;
+mod recipient;
+mod warning;
+
+/// The data the readers use to recognise messages, each entry with its source.
+pub mod markers {
+    pub use crate::autoreply::{
+        EXCLUDED_SENDERS as AUTO_REPLY_EXCLUDED_SENDERS, EXCLUDED_SUBJECTS as AUTO_REPLY_EXCLUDED_SUBJECTS,
+        HEADERS as AUTO_REPLY_HEADERS, HeaderMarker, SUBJECTS as AUTO_REPLY_SUBJECTS, SubjectMarker,
+    };
+    pub use crate::generic::{BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, ORIGINAL_MARKERS};
+}
+
+pub use decoded::{Decoded, DecodedBy, Feedback, MessageKind, Original};
+pub use mbox::{Mbox, MboxMessage, looks_like_mbox, looks_like_message};
+pub use recipient::{Action, Recipient};
+pub use warning::DecodeWarning;
+
+/// The largest message decoded; larger ones are reported and skipped, not loaded.
+pub const MAX_MESSAGE: usize = 32 << 20;
+
+/// Decodes one whole message (headers and body), or a bounce body pasted without headers,
+/// with the core's shared classifier.
+#[must_use]
+pub fn decode(message: &[u8]) -> Decoded {
+    decode_with(message, smtp_codes::classify::shared())
+}
+
+/// [`decode`] with a given classifier.
+#[must_use]
+pub fn decode_with(message: &[u8], classifier: &smtp_codes::classify::Classifier) -> Decoded {
+    decode::decode(message, classifier)
+}
