@@ -1,6 +1,7 @@
 //! The `smtp-codes` command line: argument parsing, input, tables, colour and printing over the
 //! `smtp-codes` core and the `smtp-codes-report` output contract.
 
+mod bounce;
 mod classify;
 mod context;
 mod explain;
@@ -45,6 +46,8 @@ enum Command {
     Search(search::Args),
     /// Classify many replies, one per line, into JSON Lines or a summary.
     Classify(classify::Args),
+    /// Decode whole bounce messages (files, mboxes, folders): one answer per recipient.
+    Bounce(bounce::Args),
     /// Print a shell completion script.
     Completions(manual::CompletionsArgs),
     /// Print the man page (roff) of smtp-codes or of one of its commands.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
             other => other.map(drop),
         },
         Command::Classify(args) => classify::run(args, painter),
+        Command::Bounce(args) => bounce::run(args, painter),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
     };

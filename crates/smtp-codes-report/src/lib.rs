@@ -28,6 +28,7 @@
 //! fields may be added, so consumers must ignore fields they do not know. Anything else is a new
 //! version, said in `docs/json.md` and in the release notes.
 
+pub mod bounce;
 mod entries;
 pub mod list;
 pub mod lookup;
@@ -36,6 +37,7 @@ mod report;
 pub mod search;
 mod summary;
 
+pub use bounce::{BounceRecord, BounceSummary};
 pub use entries::{
     CodeRuleEntry, DigitEntry, DigitsEntry, EnhancedEntry, EnhancedPart, ProviderReplyEntry, ReasonEntry, ReplyEntry,
     UsageEntry,

@@ -273,3 +273,69 @@ fn brief_json_is_serde_json() {
     }
     assert_eq!(compared, texts.len() * 2);
 }
+
+/// A two-recipient delivery status notification with a returned original's headers.
+const BOUNCE: &[u8] = b"From: MAILER-DAEMON@mx.example.org\r\n\
+Date: Tue, 1 Dec 2026 10:00:00 +0000\r\n\
+Subject: Undelivered Mail Returned to Sender\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\
+\r\n\
+--b\r\n\
+Content-Type: text/plain\r\n\
+\r\n\
+Your message could not be delivered.\r\n\
+--b\r\n\
+Content-Type: message/delivery-status\r\n\
+\r\n\
+Reporting-MTA: dns; mx.example.org\r\n\
+X-Postfix-Queue-ID: 4F1A2B3C\r\n\
+\r\n\
+Final-Recipient: rfc822; bob@example.net\r\n\
+Original-Recipient: rfc822; bob@example.net\r\n\
+Action: failed\r\n\
+Status: 5.1.1\r\n\
+Remote-MTA: dns; mx.example.net\r\n\
+Diagnostic-Code: smtp; 550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\r\n\
+\r\n\
+Final-Recipient: rfc822; carol@example.com\r\n\
+Action: delayed\r\n\
+Status: 4.2.2\r\n\
+Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\r\n\
+--b\r\n\
+Content-Type: text/rfc822-headers\r\n\
+\r\n\
+Message-ID: <1@example.org>\r\n\
+From: alice@example.org\r\n\
+To: bob@example.net\r\n\
+Subject: Hello\r\n\
+Date: Tue, 1 Dec 2026 09:59:00 +0000\r\n\
+--b--\r\n";
+
+#[test]
+fn bounce_records_and_their_summary_are_documented() {
+    let docs = documented();
+    let decoded = smtp_codes_bounce::decode(BOUNCE);
+    let file = Value::from("bounce.eml");
+    let records: Vec<Value> = smtp_codes_report::BounceRecord::all(&file, 1, &decoded).map(json).collect();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert_eq!(
+        (&records[0]["recipient"], &records[0]["reason"], &records[0]["hard_bounce"], &records[0]["index"]),
+        (&Value::from("bob@example.net"), &Value::from("userunknown"), &Value::Bool(true), &Value::from(1))
+    );
+    assert_eq!((&records[1]["status"], &records[1]["reason"]), (&Value::from("4.2.2"), &Value::from("mailboxfull")));
+    assert_documented(&docs, "bounce-record", keys(&records));
+    let original: Vec<&Value> = records.iter().map(|r| &r["original"]).collect();
+    assert_eq!(original[0]["subject"], Value::from("Hello"));
+    assert_documented(&docs, "original", keys(original));
+    let mut summary = smtp_codes_report::BounceSummary::default();
+    summary.add(&decoded);
+    summary.add(&smtp_codes_bounce::decode(b"From: a@example.org\r\nSubject: hello\r\n\r\nHi there.\r\n"));
+    let s = json(&summary);
+    assert_eq!(
+        (&s["messages"], &s["not_bounces"], &s["recipients"]),
+        (&Value::from(2), &Value::from(1), &Value::from(2))
+    );
+    assert_eq!(s["domain"]["example.net"], Value::from(1));
+    assert_documented(&docs, "bounce-summary", keys([&s]));
+}

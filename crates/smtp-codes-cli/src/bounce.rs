@@ -1,0 +1,276 @@
+//! `smtp-codes bounce [PATH]...`: whole bounce messages (single messages, mboxes, folders such
+//! as a Maildir) decoded into one answer per recipient, as human lines, JSON Lines or a summary.
+//!
+//! Messages are read one at a time: an mbox streams through `smtp_codes_bounce::Mbox`, a
+//! single file is read up to the size cap and skipped (with a message) past it, so memory is
+//! bounded by the largest message decoded, not by the input.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use smtp_codes_bounce::{Decoded, MAX_MESSAGE, Mbox, MessageKind, decode, looks_like_mbox};
+use smtp_codes_report::{BounceRecord, BounceSummary};
+
+use crate::input;
+use crate::output::{self, Escaped};
+use crate::style::{CODE, DIM, LABEL, Painter, WARNING};
+use crate::table::Table;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Bounce messages: files holding one message (`.eml`, any name) or an mbox, folders (read
+    /// recursively, so a Maildir works), gzip files; `-` is standard input, which is also read
+    /// when no path is given.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Print JSON: one record per recipient (JSON Lines), or with --summary one object.
+    #[arg(long)]
+    json: bool,
+    /// Print counts of messages and recipients by kind, reason, provider and recipient domain
+    /// instead of one record per recipient.
+    #[arg(long)]
+    summary: bool,
+}
+
+/// Where the messages go.
+enum Sink {
+    Human(Painter),
+    Json,
+    /// Counted, then printed as tables (with a painter) or as one JSON object.
+    Summary(Box<BounceSummary>, Option<Painter>),
+}
+
+pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
+    let sources = input::check_all(&expand(&args.paths)?)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut sink = match (args.summary, args.json) {
+        (true, json) => Sink::Summary(Box::default(), (!json).then_some(painter)),
+        (false, true) => Sink::Json,
+        (false, false) => Sink::Human(painter),
+    };
+    for source in &sources {
+        let file = serde_json::Value::String(source.name.clone());
+        let (reader, bar) = source.open(true)?;
+        let result = read_messages(reader, &source.name, |number, message| {
+            emit(&mut out, &mut sink, &file, number, message).map_err(anyhow::Error::from)
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        result?;
+    }
+    if let Sink::Summary(summary, human) = &sink {
+        match human {
+            Some(painter) => print_summary(summary, &mut out, *painter)?,
+            None => output::json_line(&mut out, summary.as_ref())?,
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A message read from an input: decoded, or skipped for its size.
+pub(crate) enum Message {
+    Decoded(Box<Decoded>),
+    TooLarge,
+}
+
+/// Reads the messages of one input, an mbox or a single message, and hands each to `each` with
+/// its 1-based number.
+pub(crate) fn read_messages(
+    mut reader: Box<dyn BufRead>,
+    name: &str,
+    mut each: impl FnMut(u64, &Message) -> Result<()>,
+) -> Result<()> {
+    let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?.to_vec();
+    if looks_like_mbox(&head) {
+        for (n, message) in Mbox::new(reader).enumerate() {
+            let message = message.with_context(|| format!("cannot read {name}"))?;
+            let number = n as u64 + 1;
+            if let Some(size) = message.too_large {
+                output::say!(
+                    "{}: message {number} is {size} bytes, over the {} MiB limit: skipped",
+                    Escaped(name),
+                    MAX_MESSAGE >> 20
+                );
+                each(number, &Message::TooLarge)?;
+            } else {
+                each(number, &Message::Decoded(Box::new(decode(&message.bytes))))?;
+            }
+        }
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    reader.take(MAX_MESSAGE as u64 + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() > MAX_MESSAGE {
+        output::say!("{}: the message is over the {} MiB limit: skipped", Escaped(name), MAX_MESSAGE >> 20);
+        return each(1, &Message::TooLarge);
+    }
+    if bytes.trim_ascii().is_empty() {
+        output::say!("{}: empty input, no message", Escaped(name));
+        return Ok(());
+    }
+    each(1, &Message::Decoded(Box::new(decode(&bytes))))
+}
+
+/// The paths to read: folders replaced by the files under them (recursively, in name order);
+/// `-` and files as given.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() != "-" && path.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if !paths.is_empty() && files.is_empty() {
+        bail!("no files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn emit(out: &mut impl Write, sink: &mut Sink, file: &serde_json::Value, number: u64, message: &Message) -> Result<()> {
+    let decoded = match message {
+        Message::Decoded(d) => d,
+        Message::TooLarge => {
+            if let Sink::Summary(summary, _) = sink {
+                summary.add_too_large();
+            }
+            return Ok(());
+        }
+    };
+    match sink {
+        Sink::Summary(summary, _) => summary.add(decoded),
+        Sink::Json => {
+            for record in BounceRecord::all(file, number, decoded) {
+                output::json_line(out, &record)?;
+            }
+        }
+        Sink::Human(painter) => human(out, *painter, file.as_str().unwrap_or("-"), number, decoded)?,
+    }
+    Ok(())
+}
+
+/// The most characters of a diagnostic a human row shows.
+const HUMAN_TEXT: usize = 90;
+
+/// A heading per message (file, number, kind, reader, reporting server, subject), then one row
+/// per recipient: address, status, reason, hard or soft, who acts, the diagnostic's start.
+pub(crate) fn human(out: &mut impl Write, painter: Painter, file: &str, number: u64, d: &Decoded) -> io::Result<()> {
+    write!(out, "{}", painter.paint(LABEL, format_args!("{}#{number}", Escaped(file))))?;
+    if d.kind() == MessageKind::NotABounce {
+        return writeln!(
+            out,
+            "  {}",
+            painter.paint(DIM, "not a bounce: no delivery report, feedback report or error text")
+        );
+    }
+    write!(out, "  {}  {}", d.kind().as_str(), painter.paint(DIM, format_args!("({})", d.decoded_by().as_str())))?;
+    if let Some(mta) = d.reporting_mta() {
+        write!(out, "  from {}", Escaped(mta))?;
+    }
+    if let Some(subject) = d.original().and_then(|o| o.subject.as_deref()) {
+        write!(out, "  re \"{}\"", Escaped(subject))?;
+    }
+    writeln!(out)?;
+    for w in d.warnings() {
+        writeln!(out, "  {}", painter.paint(WARNING, format_args!("warning: {w}")))?;
+    }
+    for r in d.recipients() {
+        let c = r.classification();
+        let e = r.explanation();
+        let status = match (r.reply_code(), r.status()) {
+            (Some(reply), Some(status)) => format!("{reply} {status}"),
+            (Some(reply), None) => reply.to_string(),
+            (None, Some(status)) => status.to_string(),
+            (None, None) => "-".to_owned(),
+        };
+        let bounce = if c.hard_bounce() { "hard" } else { "soft" };
+        write!(
+            out,
+            "  {}  {}  {} {bounce}  {}",
+            Escaped(r.recipient().unwrap_or("(no address)")),
+            painter.paint(CODE, format_args!("{status:<9}")),
+            painter.paint(Painter::severity_style(e.severity()), c.reason().id()),
+            e.who_acts().as_str(),
+        )?;
+        if let Some(p) = c.provider() {
+            write!(out, "  [{}]", p.id())?;
+        }
+        let text: String = r.diagnostic().split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut shown: String = text.chars().take(HUMAN_TEXT).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        if !shown.is_empty() {
+            write!(out, "  {}", painter.paint(DIM, Escaped(shown.as_str())))?;
+        }
+        writeln!(out)?;
+        for w in r.warnings() {
+            writeln!(out, "    {}", painter.paint(WARNING, format_args!("warning: {w}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// The most rows of the domain table.
+const DOMAIN_ROWS: usize = 20;
+
+fn print_summary(s: &BounceSummary, out: &mut impl Write, painter: Painter) -> io::Result<()> {
+    writeln!(out, "{} {}", painter.paint(LABEL, "Messages:"), s.messages())?;
+    writeln!(out, "{} {}", painter.paint(LABEL, "Not bounces:"), s.not_bounces())?;
+    if s.too_large() > 0 {
+        writeln!(out, "{} {}", painter.paint(LABEL, "Skipped for size:"), s.too_large())?;
+    }
+    writeln!(out, "{} {}", painter.paint(LABEL, "Recipients:"), s.recipients())?;
+    writeln!(out, "{} {}", painter.paint(LABEL, "Hard bounces:"), s.hard_bounces())?;
+    let own = |counts: &mut dyn Iterator<Item = (&str, u64)>| -> Vec<(String, u64)> {
+        let mut v: Vec<(String, u64)> = counts.map(|(k, n)| (k.to_owned(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    };
+    let mut domains = s.by_domain();
+    let more = domains.len().saturating_sub(DOMAIN_ROWS);
+    domains.truncate(DOMAIN_ROWS);
+    let sections: [(&str, &str, Vec<(String, u64)>); 4] = [
+        ("KIND", "MESSAGES", own(&mut s.by_kind())),
+        ("REASON", "RECIPIENTS", own(&mut s.by_reason())),
+        ("PROVIDER", "RECIPIENTS", own(&mut s.by_provider())),
+        ("DOMAIN", "RECIPIENTS", domains),
+    ];
+    for (header, unit, counts) in sections {
+        if counts.is_empty() {
+            continue;
+        }
+        let mut table = Table::new(&[header, unit]);
+        for (key, n) in counts {
+            table.push(vec![output::escape(&key).into_owned(), n.to_string()]);
+        }
+        writeln!(out)?;
+        table.print(out, painter, None)?;
+    }
+    if more > 0 {
+        writeln!(out, "{}", painter.paint(DIM, format_args!("… and {more} more domains (--json lists them all)")))?;
+    }
+    Ok(())
+}
