@@ -53,9 +53,8 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     for source in &sources {
         let file = serde_json::Value::String(source.name.clone());
         let (reader, bar) = source.open(true)?;
-        let result = read_messages(reader, &source.name, |number, message| {
-            emit(&mut out, &mut sink, &file, number, message).map_err(anyhow::Error::from)
-        });
+        let result =
+            read_messages(reader, &source.name, |number, message| emit(&mut out, &mut sink, &file, number, message));
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
@@ -71,6 +70,28 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     Ok(())
 }
 
+/// `explain` given a whole message (or an mbox): decoded as `bounce` would, and said so on
+/// standard error; `json` prints `bounce-record` JSON Lines.
+pub(crate) fn explain_message(name: &str, bytes: Vec<u8>, json: bool, painter: Painter) -> Result<()> {
+    let shown = if name == "-" { "standard input" } else { name };
+    output::say!(
+        "{} is a whole message: decoded as `smtp-codes bounce` does, one answer per recipient",
+        Escaped(shown)
+    );
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut sink = if json { Sink::Json } else { Sink::Human(painter) };
+    let file = serde_json::Value::String(name.to_owned());
+    read_messages(Box::new(io::Cursor::new(bytes)), name, |number, message| {
+        emit(&mut out, &mut sink, &file, number, message)
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+/// How many bytes of an input are looked at to tell an mbox from a single message.
+const HEAD: usize = 4096;
+
 /// A message read from an input: decoded, or skipped for its size.
 pub(crate) enum Message {
     Decoded(Box<Decoded>),
@@ -84,8 +105,13 @@ pub(crate) fn read_messages(
     name: &str,
     mut each: impl FnMut(u64, &Message) -> Result<()>,
 ) -> Result<()> {
-    let head = reader.fill_buf().with_context(|| format!("cannot read {name}"))?.to_vec();
-    if looks_like_mbox(&head) {
+    // The first bytes, read in a loop: one `fill_buf` may hand out only what a reader in front
+    // (gzip, byte order mark) had at hand, too little to tell an mbox from a message.
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut reader).take(HEAD as u64).read_to_end(&mut head).with_context(|| format!("cannot read {name}"))?;
+    let is_mbox = looks_like_mbox(&head);
+    let reader: Box<dyn BufRead> = Box::new(io::BufReader::new(io::Cursor::new(head).chain(reader)));
+    if is_mbox {
         for (n, message) in Mbox::new(reader).enumerate() {
             let message = message.with_context(|| format!("cannot read {name}"))?;
             let number = n as u64 + 1;

@@ -12,6 +12,7 @@ use smtp_codes::{Message, Severity};
 
 use smtp_codes_report::{Explained, one_line};
 
+use crate::bounce;
 use crate::context::ContextArgs;
 use crate::input;
 use crate::output;
@@ -31,7 +32,12 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
-    let text = input::words_or_stdin(&args.text)?;
+    let text = match input::explain_input(&args.text)? {
+        input::ExplainInput::Text(text) => text,
+        input::ExplainInput::Message { name, bytes } => {
+            return bounce::explain_message(&name, bytes, args.json, painter);
+        }
+    };
     if text.trim_ascii().is_empty() {
         bail!("nothing to explain: give a reply text as arguments or on standard input");
     }

@@ -131,30 +131,67 @@ fn progress_bar(len: u64, name: &str) -> ProgressBar {
     bar
 }
 
-/// The text of `explain`: the words joined by spaces, or standard input (at most [`MAX_TEXT`]
-/// bytes once decompressed) when there are no words or only `-`. A lone word that names an
-/// existing file is refused with the way to explain its content: explaining a file name is never
-/// what was meant.
-pub(crate) fn words_or_stdin(words: &[OsString]) -> Result<Vec<u8>> {
+/// What `explain` was given: a text, or a whole message (or mbox) that `bounce` decodes.
+pub(crate) enum ExplainInput {
+    /// Words or standard input to explain as one reply.
+    Text(Vec<u8>),
+    /// A whole e-mail message or an mbox, from `name`.
+    Message { name: String, bytes: Vec<u8> },
+}
+
+/// Whether `head` starts like a whole message or an mbox.
+fn is_message(head: &[u8]) -> bool {
+    smtp_codes_bounce::looks_like_message(head) || smtp_codes_bounce::looks_like_mbox(head)
+}
+
+/// The input of `explain`: the words joined by spaces, or standard input (at most [`MAX_TEXT`]
+/// bytes once decompressed) when there are no words or only `-`. A whole message (headers at
+/// the start), on standard input or as the one file named, is read up to
+/// `smtp_codes_bounce::MAX_MESSAGE` for `bounce` to decode. A lone word that names an existing
+/// file that is not a message is refused with the way to explain its content: explaining a file
+/// name is never what was meant.
+pub(crate) fn explain_input(words: &[OsString]) -> Result<ExplainInput> {
     if words.is_empty() || (words.len() == 1 && words[0] == "-") {
-        let mut text = Vec::new();
         hint_if_terminal();
-        decoded(io::stdin(), "standard input")?
-            .take(MAX_TEXT as u64 + 1)
-            .read_to_end(&mut text)
-            .context("cannot read standard input")?;
+        let mut reader = decoded(io::stdin(), "standard input")?;
+        let mut text = Vec::new();
+        (&mut reader).take(MAX_TEXT as u64 + 1).read_to_end(&mut text).context("cannot read standard input")?;
+        if is_message(&text) {
+            let room = smtp_codes_bounce::MAX_MESSAGE as u64 + 1 - text.len() as u64;
+            reader.take(room).read_to_end(&mut text).context("cannot read standard input")?;
+            if text.len() > smtp_codes_bounce::MAX_MESSAGE {
+                bail!(
+                    "standard input holds a message over {} MiB; `smtp-codes bounce` reads mboxes of any size",
+                    smtp_codes_bounce::MAX_MESSAGE >> 20
+                );
+            }
+            return Ok(ExplainInput::Message { name: "-".to_owned(), bytes: text });
+        }
         if text.len() > MAX_TEXT {
             bail!(
                 "standard input is longer than {} MiB; explain reads one reply (classify reads many, one per line)",
                 MAX_TEXT >> 20
             );
         }
-        return Ok(text);
+        return Ok(ExplainInput::Text(text));
     }
     if let [word] = words
         && Path::new(word).is_file()
     {
-        let name = Path::new(word).display().to_string();
+        let path = Path::new(word);
+        let name = path.display().to_string();
+        let (file, _) = open_file(path, &name)?;
+        let mut bytes = Vec::new();
+        decoded(file, &name)?
+            .take(smtp_codes_bounce::MAX_MESSAGE as u64 + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {name}"))?;
+        if is_message(&bytes) {
+            if bytes.len() > smtp_codes_bounce::MAX_MESSAGE {
+                bail!("{name} is over {} MiB; run `smtp-codes bounce {name}`", smtp_codes_bounce::MAX_MESSAGE >> 20);
+            }
+            return Ok(ExplainInput::Message { name, bytes });
+        }
         bail!(
             "{name} is a file, and explain explains the words it is given; to explain the file's content, run `smtp-codes explain < {name}`"
         );
@@ -166,7 +203,7 @@ pub(crate) fn words_or_stdin(words: &[OsString]) -> Result<Vec<u8>> {
         }
         text.extend_from_slice(word.as_encoded_bytes());
     }
-    Ok(text)
+    Ok(ExplainInput::Text(text))
 }
 
 /// Tells a person at a terminal that standard input is being read, so that a command waiting

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `smtp-codes` binary: one test binary, one module per command, and
 //! `cli` for what every command shares (colour, closed pipes, usage errors, completions, man).
 
+mod bounce;
 mod classify;
 mod cli;
 mod explain;

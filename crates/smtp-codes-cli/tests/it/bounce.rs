@@ -1,0 +1,119 @@
+//! `smtp-codes bounce`: whole messages, mboxes, folders and standard input, human rows, JSON
+//! records and summaries; and `explain` given a whole message.
+
+use super::{json_lines, run, run_with_stdin, stderr, stdout, temp_dir};
+
+/// A delivery status notification for `rcpt` with `status` and `diagnostic`.
+fn dsn(rcpt: &str, status: &str, diagnostic: &str) -> String {
+    format!(
+        "From: MAILER-DAEMON@mx.example.org\n\
+Subject: Undelivered Mail Returned to Sender\n\
+MIME-Version: 1.0\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\
+\n\
+--b\n\
+Content-Type: text/plain\n\
+\n\
+Your message could not be delivered.\n\
+--b\n\
+Content-Type: message/delivery-status\n\
+\n\
+Reporting-MTA: dns; mx.example.org\n\
+\n\
+Final-Recipient: rfc822; {rcpt}\n\
+Action: failed\n\
+Status: {status}\n\
+Diagnostic-Code: smtp; {diagnostic}\n\
+--b--\n"
+    )
+}
+
+/// A message that is no bounce.
+const LETTER: &str = "From: alice@example.org\nTo: bob@example.net\nSubject: lunch\n\nSee you at noon.\n";
+
+#[test]
+fn a_message_file_gives_one_json_record_per_recipient() {
+    let dir = temp_dir("bounce-one");
+    let path = dir.join("bounce.eml");
+    std::fs::write(&path, dsn("bob@example.net", "5.1.1", "550 5.1.1 <bob@example.net>: User unknown")).unwrap();
+    let o = run(&["bounce", "--json", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records = json_lines(&o);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let r = &records[0];
+    assert_eq!(
+        (&r["recipient"], &r["reason"], &r["hard_bounce"], &r["status"], &r["message"], &r["index"]),
+        (&"bob@example.net".into(), &"userunknown".into(), &true.into(), &"5.1.1".into(), &1.into(), &1.into())
+    );
+    assert_eq!(r["file"], path.to_str().unwrap());
+}
+
+#[test]
+fn an_mbox_is_read_message_by_message_and_a_folder_recursively() {
+    let dir = temp_dir("bounce-mbox");
+    let mbox = format!(
+        "From MAILER-DAEMON Tue Dec  1 10:00:00 2026\n{}\nFrom alice@example.org Tue Dec  1 10:01:00 2026\n{LETTER}\nFrom MAILER-DAEMON Tue Dec  1 10:02:00 2026\n{}\n",
+        dsn("bob@example.net", "5.1.1", "550 5.1.1 User unknown"),
+        dsn("carol@example.com", "5.2.2", "552 5.2.2 Mailbox full")
+    );
+    std::fs::create_dir_all(dir.join("sub/cur")).unwrap();
+    std::fs::write(dir.join("sub/cur/box.mbox"), &mbox).unwrap();
+    std::fs::write(dir.join("one.eml"), dsn("dave@example.org", "4.4.7", "451 4.4.7 Message expired")).unwrap();
+    let o = run(&["bounce", "--json", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got: Vec<(String, u64, String)> = json_lines(&o)
+        .iter()
+        .map(|r| {
+            let file = r["file"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+            (file, r["message"].as_u64().unwrap(), r["recipient"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("one.eml".to_owned(), 1, "dave@example.org".to_owned()),
+            ("box.mbox".to_owned(), 1, "bob@example.net".to_owned()),
+            ("box.mbox".to_owned(), 3, "carol@example.com".to_owned()),
+        ]
+    );
+    let o = run(&["bounce", "--summary", "--json", dir.to_str().unwrap()]);
+    let s: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((&s["messages"], &s["not_bounces"], &s["recipients"]), (&4.into(), &1.into(), &3.into()));
+    assert_eq!(s["reason"]["mailboxfull"], 1);
+}
+
+#[test]
+fn human_rows_name_the_recipient_and_a_letter_is_no_bounce() {
+    let o = run_with_stdin(&["bounce"], dsn("bob@example.net", "5.1.1", "550 5.1.1 User unknown").as_bytes());
+    let out = stdout(&o);
+    assert!(out.contains("-#1  bounce  (rfc3464)  from mx.example.org"), "{out}");
+    assert!(out.lines().any(|l| l.contains("bob@example.net") && l.contains("userunknown hard")), "{out}");
+    let o = run_with_stdin(&["bounce"], LETTER.as_bytes());
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("not a bounce"), "{}", stdout(&o));
+    let o = run_with_stdin(&["bounce", "--json"], LETTER.as_bytes());
+    assert!(o.status.success() && stdout(&o).is_empty(), "{}", stdout(&o));
+}
+
+#[test]
+fn a_missing_path_is_an_error_with_status_2() {
+    let o = run(&["bounce", "/nonexistent/bounce.eml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/bounce.eml"), "{}", stderr(&o));
+}
+
+#[test]
+fn explain_decodes_a_whole_message_and_says_so() {
+    let message = dsn("bob@example.net", "5.2.2", "552 5.2.2 Mailbox full");
+    let o = run_with_stdin(&["explain", "--json"], message.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is a whole message"), "{}", stderr(&o));
+    let records = json_lines(&o);
+    assert_eq!((records.len(), &records[0]["reason"]), (1, &"mailboxfull".into()));
+    let dir = temp_dir("explain-message");
+    let path = dir.join("bounce.eml");
+    std::fs::write(&path, &message).unwrap();
+    let o = run(&["explain", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).lines().any(|l| l.contains("bob@example.net") && l.contains("mailboxfull")), "{}", stdout(&o));
+}
