@@ -70,6 +70,20 @@ fn gmail_policy_replies_name_the_sending_side() {
     assert_eq!(who_acts("gmail", host, text, "policyviolation"), WhoActs::Sender);
 }
 
+/// A phrase rule's own party wins too: Microsoft's refusal of a sender from outside the recipient's
+/// organisation, relayed where no Microsoft marker or host shows, is decided by the phrase
+/// "sender was not authenticated" (rejected, whose party is the sender's administrator); Microsoft
+/// says only the recipient's administrator can change it.
+#[test]
+fn a_phrase_rules_party_wins_over_its_reasons() {
+    let e = explain_with(b"550 5.7.12 Sender was not authenticated by organization", &Context::default());
+    let c = e.classification().unwrap();
+    assert!(matches!(c.rule(), Rule::Phrase(p) if p.phrase() == "sender was not authenticated"), "{:?}", c.rule());
+    assert_eq!(c.reason().id(), "rejected");
+    assert_eq!(c.reason().who_acts(), WhoActs::SenderAdmin);
+    assert_eq!(e.who_acts(), WhoActs::RecipientAdmin);
+}
+
 /// A rule without a party of its own keeps the reason's: Microsoft's "Delivery not authorized" is
 /// a restriction the recipient's organisation set (a distribution group or a transport rule).
 #[test]

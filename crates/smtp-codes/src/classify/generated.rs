@@ -5114,8 +5114,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The recipient only accepts mail from senders inside its own organisation (Microsoft's use of 5.7.12).",
         advice: "Only the recipient's administrator can allow outside senders.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -5198,8 +5198,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The group refuses mail from outside the organisation.",
         advice: "Only the recipient's administrator or the group owner can change this.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -5212,8 +5212,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The mailbox refuses mail from outside the organisation.",
         advice: "Only the recipient's administrator can change this.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -5226,8 +5226,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The public folder refuses mail from outside the organisation (Microsoft's use of 5.7.13; see also 5.7.135).",
         advice: "Only the recipient's administrator can change this.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -5240,8 +5240,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The public folder refuses mail from outside the organisation.",
         advice: "Only the recipient's administrator can change this.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -5254,8 +5254,8 @@ pub static PROVIDER_REPLIES: &[ProviderReply] = &[
         meaning: "The mail user refuses mail from outside the organisation.",
         advice: "Only the recipient's administrator can change this.",
         retry: true,
-        reason: Reason::PolicyViolation,
-        who_acts: None,
+        reason: Reason::Rejected,
+        who_acts: Some(WhoActs::RecipientAdmin),
         source: "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online; singhrastu/rastu.tech:build/sources/microsoft-parsed.json@b706e2440fa49a3cf4374c3890d726c4251f7359 (the same table, parsed)",
     },
     ProviderReply {
@@ -11660,6 +11660,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "sender not authenticated for group",
+        reason: Reason::Rejected,
+        command: None,
+        who_acts: Some(WhoActs::RecipientAdmin),
+        source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15 (rejected, 5.7.12 and 5.7.133 to 5.7.136)",
+    },
+    PhraseRule {
         phrase: "sender not pre-approved",
         reason: Reason::Rejected,
         command: None,
@@ -11679,6 +11686,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "sender was not authenticated",
+        reason: Reason::Rejected,
+        command: None,
+        who_acts: Some(WhoActs::RecipientAdmin),
+        source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15 (rejected, 5.7.12 and 5.7.133 to 5.7.136)",
     },
     PhraseRule {
         phrase: "sender was rejected",
