@@ -162,3 +162,28 @@ fn every_cited_sample_holds_its_phrase() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Microsoft's "Sender was not authenticated by organization" (5.7.12: the recipient accepts mail
+/// from inside its own organisation only) is rejected in Sisimai's Exchange Online table
+/// (Rhost/ExchangeOnline.pm and rhost/microsoft.rb), not the securityerror that the broad phrase
+/// "not authenticated" gave; Microsoft says only the recipient's administrator can change it.
+/// "Client was not authenticated" stays securityerror.
+#[test]
+fn sender_not_authenticated_by_organization_is_rejected_by_the_recipients_admin() {
+    for host in [None, Some("example-org.mail.protection.outlook.com")] {
+        for text in [
+            "550 5.7.12 Sender was not authenticated by organization",
+            "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction \
+             check failed as sender not authenticated for group",
+            "550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction \
+             check failed as sender was not authenticated for mailbox",
+        ] {
+            let e = smtp_codes::classify::explain_with(text.as_bytes(), &Context::new().with_remote_host(host));
+            let c = e.classification().unwrap();
+            assert_eq!((c.reason().id(), c.hard_bounce()), ("rejected", false), "{text:?} from {host:?}");
+            assert_eq!(e.who_acts(), WhoActs::RecipientAdmin, "{text:?} from {host:?}");
+        }
+    }
+    let (reason, hard, _) = classify("530 5.7.1 Client was not authenticated");
+    assert_eq!((reason.as_str(), hard), ("securityerror", false));
+}

@@ -54,6 +54,7 @@ fn phrase_and_code_rules_match() {
         assert_eq!(p.phrase(), s(v, "phrase"));
         assert_eq!(p.reason().id(), reason);
         assert_eq!(p.command().map(|c| c.as_str()), opt(v, "command"));
+        assert_eq!(p.who_acts().map(WhoActs::as_str), opt(v, "who_acts"));
         assert_eq!(p.source(), s(v, "source"));
     }
     let rules = list(&t, "code_rule");
@@ -99,6 +100,7 @@ fn providers_and_their_replies_match() {
         assert_eq!(r.meaning(), s(v, "meaning"));
         assert_eq!(r.advice(), s(v, "advice"));
         assert_eq!(r.reason().id(), s(v, "reason"));
+        assert_eq!(r.who_acts().map(WhoActs::as_str), opt(v, "who_acts"));
         assert_eq!(r.source(), opt(v, "source").unwrap_or_else(|| s(p, "reply_source")));
     }
 }

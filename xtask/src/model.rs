@@ -374,6 +374,8 @@ pub(crate) struct Phrase {
     pub(crate) phrase: String,
     /// A `[[command]]` id.
     pub(crate) command: Option<String>,
+    /// A `[[who]]` id, when this rule's text names another party than its reason's `who_acts`.
+    pub(crate) who_acts: Option<String>,
     pub(crate) source: String,
 }
 
@@ -432,6 +434,9 @@ pub(crate) struct ProviderReply {
     pub(crate) retry: bool,
     /// A `[[reason]]` id.
     pub(crate) reason: String,
+    /// A `[[who]]` id, when the provider's source names another party than the reason's
+    /// `who_acts`.
+    pub(crate) who_acts: Option<String>,
     /// Only when it differs from the provider's `reply_source`.
     pub(crate) source: Option<String>,
 }

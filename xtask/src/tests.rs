@@ -291,6 +291,31 @@ fn reply_source_repeated_by_a_reply_is_rejected() {
     assert!(err.contains("[[provider.reply]] gmail \"does not exist\"") && err.contains("leave it out"), "{err}");
 }
 
+/// A rule's own `who_acts` must name a `[[who]]` entry and differ from its reason's.
+#[test]
+fn rule_who_acts_is_checked() {
+    let phrase = "phrase = \"user unknown\"\n";
+    let reply = "advice = \"a\"\nreason = \"userunknown\"\n";
+    let ok = catalogue_with(|s| {
+        s.replace(phrase, &format!("{phrase}who_acts = \"recipient\"\n"))
+            .replace(reply, &format!("{reply}who_acts = \"sender-admin\"\n"))
+    });
+    assert!(parse(&ok).is_ok());
+    let err = error_of(&catalogue_with(|s| {
+        s.replace(phrase, &format!("{phrase}who_acts = \"someone\"\n"))
+            .replace(reply, &format!("{reply}who_acts = \"sender\"\n"))
+    }));
+    assert!(
+        err.contains("[[reason.phrase]] userunknown \"user unknown\"")
+            && err.contains("who_acts \"someone\" has no [[who]] entry"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[[provider.reply]] gmail \"does not exist\"") && err.contains("`who_acts` repeats the reason's"),
+        "{err}"
+    );
+}
+
 #[test]
 fn phrase_given_to_two_reasons_is_rejected() {
     let err = error_of(&catalogue_with(|s| {

@@ -427,6 +427,12 @@ impl<'a> Validator<'a> {
                 if let Some(command) = &p.command {
                     self.command(place, "reason.phrase", &key, command);
                 }
+                if let Some(who) = &p.who_acts {
+                    self.who_acts(place, "reason.phrase", &key, who);
+                    if *who == r.who_acts {
+                        self.fail(place, "reason.phrase", &key, "`who_acts` repeats the reason's; leave it out");
+                    }
+                }
                 let k = (text, p.command.as_deref());
                 if let Some(other) = phrases.get(&k).filter(|&&other| other != id) {
                     self.fail(place, "reason.phrase", &key, format_args!("the phrase already gives reason {other:?}"));
@@ -513,11 +519,18 @@ impl<'a> Validator<'a> {
     }
 
     fn provider_replies(&mut self, provider_place: Place, p: &'a Provider) {
+        let c = self.c;
         for r in &p.reply {
             let (place, r) = (provider_place.nested(r), r.get_ref());
             let key = format!("{} {:?}", p.id, r.matches);
             let table = "provider.reply";
             self.reason(place, table, &key, &r.reason);
+            if let Some(who) = &r.who_acts {
+                self.who_acts(place, table, &key, who);
+                if c.reason.iter().any(|reason| reason.id == r.reason && reason.who_acts == *who) {
+                    self.fail(place, table, &key, "`who_acts` repeats the reason's; leave it out");
+                }
+            }
             let texts = [
                 ("text", r.text.as_str()),
                 ("match", &r.matches),

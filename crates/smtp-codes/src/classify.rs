@@ -65,7 +65,7 @@ pub use rules::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
 use crate::explain::Explanation;
 use crate::grammar::is_word;
 use crate::parse::{Diagnosis, command, diagnose_codes};
-use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, Severity};
+use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, Severity, WhoActs};
 
 /// What is known about a reply besides its text: the SMTP command it answered and the host that
 /// sent it.
@@ -200,6 +200,21 @@ impl Classification {
         match self.rule {
             Rule::ProviderReply(r) => Some(r),
             _ => None,
+        }
+    }
+
+    /// Who must act: the deciding rule's own party when the catalogue gives one (a provider
+    /// reply's or a phrase rule's `who_acts`), else the reason's.
+    #[must_use]
+    pub const fn who_acts(&self) -> WhoActs {
+        let own = match self.rule {
+            Rule::ProviderReply(r) => r.who_acts(),
+            Rule::Phrase(p) => p.who_acts(),
+            Rule::Code(_) | Rule::SenderStage(_) | Rule::Fallback => None,
+        };
+        match own {
+            Some(w) => w,
+            None => self.reason.who_acts(),
         }
     }
 

@@ -175,9 +175,10 @@ impl<'a> Explanation<'a> {
         self.severity().should_retry()
     }
 
-    /// Who must act. Success needs nobody; otherwise the most specific source decides: the
-    /// matched provider reply's reason, the bounce reason, the enhanced code, the reply code,
-    /// then the enhanced code's subject and class.
+    /// Who must act. Success needs nobody; otherwise the most specific source decides: the rule
+    /// that decided the bounce reason when it names a party of its own (a provider reply's or a
+    /// phrase rule's `who_acts`), the bounce reason, the enhanced code, the reply code, then the
+    /// enhanced code's subject and class.
     #[must_use]
     pub fn who_acts(&self) -> WhoActs {
         if matches!(self.severity(), Severity::Success | Severity::Intermediate) {
@@ -185,7 +186,7 @@ impl<'a> Explanation<'a> {
         }
         #[cfg(feature = "classify")]
         if let Some(c) = self.classification.filter(|c| !matches!(c.rule(), crate::classify::Rule::Fallback)) {
-            return c.reason().who_acts();
+            return c.who_acts();
         }
         if let Some(e) = self.enhanced() {
             return e.who_acts();

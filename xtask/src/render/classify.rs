@@ -129,6 +129,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
                 None => quote!(None),
             };
             let reason = reason(c, &r.reason);
+            let who_acts = option(r.who_acts.as_deref(), |w| who(c, w));
             let (text, matches, distinctive, meaning, advice, retry, source) =
                 (&r.text, &r.matches, r.distinctive, &r.meaning, &r.advice, r.retry, p.source_of(r));
             replies.push(quote! {
@@ -143,6 +144,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
                     advice: #advice,
                     retry: #retry,
                     reason: #reason,
+                    who_acts: #who_acts,
                     source: #source,
                 }
             });
@@ -153,8 +155,11 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
         let reason = reason(c, &r.id);
         for p in r.phrase.iter().map(|p| p.get_ref()) {
             let command = option(p.command.as_ref(), |k| command(c, k));
+            let who_acts = option(p.who_acts.as_deref(), |w| who(c, w));
             let (phrase, source) = (&p.phrase, &p.source);
-            phrases.push(quote!(PhraseRule { phrase: #phrase, reason: #reason, command: #command, source: #source }));
+            phrases.push(quote! {
+                PhraseRule { phrase: #phrase, reason: #reason, command: #command, who_acts: #who_acts, source: #source }
+            });
         }
     }
     let mut code_rules = Vec::new();

@@ -82,6 +82,7 @@ pub struct ProviderReply {
     pub(crate) advice: &'static str,
     pub(crate) retry: bool,
     pub(crate) reason: Reason,
+    pub(crate) who_acts: Option<WhoActs>,
     pub(crate) source: &'static str,
 }
 
@@ -141,6 +142,14 @@ impl ProviderReply {
         self.reason
     }
 
+    /// Who must act, when the provider's source names another party than the reason's (a
+    /// sender-side policy code filed under a reason whose party is the receiver's); `None` when
+    /// the reason's [`Reason::who_acts`] applies.
+    #[must_use]
+    pub const fn who_acts(&self) -> Option<WhoActs> {
+        self.who_acts
+    }
+
     /// `false` when the provider says that retrying will not succeed, although the reply's code
     /// may be temporary.
     #[must_use]
@@ -161,6 +170,7 @@ pub struct PhraseRule {
     pub(crate) phrase: &'static str,
     pub(crate) reason: Reason,
     pub(crate) command: Option<Command>,
+    pub(crate) who_acts: Option<WhoActs>,
     pub(crate) source: &'static str,
 }
 
@@ -181,6 +191,14 @@ impl PhraseRule {
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
+    }
+
+    /// Who must act, when the text names another party than the reason's (a sender-side protocol
+    /// fault filed under a reason whose party is the receiver's); `None` when the reason's
+    /// [`Reason::who_acts`] applies.
+    #[must_use]
+    pub const fn who_acts(&self) -> Option<WhoActs> {
+        self.who_acts
     }
 
     /// Where the phrase is seen.
