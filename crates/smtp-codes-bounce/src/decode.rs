@@ -62,8 +62,11 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     let Some(parsed) = MessageParser::new().parse(body) else {
         return pasted(body, classifier);
     };
-    // Delivery-status fields where the headers should be: a pasted report.
-    if ["final-recipient", "reporting-mta", "original-recipient"].iter().any(|n| mime::has_header(&parsed, n)) {
+    // Delivery-status fields where the headers should be, and none of a message's own: a
+    // pasted report. (Some MTAs put `Original-Recipient` among a bounce's headers.)
+    let report_fields = ["final-recipient", "reporting-mta"].iter().any(|n| mime::has_header(&parsed, n));
+    let message_headers = ["from", "subject", "date", "content-type", "received"].iter().any(|n| mime::has_header(&parsed, n));
+    if report_fields && !message_headers {
         return pasted(body, classifier);
     }
     from_message(&parsed, classifier)

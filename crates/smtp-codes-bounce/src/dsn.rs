@@ -48,8 +48,8 @@ const MESSAGE_FIELDS: [&str; 7] = [
 /// Reads a delivery-status part: its per-message fields and its recipients' facts, in order.
 ///
 /// A recipient starts with a blank line before a recipient field, or with a `Final-Recipient`
-/// (or `Original-Recipient`) when the one being read already has one: some MTAs leave out the
-/// blank lines. Fields of the message found among a recipient's are taken as the message's.
+/// when the one being read already has one (some MTAs leave out the blank lines), or with an
+/// `Original-Recipient` when the one being read has one or is complete. Fields of the message found among a recipient's are taken as the message's.
 pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
     let mut recipients: Vec<Vec<Field>> = Vec::new();
     for block in fields::blocks(text) {
@@ -64,9 +64,16 @@ pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
                 None => RECIPIENT_FIELDS.contains(&name),
                 Some(fields) => {
                     let has = |n: &str| fields.iter().any(|f| f.name == n);
+                    // `Original-Recipient` may come before or after `Final-Recipient`; it opens
+                    // a new recipient only after one that already has its own, or that is
+                    // complete (it has an `Action` or a `Status`).
                     match name {
                         "final-recipient" => has("final-recipient"),
-                        "original-recipient" => has("final-recipient") || has("original-recipient"),
+                        "original-recipient" => {
+                            let after_final = fields.last().is_some_and(|f| f.name == "final-recipient");
+                            has("original-recipient")
+                                || has("final-recipient") && !after_final && (has("action") || has("status"))
+                        }
                         _ => false,
                     }
                 }
