@@ -184,20 +184,21 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
         .unwrap_or_default();
-    // An automatic reply.
-    if failed.is_empty() && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
-        return vacation(decoded, from, &joined, classifier);
-    }
-    // A plain-text bounce.
     let subject = decoded.subject.as_deref().unwrap_or("").to_lowercase().replace(['-', '_', ':'], " ");
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
     let bounce_subject =
         generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s) || subject.contains(&format!(" {s}")));
-    let bounce_sender = from.as_deref().is_some_and(|f| {
-        let local = f.rsplit_once('@').map_or(f, |(l, _)| l).to_ascii_lowercase();
-        generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local)
-    });
-    if !failed.is_empty() || bounce_subject || bounce_sender {
+    let sender = from.clone().or_else(|| header("from")).unwrap_or_default().to_ascii_lowercase();
+    let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
+    let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
+    let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
+    let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
+    // An automatic reply: never one that looks like a bounce.
+    if !bounce_like && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
+        return vacation(decoded, from, &joined, classifier);
+    }
+    // A plain-text bounce.
+    if bounce_like {
         let facts = generic::read(&joined, &failed);
         if !facts.is_empty() {
             return finish_generic(decoded, facts, classifier);
@@ -235,13 +236,13 @@ fn kind_of(recipients: &[Recipient]) -> MessageKind {
 fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
     if facts.iter().any(|f| f.diagnostic.is_empty()) && !texts.is_empty() {
         let joined = texts.join("\n\n");
-        let found = generic::read(&joined, &[]);
+        let single = facts.len() == 1;
         for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()) {
-            let Some(address) = f.recipient.as_deref() else { continue };
-            if let Some(g) =
-                found.iter().find(|g| g.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address)))
-            {
-                f.diagnostic.clone_from(&g.diagnostic);
+            let by_address = f.recipient.as_deref().and_then(|a| generic::error_for(&joined, a));
+            // One recipient: the paragraph with a reply code is its.
+            let text = by_address.or_else(|| if single { generic::coded_paragraph(&joined) } else { None });
+            if let Some(text) = text {
+                f.diagnostic = text;
             }
         }
     }

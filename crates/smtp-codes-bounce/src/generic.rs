@@ -68,6 +68,11 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
     ("--- Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X2.pm@v4.25.15"),
     ("----- Original message -----", "the issue's example of an inline copy (#12)"),
     ("Original message headers:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Office365.pm@v4.25.15"),
+    ("----- Unsent message follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
+    ("----- No message was collected -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
+    ("----- Message header follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15"),
+    ("--- The header of the original message is following. ---", "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15"),
+    ("Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15"),
 ];
 
 /// Where the copy of the original starts in `text`: the position of the marker line and the
@@ -96,29 +101,48 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     let mut found: Vec<Facts> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some((address, rest)) = leading_address(lines[i]) else {
+        let Some(lead) = leading_address(lines[i]) else {
             i += 1;
             continue;
         };
-        let mut error = String::from(rest.trim());
+        let mut error = String::new();
+        // The remote server's reply that a transcript shows just above (`<<< 550 ...`).
+        if lead.coded && let Some(reply) = i.checked_sub(1).and_then(|p| lines[p].trim().strip_prefix("<<<")) {
+            error.push_str(reply.trim());
+        }
+        push_words(&mut error, if lead.coded { lines[i].trim() } else { lead.rest.trim() });
         let mut j = i + 1;
-        while j < lines.len() && j - i <= MAX_ERROR_LINES {
+        let mut taken = 0;
+        // The lines below, up to a blank line; when the address stood alone, the paragraphs
+        // after it too (Gmail writes the address, a blank line, then the details).
+        let alone = error.is_empty();
+        while j < lines.len() && taken < MAX_ERROR_LINES {
             let line = lines[j].trim();
-            if line.is_empty() || leading_address(lines[j]).is_some() {
+            // Another recipient's line ends this one's text; a line naming the same address
+            // (`550 5.1.1 <bob@example.org>... User unknown` under `bob@example.org`) belongs
+            // to it.
+            if leading_address(lines[j]).is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
+                || line.starts_with(">>>")
+            {
                 break;
             }
-            if !error.is_empty() {
-                error.push(' ');
+            if line.is_empty() {
+                if !alone {
+                    break;
+                }
+                j += 1;
+                continue;
             }
-            error.push_str(line);
+            push_words(&mut error, line);
+            taken += 1;
             j += 1;
         }
-        if !found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address))) {
-            found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
-        } else if let Some(f) = found.iter_mut().find(|f| {
-            f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address)) && f.diagnostic.is_empty()
-        }) {
-            f.diagnostic = error;
+        let address = lead.address;
+        let same = |f: &Facts| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address));
+        match found.iter_mut().find(|f| same(f)) {
+            None => found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() }),
+            Some(f) if f.diagnostic.is_empty() => f.diagnostic = error,
+            Some(_) => {}
         }
         i = j.max(i + 1);
     }
@@ -137,10 +161,41 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     found
 }
 
+fn push_words(to: &mut String, words: &str) {
+    if words.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push(' ');
+    }
+    to.push_str(words);
+}
+
+/// An address that starts a line.
+struct Lead<'a> {
+    address: String,
+    /// The text after it on its line.
+    rest: &'a str,
+    /// Whether a reply code came before it (`550 <bob@example.org>... User unknown`).
+    coded: bool,
+}
+
 /// An address at the start of a line (after white space), alone, in angle brackets, or
 /// followed by `:`, `...` or white space and more text; with the rest of the line.
-fn leading_address(line: &str) -> Option<(String, &str)> {
-    let t = line.trim_start();
+fn leading_address(line: &str) -> Option<Lead<'_>> {
+    let mut t = line.trim_start();
+    // A reply code (and an enhanced code) before the address, as sendmail writes them.
+    let b = t.as_bytes();
+    let coded = b.len() > 4 && matches!(b[0], b'4' | b'5') && b[1..3].iter().all(u8::is_ascii_digit) && b[3] == b' ';
+    if coded {
+        t = t[4..].trim_start();
+        if let Some((first, after)) = t.split_once(' ')
+            && first.split('.').count() == 3
+            && first.split('.').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            t = after.trim_start();
+        }
+    }
     let (addr, rest, bracketed) = if let Some(inner) = t.strip_prefix('<') {
         let close = inner.find('>')?;
         (&inner[..close], &inner[close + 1..], true)
@@ -155,12 +210,12 @@ fn leading_address(line: &str) -> Option<(String, &str)> {
     }
     let rest = rest.trim_start();
     // A line that starts with an address and goes on with ordinary words is prose, unless the
-    // address is marked (`<..>`, `:`, `...`) or stands alone.
+    // address is marked (`<..>`, `:`, `...`) or stands alone; after a code, `...` must follow.
     let (rest, marked) = match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')) {
         Some(r) => (r, true),
-        None => (rest, bracketed || rest.trim().is_empty()),
+        None => (rest, !coded && (bracketed || rest.trim().is_empty())),
     };
-    marked.then(|| (addr.to_owned(), rest))
+    marked.then(|| Lead { address: addr.to_owned(), rest, coded })
 }
 
 /// Whether `s` looks like `local@domain.tld`.
@@ -173,6 +228,23 @@ fn is_address(s: &str) -> bool {
         && !domain.starts_with('.')
         && domain.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'[' | b']' | b':'))
         && !local.contains(char::is_whitespace)
+}
+
+/// The error text a plain-text part gives for `address` when the report has none: the text
+/// after it where it starts a line, else the paragraph that first mentions it.
+pub(crate) fn error_for(text: &str, address: &str) -> Option<String> {
+    let found = read(text, &[]);
+    let by_line = found
+        .into_iter()
+        .find(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address)))
+        .map(|f| f.diagnostic)
+        .filter(|d| !d.is_empty());
+    by_line.or_else(|| paragraph_with(&text.lines().collect::<Vec<_>>(), address))
+}
+
+/// The first paragraph of `text` that holds a failure reply code, on one line.
+pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
+    paragraph_with_code(&text.lines().collect::<Vec<_>>())
 }
 
 /// The paragraph (lines between blank lines) that first mentions `address`, on one line.
@@ -222,5 +294,10 @@ mod tests {
         assert_eq!(r[0].diagnostic, "User unknown");
         let r = read("bob@example.org is a nice person\n", &[]);
         assert!(r.is_empty());
+        let r = read(">>> RCPT To:<bob@example.org>\n<<< 550 No such user\n550 <bob@example.org>... User unknown\n", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
+        let r = read("failed permanently:\n\n     bob@example.org\n\nTechnical details:\n550 5.1.1 unknown\n", &[]);
+        assert_eq!(r[0].diagnostic, "Technical details: 550 5.1.1 unknown");
     }
 }
