@@ -204,6 +204,14 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
             return finish_generic(decoded, facts, classifier);
         }
     }
+    // A delivery-status part that names no recipient, and no text that does: a bounce of an
+    // unknown recipient.
+    if !parts.delivery_status.is_empty() {
+        let mut d = finish_dsn(decoded, vec![Facts::default()], &texts, classifier);
+        d.warnings.push(DecodeWarning::NoRecipient);
+        d.warnings.dedup();
+        return d;
+    }
     decoded.original = None;
     decoded
 }

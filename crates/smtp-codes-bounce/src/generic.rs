@@ -146,6 +146,15 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         }
         i = j.max(i + 1);
     }
+    if found.is_empty() {
+        for line in &lines {
+            if let Some((address, text)) = trailing_address(line)
+                && !found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address)))
+            {
+                found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
+            }
+        }
+    }
     for address in failed_recipients {
         if found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address))) {
             continue;
@@ -199,6 +208,9 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
     let (addr, rest, bracketed) = if let Some(inner) = t.strip_prefix('<') {
         let close = inner.find('>')?;
         (&inner[..close], &inner[close + 1..], true)
+    } else if let Some(inner) = t.strip_prefix('"') {
+        let close = inner.find('"')?;
+        (&inner[..close], &inner[close + 1..], true)
     } else {
         let end = t.find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';')).unwrap_or(t.len());
         // `bob@example.org...` (sendmail): the dots are not the address's.
@@ -211,11 +223,40 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
     let rest = rest.trim_start();
     // A line that starts with an address and goes on with ordinary words is prose, unless the
     // address is marked (`<..>`, `:`, `...`) or stands alone; after a code, `...` must follow.
+    // A reason in brackets (`bob@example.org [User unknown]`) or a reply code on the line marks
+    // it too.
     let (rest, marked) = match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')) {
         Some(r) => (r, true),
-        None => (rest, !coded && (bracketed || rest.trim().is_empty())),
+        None => {
+            let marked = bracketed || rest.trim().is_empty() || rest.starts_with(['[', '(']) || has_reply_code(rest);
+            (rest, !coded && marked)
+        }
     };
     marked.then(|| Lead { address: addr.to_owned(), rest, coded })
+}
+
+/// An address at the end of a line after a colon (`User mailbox exceeds allowed size:
+/// bob@example.org`), with the text before it.
+fn trailing_address(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_end();
+    let (before, last) = t.rsplit_once(':')?;
+    let addr = last.trim().trim_start_matches('<').trim_end_matches('>');
+    let before = before.trim();
+    (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
+        .then(|| (addr.to_owned(), before))
+}
+
+/// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen or the
+/// end) at a word boundary.
+fn has_reply_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| {
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && matches!(b[i], b'4' | b'5')
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|&c| matches!(c, b' ' | b'-'))
+    })
 }
 
 /// Whether `s` looks like `local@domain.tld`.
@@ -257,16 +298,7 @@ fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
 /// The first paragraph holding a failure reply code (`5xx` or `4xx` followed by a space or a
 /// hyphen) at a word boundary.
 fn paragraph_with_code(lines: &[&str]) -> Option<String> {
-    let at = lines.iter().position(|l| {
-        let b = l.as_bytes();
-        (0..b.len().saturating_sub(3)).any(|i| {
-            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                && matches!(b[i], b'4' | b'5')
-                && b[i + 1].is_ascii_digit()
-                && b[i + 2].is_ascii_digit()
-                && matches!(b[i + 3], b' ' | b'-')
-        })
-    })?;
+    let at = lines.iter().position(|l| has_reply_code(l))?;
     Some(paragraph_at(lines, at))
 }
 
@@ -294,6 +326,10 @@ mod tests {
         assert_eq!(r[0].diagnostic, "User unknown");
         let r = read("bob@example.org is a nice person\n", &[]);
         assert!(r.is_empty());
+        let r = read("User mailbox exceeds allowed size: bob@example.org\n", &[]);
+        assert_eq!((r[0].recipient.as_deref(), r[0].diagnostic.as_str()), (Some("bob@example.org"), "User mailbox exceeds allowed size"));
+        let r = read("bob@example.org [User unknown]\n", &[]);
+        assert_eq!(r[0].diagnostic, "[User unknown]");
         let r = read(">>> RCPT To:<bob@example.org>\n<<< 550 No such user\n550 <bob@example.org>... User unknown\n", &[]);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
