@@ -32,6 +32,40 @@ pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
     Cow::Owned(out)
 }
 
+/// The most `message/rfc822` (or `message/global`) parts read. mail-parser nests each such
+/// part in the one around it, and building and dropping those nested values recurses once per
+/// level: a message of ten thousand of them would exhaust the stack. A bounce holds one.
+const MAX_NESTED_MESSAGES: usize = 64;
+
+/// `body` up to the line that opens a `message/rfc822` part beyond [`MAX_NESTED_MESSAGES`],
+/// and whether it was cut there. One pass over the line starts.
+fn cut_deep(body: &[u8]) -> (&[u8], bool) {
+    let mut count = 0;
+    let mut start = 0;
+    loop {
+        let line = &body[start..];
+        if line.len() >= 13 && line[..13].eq_ignore_ascii_case(b"content-type:") {
+            let value = line[13..]
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n'))
+                .map_or(&line[..0], |p| &line[13 + p..]);
+            let nested = [&b"message/rfc822"[..], b"message/global"]
+                .iter()
+                .any(|m| value.len() >= m.len() && value[..m.len()].eq_ignore_ascii_case(m));
+            if nested {
+                count += 1;
+                if count > MAX_NESTED_MESSAGES {
+                    return (&body[..start], true);
+                }
+            }
+        }
+        match memchr::memchr(b'\n', line) {
+            Some(end) => start += end + 1,
+            None => return (body, false),
+        }
+    }
+}
+
 /// The classification of a kind that is not decided by a reply: the core's classifier on a
 /// text naming the kind (the catalogue's `vacation` and `feedback` phrases).
 fn fixed(classifier: &Classifier, text: &str) -> Classification {
@@ -59,17 +93,23 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     if !crate::looks_like_message(body) {
         return pasted(body, classifier);
     }
+    let (body, cut) = cut_deep(body);
     let Some(parsed) = MessageParser::new().parse(body) else {
         return pasted(body, classifier);
     };
     // Delivery-status fields where the headers should be, and none of a message's own: a
     // pasted report. (Some MTAs put `Original-Recipient` among a bounce's headers.)
     let report_fields = ["final-recipient", "reporting-mta"].iter().any(|n| mime::has_header(&parsed, n));
-    let message_headers = ["from", "subject", "date", "content-type", "received"].iter().any(|n| mime::has_header(&parsed, n));
+    let message_headers =
+        ["from", "subject", "date", "content-type", "received"].iter().any(|n| mime::has_header(&parsed, n));
     if report_fields && !message_headers {
         return pasted(body, classifier);
     }
-    from_message(&parsed, classifier)
+    let mut decoded = from_message(&parsed, classifier);
+    if cut {
+        decoded.warnings.push(DecodeWarning::TooDeep);
+    }
+    decoded
 }
 
 /// A bounce body without the message's headers: its delivery-status fields when it has them,
@@ -276,10 +316,8 @@ fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Deco
         let v = field.value.clone();
         let some = || Some(v.clone()).filter(|v| !v.is_empty());
         match field.name.as_str() {
-            "feedback-type" => {
-                if fb.feedback_type.is_empty() {
-                    fb.feedback_type = v.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                }
+            "feedback-type" if fb.feedback_type.is_empty() => {
+                fb.feedback_type = v.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
             }
             "user-agent" => fb.user_agent = fb.user_agent.take().or_else(some),
             "original-mail-from" => {

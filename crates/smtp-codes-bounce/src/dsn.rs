@@ -125,29 +125,23 @@ fn facts(fields: &[Field]) -> Facts {
             "final-recipient" => f.recipient = f.recipient.take().or_else(|| fields::address(v)),
             "original-recipient" => f.original_recipient = f.original_recipient.take().or_else(|| fields::address(v)),
             "x-actual-recipient" => actual = actual.take().or_else(|| fields::address(v)),
-            "action" => {
-                if f.action.is_none() {
-                    f.action = Action::parse(v);
-                    if f.action.is_none() && !v.is_empty() {
-                        f.warnings.push(DecodeWarning::UnknownAction { value: v.to_owned() });
-                    }
+            "action" if f.action.is_none() => {
+                f.action = Action::parse(v);
+                if f.action.is_none() && !v.is_empty() {
+                    f.warnings.push(DecodeWarning::UnknownAction { value: v.to_owned() });
                 }
             }
-            "status" => {
-                if f.status.is_none() {
-                    f.status = status_code(v);
-                    if f.status.is_none() && !v.is_empty() {
-                        f.warnings.push(DecodeWarning::BadStatus { value: v.to_owned() });
-                    }
+            "status" if f.status.is_none() => {
+                f.status = status_code(v);
+                if f.status.is_none() && !v.is_empty() {
+                    f.warnings.push(DecodeWarning::BadStatus { value: v.to_owned() });
                 }
             }
             "remote-mta" => f.remote_mta = f.remote_mta.take().or_else(|| fields::host(v)),
-            "diagnostic-code" => {
-                if f.diagnostic.is_empty() {
-                    let (kind, text) = fields::typed(v);
-                    f.diagnostic_type = kind.map(str::to_owned);
-                    f.diagnostic = text.to_owned();
-                }
+            "diagnostic-code" if f.diagnostic.is_empty() => {
+                let (kind, text) = fields::typed(v);
+                f.diagnostic_type = kind.map(str::to_owned);
+                f.diagnostic = text.to_owned();
             }
             "last-attempt-date" => f.last_attempt_date = f.last_attempt_date.take().or_else(nonempty),
             "will-retry-until" => f.will_retry_until = f.will_retry_until.take().or_else(nonempty),

@@ -71,7 +71,10 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
     ("----- Unsent message follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
     ("----- No message was collected -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
     ("----- Message header follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15"),
-    ("--- The header of the original message is following. ---", "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15"),
+    (
+        "--- The header of the original message is following. ---",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15",
+    ),
     ("Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15"),
 ];
 
@@ -107,7 +110,9 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         };
         let mut error = String::new();
         // The remote server's reply that a transcript shows just above (`<<< 550 ...`).
-        if lead.coded && let Some(reply) = i.checked_sub(1).and_then(|p| lines[p].trim().strip_prefix("<<<")) {
+        if lead.coded
+            && let Some(reply) = i.checked_sub(1).and_then(|p| lines[p].trim().strip_prefix("<<<"))
+        {
             error.push_str(reply.trim());
         }
         push_words(&mut error, if lead.coded { lines[i].trim() } else { lead.rest.trim() });
@@ -327,10 +332,14 @@ mod tests {
         let r = read("bob@example.org is a nice person\n", &[]);
         assert!(r.is_empty());
         let r = read("User mailbox exceeds allowed size: bob@example.org\n", &[]);
-        assert_eq!((r[0].recipient.as_deref(), r[0].diagnostic.as_str()), (Some("bob@example.org"), "User mailbox exceeds allowed size"));
+        assert_eq!(
+            (r[0].recipient.as_deref(), r[0].diagnostic.as_str()),
+            (Some("bob@example.org"), "User mailbox exceeds allowed size")
+        );
         let r = read("bob@example.org [User unknown]\n", &[]);
         assert_eq!(r[0].diagnostic, "[User unknown]");
-        let r = read(">>> RCPT To:<bob@example.org>\n<<< 550 No such user\n550 <bob@example.org>... User unknown\n", &[]);
+        let r =
+            read(">>> RCPT To:<bob@example.org>\n<<< 550 No such user\n550 <bob@example.org>... User unknown\n", &[]);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
         let r = read("failed permanently:\n\n     bob@example.org\n\nTechnical details:\n550 5.1.1 unknown\n", &[]);

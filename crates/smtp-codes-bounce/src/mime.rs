@@ -1,7 +1,7 @@
 //! Walking a parsed message's MIME parts (mail-parser) to find what each reader needs: the
 //! report parts, the human-readable text, and the returned original's headers.
 
-use mail_parser::{Address, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 use crate::Original;
 
@@ -73,10 +73,8 @@ pub(crate) fn parts(message: &Message<'_>) -> Parts {
                     found.feedback.get_or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
                 }
                 ("message", "disposition-notification" | "global-disposition-notification") => found.disposition = true,
-                ("message", "rfc822" | "global" | "rfc822-headers" | "global-headers") => {
-                    if found.original.is_none() {
-                        found.original = headers_of(bytes);
-                    }
+                ("message", "rfc822" | "global" | "rfc822-headers" | "global-headers") if found.original.is_none() => {
+                    found.original = headers_of(bytes);
                 }
                 _ => {}
             },
@@ -138,8 +136,7 @@ pub(crate) fn has_header(message: &Message<'_>, name: &str) -> bool {
     message.parts.first().is_some_and(|p| p.headers.iter().any(|h| h.name().eq_ignore_ascii_case(name)))
 }
 
-/// The addresses of the top part's `From` header, without names.
+/// The address of the top part's `From` header, without its name.
 pub(crate) fn from_address(message: &Message<'_>) -> Option<String> {
-    let _ = HeaderName::From;
     message.from()?.first()?.address.as_deref().map(str::to_owned)
 }
