@@ -284,9 +284,10 @@ fn kind_of(recipients: &[Recipient]) -> MessageKind {
 fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
     if facts.iter().any(|f| f.diagnostic.is_empty()) && !texts.is_empty() {
         let joined = texts.join("\n\n");
+        let lines = generic::ErrorLines::new(&joined);
         let single = facts.len() == 1;
         for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()) {
-            let by_address = f.recipient.as_deref().and_then(|a| generic::error_for(&joined, a));
+            let by_address = f.recipient.as_deref().and_then(|a| lines.error_for(a));
             // One recipient: the paragraph with a reply code is its.
             let text = by_address.or_else(|| if single { generic::coded_paragraph(&joined) } else { None });
             if let Some(text) = text {

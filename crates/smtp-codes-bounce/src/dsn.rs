@@ -51,9 +51,19 @@ const MESSAGE_FIELDS: [&str; 7] = [
 /// when the one being read already has one (some MTAs leave out the blank lines), or with an
 /// `Original-Recipient` when the one being read has one or is complete. Fields of the message found among a recipient's are taken as the message's.
 pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
+    /// The recipient being read: its fields, and which of the fields that decide where the
+    /// next recipient starts it has (kept as flags, so that a block of many fields is read in
+    /// linear time).
+    #[derive(Default)]
+    struct Current {
+        fields: Vec<Field>,
+        has_final: bool,
+        has_original: bool,
+        complete: bool,
+    }
     let mut recipients: Vec<Vec<Field>> = Vec::new();
     for block in fields::blocks(text) {
-        let mut current: Option<Vec<Field>> = None;
+        let mut current: Option<Current> = None;
         for field in block {
             let name = field.name.as_str();
             if MESSAGE_FIELDS.contains(&name) {
@@ -62,34 +72,36 @@ pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
             }
             let opens = match &current {
                 None => RECIPIENT_FIELDS.contains(&name),
-                Some(fields) => {
-                    let has = |n: &str| fields.iter().any(|f| f.name == n);
-                    // `Original-Recipient` may come before or after `Final-Recipient`; it opens
-                    // a new recipient only after one that already has its own, or that is
-                    // complete (it has an `Action` or a `Status`).
-                    match name {
-                        "final-recipient" => has("final-recipient"),
-                        "original-recipient" => {
-                            let after_final = fields.last().is_some_and(|f| f.name == "final-recipient");
-                            has("original-recipient")
-                                || has("final-recipient") && !after_final && (has("action") || has("status"))
-                        }
-                        _ => false,
+                // `Original-Recipient` may come before or after `Final-Recipient`; it opens a
+                // new recipient only after one that already has its own, or that is complete
+                // (it has an `Action` or a `Status`) and did not just give `Final-Recipient`.
+                Some(c) => match name {
+                    "final-recipient" => c.has_final,
+                    "original-recipient" => {
+                        let after_final = c.fields.last().is_some_and(|f| f.name == "final-recipient");
+                        c.has_original || c.has_final && !after_final && c.complete
                     }
-                }
+                    _ => false,
+                },
             };
             if opens {
                 if let Some(done) = current.take() {
-                    recipients.push(done);
+                    recipients.push(done.fields);
                 }
-                current = Some(Vec::new());
+                current = Some(Current::default());
             }
-            if let Some(fields) = current.as_mut() {
-                fields.push(field);
+            if let Some(c) = current.as_mut() {
+                match name {
+                    "final-recipient" => c.has_final = true,
+                    "original-recipient" => c.has_original = true,
+                    "action" | "status" => c.complete = true,
+                    _ => {}
+                }
+                c.fields.push(field);
             }
         }
         if let Some(done) = current {
-            recipients.push(done);
+            recipients.push(done.fields);
         }
     }
     recipients.into_iter().map(|fields| facts(&fields)).collect()

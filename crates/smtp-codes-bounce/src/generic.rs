@@ -2,6 +2,8 @@
 //! named at the start of error lines and the reply text after them. Part 2 of the bounce work
 //! adds each MTA's own layout; this reader only knows what most of them share.
 
+use std::collections::HashMap;
+
 use crate::recipient::Facts;
 
 /// Subjects (lower case, their first words, as Sisimai keys them) that name a bounce.
@@ -102,6 +104,8 @@ const MAX_ERROR_LINES: usize = 8;
 pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     let lines: Vec<&str> = text.lines().collect();
     let mut found: Vec<Facts> = Vec::new();
+    // Where each address (in lower case) is in `found`.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(lead) = leading_address(lines[i]) else {
@@ -143,10 +147,12 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
             j += 1;
         }
         let address = lead.address;
-        let same = |f: &Facts| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address));
-        match found.iter_mut().find(|f| same(f)) {
-            None => found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() }),
-            Some(f) if f.diagnostic.is_empty() => f.diagnostic = error,
+        match index.get(&address.to_lowercase()) {
+            None => {
+                index.insert(address.to_lowercase(), found.len());
+                found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
+            }
+            Some(&at) if found[at].diagnostic.is_empty() => found[at].diagnostic = error,
             Some(_) => {}
         }
         i = j.max(i + 1);
@@ -154,17 +160,20 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     if found.is_empty() {
         for line in &lines {
             if let Some((address, text)) = trailing_address(line)
-                && !found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address)))
+                && !index.contains_key(&address.to_lowercase())
             {
+                index.insert(address.to_lowercase(), found.len());
                 found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
             }
         }
     }
-    for address in failed_recipients {
-        if found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address))) {
+    for (n, address) in failed_recipients.iter().enumerate() {
+        if index.contains_key(&address.to_lowercase()) {
             continue;
         }
-        let diagnostic = paragraph_with(&lines, address).unwrap_or_default();
+        index.insert(address.to_lowercase(), found.len());
+        let diagnostic =
+            if n < MAX_SEARCHED { paragraph_with(&lines, address).unwrap_or_default() } else { String::new() };
         found.push(Facts { recipient: Some(address.clone()), diagnostic, ..Facts::default() });
     }
     if found.is_empty()
@@ -276,16 +285,35 @@ fn is_address(s: &str) -> bool {
         && !local.contains(char::is_whitespace)
 }
 
-/// The error text a plain-text part gives for `address` when the report has none: the text
-/// after it where it starts a line, else the paragraph that first mentions it.
-pub(crate) fn error_for(text: &str, address: &str) -> Option<String> {
-    let found = read(text, &[]);
-    let by_line = found
-        .into_iter()
-        .find(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address)))
-        .map(|f| f.diagnostic)
-        .filter(|d| !d.is_empty());
-    by_line.or_else(|| paragraph_with(&text.lines().collect::<Vec<_>>(), address))
+/// The most addresses looked for anywhere in a text (not just at the start of a line): each
+/// search is a pass over the text, so that a report of thousands of recipients stays linear.
+const MAX_SEARCHED: usize = 64;
+
+/// The error texts a plain-text part gives, for the recipients of a report that has none.
+pub(crate) struct ErrorLines<'a> {
+    lines: Vec<&'a str>,
+    /// The error text after each address (in lower case) that starts a line.
+    found: HashMap<String, String>,
+    searched: core::cell::Cell<usize>,
+}
+
+impl<'a> ErrorLines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let found =
+            read(text, &[]).into_iter().filter_map(|f| Some((f.recipient?.to_lowercase(), f.diagnostic))).collect();
+        Self { lines: text.lines().collect(), found, searched: core::cell::Cell::new(0) }
+    }
+
+    /// The text after `address` where it starts a line, else the paragraph that first
+    /// mentions it (for the first [`MAX_SEARCHED`] addresses asked).
+    pub(crate) fn error_for(&self, address: &str) -> Option<String> {
+        let by_line = self.found.get(&address.to_lowercase()).filter(|d| !d.is_empty()).cloned();
+        by_line.or_else(|| {
+            let n = self.searched.get();
+            self.searched.set(n + 1);
+            (n < MAX_SEARCHED).then(|| paragraph_with(&self.lines, address)).flatten()
+        })
+    }
 }
 
 /// The first paragraph of `text` that holds a failure reply code, on one line.

@@ -86,3 +86,46 @@ fn broken_input() {
     let d = decode(b"Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: bogus\n");
     assert!(d.recipients()[0].warnings().iter().any(|w| matches!(w, DecodeWarning::BadStatus { .. })));
 }
+
+#[test]
+fn many_recipients() {
+    // A report of many recipients without Diagnostic-Code, beside a text naming each: every
+    // step that looks up an address is a map or capped, so this stays linear.
+    let n = 20_000;
+    let mut text = String::new();
+    let mut status = String::from("Reporting-MTA: dns; mx.example.org\n\n");
+    for i in 0..n {
+        text.push_str(&format!("<user{i}@example.net>: 550 5.1.1 unknown\n\n"));
+        status.push_str(&format!(
+            "Final-Recipient: rfc822; user{i}@example.net\nAction: failed\nStatus: 5.1.1\nX-Note: {i}\n\n"
+        ));
+    }
+    let m = format!(
+        "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n{text}--B\nContent-Type: message/delivery-status\n\n{status}--B--\n"
+    );
+    let d = decode(m.as_bytes());
+    assert_eq!(d.recipients().len(), n);
+    let last = &d.recipients()[n - 1];
+    assert_eq!(last.recipient(), Some("user19999@example.net"));
+    assert_eq!(last.diagnostic(), "550 5.1.1 unknown");
+    // The same addresses in a plain-text bounce, and in X-Failed-Recipients.
+    let failed: Vec<String> = (0..n).map(|i| format!("other{i}@example.net")).collect();
+    let m = format!(
+        "From: MAILER-DAEMON@mx.example.org\nX-Failed-Recipients: {}\nSubject: Undelivered\n\n{text}",
+        failed.join(", ")
+    );
+    let d = decode(m.as_bytes());
+    assert_eq!(d.recipients().len(), 2 * n);
+}
+
+#[test]
+fn one_recipient_of_many_fields() {
+    let mut status = String::from("Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n");
+    for i in 0..100_000 {
+        status.push_str(&format!("X-Field-{i}: value\n"));
+    }
+    let m = format!(
+        "From: MAILER-DAEMON@mx.example.org\nContent-Type: multipart/report; boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\n{status}--B--\n"
+    );
+    assert_eq!(decode(m.as_bytes()).recipients().len(), 1);
+}
