@@ -106,6 +106,10 @@ fn vacation_reply() {
     assert_eq!(r.classification().reason().id(), "vacation");
     assert!(!r.classification().hard_bounce());
     assert_eq!((r.status(), r.reply_code()), (None, None));
+    // No reply is explained: nobody has to act on an automatic reply.
+    let e = r.explanation();
+    assert_eq!((e.reply_code(), e.enhanced_code()), (None, None));
+    assert_eq!(e.who_acts(), smtp_codes::WhoActs::Nobody);
 }
 
 #[test]
