@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use mail_parser::{Message, MessageParser};
+use mail_parser::Message;
 use smtp_codes::Severity;
 use smtp_codes::classify::{Classification, Classifier, Context};
 
@@ -94,7 +94,7 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
         return pasted(body, classifier);
     }
     let (body, cut) = cut_deep(body);
-    let Some(parsed) = MessageParser::new().parse(body) else {
+    let Some(parsed) = mime::parser().parse(body) else {
         return pasted(body, classifier);
     };
     // Delivery-status fields where the headers should be, and none of a message's own: a
