@@ -119,7 +119,7 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
     let mut decoded = Decoded::not_a_bounce(Vec::new());
     let (before, original) = split_original(&text);
     decoded.original = original;
-    if let Some(result) = inline_dsn(before, classifier, &mut decoded) {
+    if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
     let facts = generic::read(before, &[]);
@@ -143,7 +143,7 @@ fn split_original(text: &str) -> (&str, Option<crate::Original>) {
 }
 
 /// Delivery-status fields written inline in a text (no `message/delivery-status` part).
-fn inline_dsn(text: &str, classifier: &Classifier, decoded: &mut Decoded) -> Option<Decoded> {
+fn inline_dsn(text: &str, classifier: &Classifier, decoded: &Decoded) -> Option<Decoded> {
     let has_field = |name: &str| {
         text.lines().any(|l| l.len() > name.len() && l.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
     };
@@ -215,7 +215,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
         decoded.warnings.push(DecodeWarning::NoRecipient);
     }
     let joined = texts.join("\n\n");
-    if let Some(result) = inline_dsn(&joined, classifier, &mut decoded) {
+    if let Some(result) = inline_dsn(&joined, classifier, &decoded) {
         return result;
     }
 
@@ -226,8 +226,9 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
         .unwrap_or_default();
     let subject = decoded.subject.as_deref().unwrap_or("").to_lowercase().replace(['-', '_', ':'], " ");
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
-    let bounce_subject =
-        generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s) || subject.contains(&format!(" {s}")));
+    // The subject's first words, as Sisimai keys them (a tag such as `[Postmaster]` before).
+    let subject = subject.strip_prefix('[').and_then(|s| s.split_once(']')).map_or(subject.as_str(), |(_, s)| s.trim());
+    let bounce_subject = generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s));
     let sender = from.clone().or_else(|| header("from")).unwrap_or_default().to_ascii_lowercase();
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
