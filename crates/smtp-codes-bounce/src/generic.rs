@@ -86,7 +86,9 @@ pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
-        if ORIGINAL_MARKERS.iter().any(|(m, _)| trimmed.eq_ignore_ascii_case(m) || trimmed.starts_with(m)) {
+        // Every marker starts with `-` or `O`: most lines are passed over on their first byte.
+        let may = matches!(trimmed.as_bytes().first(), Some(b'-' | b'O' | b'o'));
+        if may && ORIGINAL_MARKERS.iter().any(|(m, _)| trimmed.eq_ignore_ascii_case(m) || trimmed.starts_with(m)) {
             return Some((at, at + line.len()));
         }
         at += line.len();
@@ -345,6 +347,15 @@ fn paragraph_at(lines: &[&str], at: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_start_as_the_fast_path_expects() {
+        for (marker, source) in ORIGINAL_MARKERS {
+            assert!(marker.starts_with(['-', 'O']), "{marker}");
+            assert!(!source.is_empty());
+            assert_eq!(original_start(&format!("text\n  {marker}\nSubject: x\n")).map(|(at, _)| at), Some(5));
+        }
+    }
 
     #[test]
     fn qmail_and_exim_and_sendmail() {
