@@ -78,7 +78,31 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
         "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15",
     ),
     ("Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15"),
+    ("-------original message", "sisimai/p5-sisimai:lib/Sisimai/Lhost/mFILTER.pm@v4.25.15"),
+    ("-------original mail info", "sisimai/p5-sisimai:lib/Sisimai/Lhost/mFILTER.pm@v4.25.15"),
+    ("------- Returned Message --------", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15"),
+    ("Original mail as follows:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15"),
+    ("Included is a copy of the message header:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15"),
+    ("Below is a copy of the original message:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15"),
+    ("The attachment contains the original mail headers", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X6.pm@v4.25.15"),
 ];
+
+/// Header lines that start the copy of a message in a plain-text bounce when no marker does:
+/// error text never starts a line with them.
+const COPIED_HEADERS: &[(&str, &str)] = &[
+    ("received: from ", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X1.pm@v4.25.15 (the copy starts at `Received: from`)"),
+    (
+        "return-path:",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (the copy starts at `Return-path:`)",
+    ),
+];
+
+/// Whether `line` (trimmed at its start) is a header line of a copied message.
+fn copied_header(line: &str) -> bool {
+    COPIED_HEADERS
+        .iter()
+        .any(|(h, _)| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+}
 
 /// Where the copy of the original starts in `text`: the position of the marker line and the
 /// position after it.
@@ -86,9 +110,17 @@ pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
-        // Every marker starts with `-` or `O`: most lines are passed over on their first byte.
-        let may = matches!(trimmed.as_bytes().first(), Some(b'-' | b'O' | b'o'));
-        if may && ORIGINAL_MARKERS.iter().any(|(m, _)| trimmed.eq_ignore_ascii_case(m) || trimmed.starts_with(m)) {
+        // Most lines are passed over on their first byte.
+        let Some(&first) = trimmed.as_bytes().first() else {
+            at += line.len();
+            continue;
+        };
+        let starts = |m: &str| {
+            m.as_bytes()[0].eq_ignore_ascii_case(&first)
+                && trimmed.len() >= m.len()
+                && trimmed.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        };
+        if ORIGINAL_MARKERS.iter().any(|(m, _)| starts(m)) {
             return Some((at, at + line.len()));
         }
         at += line.len();
@@ -134,6 +166,7 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
             // to it.
             if leading_address(lines[j]).is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
                 || line.starts_with(">>>")
+                || copied_header(line)
             {
                 break;
             }
@@ -351,7 +384,6 @@ mod tests {
     #[test]
     fn markers_start_as_the_fast_path_expects() {
         for (marker, source) in ORIGINAL_MARKERS {
-            assert!(marker.starts_with(['-', 'O']), "{marker}");
             assert!(!source.is_empty());
             assert_eq!(original_start(&format!("text\n  {marker}\nSubject: x\n")).map(|(at, _)| at), Some(5));
         }
