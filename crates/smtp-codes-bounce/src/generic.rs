@@ -89,7 +89,7 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
 
 /// Header lines that start the copy of a message in a plain-text bounce when no marker does:
 /// error text never starts a line with them.
-const COPIED_HEADERS: &[(&str, &str)] = &[
+pub const COPIED_HEADERS: &[(&str, &str)] = &[
     ("received: from ", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X1.pm@v4.25.15 (the copy starts at `Received: from`)"),
     (
         "return-path:",

@@ -121,7 +121,9 @@ pub mod markers {
         EXCLUDED_SENDERS as AUTO_REPLY_EXCLUDED_SENDERS, EXCLUDED_SUBJECTS as AUTO_REPLY_EXCLUDED_SUBJECTS,
         HEADERS as AUTO_REPLY_HEADERS, HeaderMarker, SUBJECTS as AUTO_REPLY_SUBJECTS, SubjectMarker,
     };
-    pub use crate::generic::{BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, ORIGINAL_MARKERS};
+    pub use crate::generic::{
+        BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, COPIED_HEADERS, ORIGINAL_MARKERS,
+    };
 }
 
 pub use decoded::{Decoded, DecodedBy, Feedback, MessageKind, Original};
