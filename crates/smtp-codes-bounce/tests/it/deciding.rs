@@ -193,4 +193,9 @@ fn plain_text_with_failed_recipients_header() {
     let got: Vec<_> =
         d.recipients().iter().map(|r| (r.recipient().unwrap(), r.classification().reason().id())).collect();
     assert_eq!(got, [("bob@example.net", "userunknown"), ("carol@example.net", "mailboxfull")]);
+    // Header names in any case.
+    let d = decode(m.replace("X-Failed-Recipients", "X-FAILED-RECIPIENTS").as_bytes());
+    assert_eq!(d.recipients().len(), 2);
+    let m = "From: Bob <bob@example.net>\nAUTO-SUBMITTED: Auto-Replied\nSubject: Hello\n\nAway.\n";
+    assert_eq!(decode(m.as_bytes()).kind(), MessageKind::Vacation);
 }
