@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use mail_parser::{Message, MessageParser};
+use mail_parser::Message;
 use smtp_codes::Severity;
 use smtp_codes::classify::{Classification, Classifier, Context};
 
@@ -30,6 +30,40 @@ pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
     }
     out.extend_from_slice(rest);
     Cow::Owned(out)
+}
+
+/// The most `message/rfc822` (or `message/global`) parts read. mail-parser nests each such
+/// part in the one around it, and building and dropping those nested values recurses once per
+/// level: a message of ten thousand of them would exhaust the stack. A bounce holds one.
+const MAX_NESTED_MESSAGES: usize = 64;
+
+/// `body` up to the line that opens a `message/rfc822` part beyond [`MAX_NESTED_MESSAGES`],
+/// and whether it was cut there. One pass over the line starts.
+fn cut_deep(body: &[u8]) -> (&[u8], bool) {
+    let mut count = 0;
+    let mut start = 0;
+    loop {
+        let line = &body[start..];
+        if line.len() >= 13 && line[..13].eq_ignore_ascii_case(b"content-type:") {
+            let value = line[13..]
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n'))
+                .map_or(&line[..0], |p| &line[13 + p..]);
+            let nested = [&b"message/rfc822"[..], b"message/global"]
+                .iter()
+                .any(|m| value.len() >= m.len() && value[..m.len()].eq_ignore_ascii_case(m));
+            if nested {
+                count += 1;
+                if count > MAX_NESTED_MESSAGES {
+                    return (&body[..start], true);
+                }
+            }
+        }
+        match memchr::memchr(b'\n', line) {
+            Some(end) => start += end + 1,
+            None => return (body, false),
+        }
+    }
 }
 
 /// The classification of a kind that is not decided by a reply: the core's classifier on a
@@ -59,14 +93,23 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     if !crate::looks_like_message(body) {
         return pasted(body, classifier);
     }
-    let Some(parsed) = MessageParser::new().parse(body) else {
+    let (body, cut) = cut_deep(body);
+    let Some(parsed) = mime::parser().parse(body) else {
         return pasted(body, classifier);
     };
-    // Delivery-status fields where the headers should be: a pasted report.
-    if ["final-recipient", "reporting-mta", "original-recipient"].iter().any(|n| mime::has_header(&parsed, n)) {
+    // Delivery-status fields where the headers should be, and none of a message's own: a
+    // pasted report. (Some MTAs put `Original-Recipient` among a bounce's headers.)
+    let report_fields = ["final-recipient", "reporting-mta"].iter().any(|n| mime::has_header(&parsed, n));
+    let message_headers =
+        ["from", "subject", "date", "content-type", "received"].iter().any(|n| mime::has_header(&parsed, n));
+    if report_fields && !message_headers {
         return pasted(body, classifier);
     }
-    from_message(&parsed, classifier)
+    let mut decoded = from_message(&parsed, classifier);
+    if cut {
+        decoded.warnings.push(DecodeWarning::TooDeep);
+    }
+    decoded
 }
 
 /// A bounce body without the message's headers: its delivery-status fields when it has them,
@@ -76,7 +119,7 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
     let mut decoded = Decoded::not_a_bounce(Vec::new());
     let (before, original) = split_original(&text);
     decoded.original = original;
-    if let Some(result) = inline_dsn(before, classifier, &mut decoded) {
+    if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
     let facts = generic::read(before, &[]);
@@ -100,7 +143,7 @@ fn split_original(text: &str) -> (&str, Option<crate::Original>) {
 }
 
 /// Delivery-status fields written inline in a text (no `message/delivery-status` part).
-fn inline_dsn(text: &str, classifier: &Classifier, decoded: &mut Decoded) -> Option<Decoded> {
+fn inline_dsn(text: &str, classifier: &Classifier, decoded: &Decoded) -> Option<Decoded> {
     let has_field = |name: &str| {
         text.lines().any(|l| l.len() > name.len() && l.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
     };
@@ -172,7 +215,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
         decoded.warnings.push(DecodeWarning::NoRecipient);
     }
     let joined = texts.join("\n\n");
-    if let Some(result) = inline_dsn(&joined, classifier, &mut decoded) {
+    if let Some(result) = inline_dsn(&joined, classifier, &decoded) {
         return result;
     }
 
@@ -181,24 +224,34 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
         .unwrap_or_default();
-    // An automatic reply.
-    if failed.is_empty() && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
+    let subject = decoded.subject.as_deref().unwrap_or("").to_lowercase().replace(['-', '_', ':'], " ");
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The subject's first words, as Sisimai keys them (a tag such as `[Postmaster]` before).
+    let subject = subject.strip_prefix('[').and_then(|s| s.split_once(']')).map_or(subject.as_str(), |(_, s)| s.trim());
+    let bounce_subject = generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s));
+    let sender = from.clone().or_else(|| header("from")).unwrap_or_default().to_ascii_lowercase();
+    let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
+    let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
+    let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
+    let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
+    // An automatic reply: never one that looks like a bounce.
+    if !bounce_like && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
         return vacation(decoded, from, &joined, classifier);
     }
     // A plain-text bounce.
-    let subject = decoded.subject.as_deref().unwrap_or("").to_lowercase().replace(['-', '_', ':'], " ");
-    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
-    let bounce_subject =
-        generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s) || subject.contains(&format!(" {s}")));
-    let bounce_sender = from.as_deref().is_some_and(|f| {
-        let local = f.rsplit_once('@').map_or(f, |(l, _)| l).to_ascii_lowercase();
-        generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local)
-    });
-    if !failed.is_empty() || bounce_subject || bounce_sender {
+    if bounce_like {
         let facts = generic::read(&joined, &failed);
         if !facts.is_empty() {
             return finish_generic(decoded, facts, classifier);
         }
+    }
+    // A delivery-status part that names no recipient, and no text that does: a bounce of an
+    // unknown recipient.
+    if !parts.delivery_status.is_empty() {
+        let mut d = finish_dsn(decoded, vec![Facts::default()], &texts, classifier);
+        d.warnings.push(DecodeWarning::NoRecipient);
+        d.warnings.dedup();
+        return d;
     }
     decoded.original = None;
     decoded
@@ -232,13 +285,14 @@ fn kind_of(recipients: &[Recipient]) -> MessageKind {
 fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
     if facts.iter().any(|f| f.diagnostic.is_empty()) && !texts.is_empty() {
         let joined = texts.join("\n\n");
-        let found = generic::read(&joined, &[]);
+        let lines = generic::ErrorLines::new(&joined);
+        let single = facts.len() == 1;
         for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()) {
-            let Some(address) = f.recipient.as_deref() else { continue };
-            if let Some(g) =
-                found.iter().find(|g| g.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address)))
-            {
-                f.diagnostic.clone_from(&g.diagnostic);
+            let by_address = f.recipient.as_deref().and_then(|a| lines.error_for(a));
+            // One recipient: the paragraph with a reply code is its.
+            let text = by_address.or_else(|| if single { generic::coded_paragraph(&joined) } else { None });
+            if let Some(text) = text {
+                f.diagnostic = text;
             }
         }
     }
@@ -264,10 +318,8 @@ fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Deco
         let v = field.value.clone();
         let some = || Some(v.clone()).filter(|v| !v.is_empty());
         match field.name.as_str() {
-            "feedback-type" => {
-                if fb.feedback_type.is_empty() {
-                    fb.feedback_type = v.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-                }
+            "feedback-type" if fb.feedback_type.is_empty() => {
+                fb.feedback_type = v.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
             }
             "user-agent" => fb.user_agent = fb.user_agent.take().or_else(some),
             "original-mail-from" => {

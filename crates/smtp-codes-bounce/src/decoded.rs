@@ -70,8 +70,10 @@ impl DecodedBy {
 
 /// The headers of the returned original message, to join a bounce with the sender's own logs.
 /// They are never read for the cause of a bounce.
+///
+/// Its fields are public, as the contract with the report crate has them; it derives
+/// `Default`, so that fixtures can be built with `..Default::default()`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Original {
     /// `Message-ID`, without angle brackets.
     pub message_id: Option<String>,
@@ -98,8 +100,9 @@ impl Original {
 }
 
 /// The fields of a feedback report (RFC 5965, RFC 6591/6650).
+///
+/// Its fields are public, as [`Original`]'s.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Feedback {
     /// `Feedback-Type`: `abuse`, `fraud`, `virus`, `not-spam`, `auth-failure`, `other`, ... in
     /// lower case.

@@ -48,12 +48,22 @@ const MESSAGE_FIELDS: [&str; 7] = [
 /// Reads a delivery-status part: its per-message fields and its recipients' facts, in order.
 ///
 /// A recipient starts with a blank line before a recipient field, or with a `Final-Recipient`
-/// (or `Original-Recipient`) when the one being read already has one: some MTAs leave out the
-/// blank lines. Fields of the message found among a recipient's are taken as the message's.
+/// when the one being read already has one (some MTAs leave out the blank lines), or with an
+/// `Original-Recipient` when the one being read has one or is complete. Fields of the message found among a recipient's are taken as the message's.
 pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
+    /// The recipient being read: its fields, and which of the fields that decide where the
+    /// next recipient starts it has (kept as flags, so that a block of many fields is read in
+    /// linear time).
+    #[derive(Default)]
+    struct Current {
+        fields: Vec<Field>,
+        has_final: bool,
+        has_original: bool,
+        complete: bool,
+    }
     let mut recipients: Vec<Vec<Field>> = Vec::new();
     for block in fields::blocks(text) {
-        let mut current: Option<Vec<Field>> = None;
+        let mut current: Option<Current> = None;
         for field in block {
             let name = field.name.as_str();
             if MESSAGE_FIELDS.contains(&name) {
@@ -62,27 +72,36 @@ pub(crate) fn read(text: &str, per_message: &mut PerMessage) -> Vec<Facts> {
             }
             let opens = match &current {
                 None => RECIPIENT_FIELDS.contains(&name),
-                Some(fields) => {
-                    let has = |n: &str| fields.iter().any(|f| f.name == n);
-                    match name {
-                        "final-recipient" => has("final-recipient"),
-                        "original-recipient" => has("final-recipient") || has("original-recipient"),
-                        _ => false,
+                // `Original-Recipient` may come before or after `Final-Recipient`; it opens a
+                // new recipient only after one that already has its own, or that is complete
+                // (it has an `Action` or a `Status`) and did not just give `Final-Recipient`.
+                Some(c) => match name {
+                    "final-recipient" => c.has_final,
+                    "original-recipient" => {
+                        let after_final = c.fields.last().is_some_and(|f| f.name == "final-recipient");
+                        c.has_original || c.has_final && !after_final && c.complete
                     }
-                }
+                    _ => false,
+                },
             };
             if opens {
                 if let Some(done) = current.take() {
-                    recipients.push(done);
+                    recipients.push(done.fields);
                 }
-                current = Some(Vec::new());
+                current = Some(Current::default());
             }
-            if let Some(fields) = current.as_mut() {
-                fields.push(field);
+            if let Some(c) = current.as_mut() {
+                match name {
+                    "final-recipient" => c.has_final = true,
+                    "original-recipient" => c.has_original = true,
+                    "action" | "status" => c.complete = true,
+                    _ => {}
+                }
+                c.fields.push(field);
             }
         }
         if let Some(done) = current {
-            recipients.push(done);
+            recipients.push(done.fields);
         }
     }
     recipients.into_iter().map(|fields| facts(&fields)).collect()
@@ -118,29 +137,23 @@ fn facts(fields: &[Field]) -> Facts {
             "final-recipient" => f.recipient = f.recipient.take().or_else(|| fields::address(v)),
             "original-recipient" => f.original_recipient = f.original_recipient.take().or_else(|| fields::address(v)),
             "x-actual-recipient" => actual = actual.take().or_else(|| fields::address(v)),
-            "action" => {
-                if f.action.is_none() {
-                    f.action = Action::parse(v);
-                    if f.action.is_none() && !v.is_empty() {
-                        f.warnings.push(DecodeWarning::UnknownAction { value: v.to_owned() });
-                    }
+            "action" if f.action.is_none() => {
+                f.action = Action::parse(v);
+                if f.action.is_none() && !v.is_empty() {
+                    f.warnings.push(DecodeWarning::UnknownAction { value: v.to_owned() });
                 }
             }
-            "status" => {
-                if f.status.is_none() {
-                    f.status = status_code(v);
-                    if f.status.is_none() && !v.is_empty() {
-                        f.warnings.push(DecodeWarning::BadStatus { value: v.to_owned() });
-                    }
+            "status" if f.status.is_none() => {
+                f.status = status_code(v);
+                if f.status.is_none() && !v.is_empty() {
+                    f.warnings.push(DecodeWarning::BadStatus { value: v.to_owned() });
                 }
             }
             "remote-mta" => f.remote_mta = f.remote_mta.take().or_else(|| fields::host(v)),
-            "diagnostic-code" => {
-                if f.diagnostic.is_empty() {
-                    let (kind, text) = fields::typed(v);
-                    f.diagnostic_type = kind.map(str::to_owned);
-                    f.diagnostic = text.to_owned();
-                }
+            "diagnostic-code" if f.diagnostic.is_empty() => {
+                let (kind, text) = fields::typed(v);
+                f.diagnostic_type = kind.map(str::to_owned);
+                f.diagnostic = text.to_owned();
             }
             "last-attempt-date" => f.last_attempt_date = f.last_attempt_date.take().or_else(nonempty),
             "will-retry-until" => f.will_retry_until = f.will_retry_until.take().or_else(nonempty),

@@ -2,6 +2,8 @@
 //! named at the start of error lines and the reply text after them. Part 2 of the bounce work
 //! adds each MTA's own layout; this reader only knows what most of them share.
 
+use std::collections::HashMap;
+
 use crate::recipient::Facts;
 
 /// Subjects (lower case, their first words, as Sisimai keys them) that name a bounce.
@@ -68,7 +70,39 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
     ("--- Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X2.pm@v4.25.15"),
     ("----- Original message -----", "the issue's example of an inline copy (#12)"),
     ("Original message headers:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Office365.pm@v4.25.15"),
+    ("----- Unsent message follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
+    ("----- No message was collected -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/V5sendmail.pm@v4.25.15"),
+    ("----- Message header follows -----", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15"),
+    (
+        "--- The header of the original message is following. ---",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15",
+    ),
+    ("Original message follows.", "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15"),
+    ("-------original message", "sisimai/p5-sisimai:lib/Sisimai/Lhost/mFILTER.pm@v4.25.15"),
+    ("-------original mail info", "sisimai/p5-sisimai:lib/Sisimai/Lhost/mFILTER.pm@v4.25.15"),
+    ("------- Returned Message --------", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15"),
+    ("Original mail as follows:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15"),
+    ("Included is a copy of the message header:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15"),
+    ("Below is a copy of the original message:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15"),
+    ("The attachment contains the original mail headers", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X6.pm@v4.25.15"),
 ];
+
+/// Header lines that start the copy of a message in a plain-text bounce when no marker does:
+/// error text never starts a line with them.
+pub const COPIED_HEADERS: &[(&str, &str)] = &[
+    ("received: from ", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X1.pm@v4.25.15 (the copy starts at `Received: from`)"),
+    (
+        "return-path:",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (the copy starts at `Return-path:`)",
+    ),
+];
+
+/// Whether `line` (trimmed at its start) is a header line of a copied message.
+fn copied_header(line: &str) -> bool {
+    COPIED_HEADERS
+        .iter()
+        .any(|(h, _)| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+}
 
 /// Where the copy of the original starts in `text`: the position of the marker line and the
 /// position after it.
@@ -76,7 +110,17 @@ pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
-        if ORIGINAL_MARKERS.iter().any(|(m, _)| trimmed.eq_ignore_ascii_case(m) || trimmed.starts_with(m)) {
+        // Most lines are passed over on their first byte.
+        let Some(&first) = trimmed.as_bytes().first() else {
+            at += line.len();
+            continue;
+        };
+        let starts = |m: &str| {
+            m.as_bytes()[0].eq_ignore_ascii_case(&first)
+                && trimmed.len() >= m.len()
+                && trimmed.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
+        };
+        if ORIGINAL_MARKERS.iter().any(|(m, _)| starts(m)) {
             return Some((at, at + line.len()));
         }
         at += line.len();
@@ -94,39 +138,77 @@ const MAX_ERROR_LINES: usize = 8;
 pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     let lines: Vec<&str> = text.lines().collect();
     let mut found: Vec<Facts> = Vec::new();
+    // Where each address (in lower case) is in `found`.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some((address, rest)) = leading_address(lines[i]) else {
+        let Some(lead) = leading_address(lines[i]) else {
             i += 1;
             continue;
         };
-        let mut error = String::from(rest.trim());
+        let mut error = String::new();
+        // The remote server's reply that a transcript shows just above (`<<< 550 ...`).
+        if lead.coded
+            && let Some(reply) = i.checked_sub(1).and_then(|p| lines[p].trim().strip_prefix("<<<"))
+        {
+            error.push_str(reply.trim());
+        }
+        push_words(&mut error, if lead.coded { lines[i].trim() } else { lead.rest.trim() });
         let mut j = i + 1;
-        while j < lines.len() && j - i <= MAX_ERROR_LINES {
+        let mut taken = 0;
+        // The lines below, up to a blank line; when the address stood alone, the paragraphs
+        // after it too (Gmail writes the address, a blank line, then the details).
+        let alone = error.is_empty();
+        while j < lines.len() && taken < MAX_ERROR_LINES {
             let line = lines[j].trim();
-            if line.is_empty() || leading_address(lines[j]).is_some() {
+            // Another recipient's line ends this one's text; a line naming the same address
+            // (`550 5.1.1 <bob@example.org>... User unknown` under `bob@example.org`) belongs
+            // to it.
+            if leading_address(lines[j]).is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
+                || line.starts_with(">>>")
+                || copied_header(line)
+            {
                 break;
             }
-            if !error.is_empty() {
-                error.push(' ');
+            if line.is_empty() {
+                if !alone {
+                    break;
+                }
+                j += 1;
+                continue;
             }
-            error.push_str(line);
+            push_words(&mut error, line);
+            taken += 1;
             j += 1;
         }
-        if !found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address))) {
-            found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
-        } else if let Some(f) = found.iter_mut().find(|f| {
-            f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(&address)) && f.diagnostic.is_empty()
-        }) {
-            f.diagnostic = error;
+        let address = lead.address;
+        match index.get(&address.to_lowercase()) {
+            None => {
+                index.insert(address.to_lowercase(), found.len());
+                found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
+            }
+            Some(&at) if found[at].diagnostic.is_empty() => found[at].diagnostic = error,
+            Some(_) => {}
         }
         i = j.max(i + 1);
     }
-    for address in failed_recipients {
-        if found.iter().any(|f| f.recipient.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(address))) {
+    if found.is_empty() {
+        for line in &lines {
+            if let Some((address, text)) = trailing_address(line)
+                && !index.contains_key(&address.to_lowercase())
+            {
+                index.insert(address.to_lowercase(), found.len());
+                found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
+            }
+        }
+    }
+    for (n, address) in failed_recipients.iter().enumerate() {
+        if index.contains_key(&address.to_lowercase()) {
             continue;
         }
-        let diagnostic = paragraph_with(&lines, address).unwrap_or_default();
+        index.insert(address.to_lowercase(), found.len());
+        let diagnostic =
+            if n < MAX_SEARCHED { paragraph_with(&lines, address).unwrap_or_default() } else { String::new() };
         found.push(Facts { recipient: Some(address.clone()), diagnostic, ..Facts::default() });
     }
     if found.is_empty()
@@ -137,12 +219,46 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     found
 }
 
+fn push_words(to: &mut String, words: &str) {
+    if words.is_empty() {
+        return;
+    }
+    if !to.is_empty() {
+        to.push(' ');
+    }
+    to.push_str(words);
+}
+
+/// An address that starts a line.
+struct Lead<'a> {
+    address: String,
+    /// The text after it on its line.
+    rest: &'a str,
+    /// Whether a reply code came before it (`550 <bob@example.org>... User unknown`).
+    coded: bool,
+}
+
 /// An address at the start of a line (after white space), alone, in angle brackets, or
 /// followed by `:`, `...` or white space and more text; with the rest of the line.
-fn leading_address(line: &str) -> Option<(String, &str)> {
-    let t = line.trim_start();
+fn leading_address(line: &str) -> Option<Lead<'_>> {
+    let mut t = line.trim_start();
+    // A reply code (and an enhanced code) before the address, as sendmail writes them.
+    let b = t.as_bytes();
+    let coded = b.len() > 4 && matches!(b[0], b'4' | b'5') && b[1..3].iter().all(u8::is_ascii_digit) && b[3] == b' ';
+    if coded {
+        t = t[4..].trim_start();
+        if let Some((first, after)) = t.split_once(' ')
+            && first.split('.').count() == 3
+            && first.split('.').all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            t = after.trim_start();
+        }
+    }
     let (addr, rest, bracketed) = if let Some(inner) = t.strip_prefix('<') {
         let close = inner.find('>')?;
+        (&inner[..close], &inner[close + 1..], true)
+    } else if let Some(inner) = t.strip_prefix('"') {
+        let close = inner.find('"')?;
         (&inner[..close], &inner[close + 1..], true)
     } else {
         let end = t.find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';')).unwrap_or(t.len());
@@ -155,12 +271,41 @@ fn leading_address(line: &str) -> Option<(String, &str)> {
     }
     let rest = rest.trim_start();
     // A line that starts with an address and goes on with ordinary words is prose, unless the
-    // address is marked (`<..>`, `:`, `...`) or stands alone.
+    // address is marked (`<..>`, `:`, `...`) or stands alone; after a code, `...` must follow.
+    // A reason in brackets (`bob@example.org [User unknown]`) or a reply code on the line marks
+    // it too.
     let (rest, marked) = match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')) {
         Some(r) => (r, true),
-        None => (rest, bracketed || rest.trim().is_empty()),
+        None => {
+            let marked = bracketed || rest.trim().is_empty() || rest.starts_with(['[', '(']) || has_reply_code(rest);
+            (rest, !coded && marked)
+        }
     };
-    marked.then(|| (addr.to_owned(), rest))
+    marked.then(|| Lead { address: addr.to_owned(), rest, coded })
+}
+
+/// An address at the end of a line after a colon (`User mailbox exceeds allowed size:
+/// bob@example.org`), with the text before it.
+fn trailing_address(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_end();
+    let (before, last) = t.rsplit_once(':')?;
+    let addr = last.trim().trim_start_matches('<').trim_end_matches('>');
+    let before = before.trim();
+    (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
+        .then(|| (addr.to_owned(), before))
+}
+
+/// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen or the
+/// end) at a word boundary.
+fn has_reply_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| {
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && matches!(b[i], b'4' | b'5')
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|&c| matches!(c, b' ' | b'-'))
+    })
 }
 
 /// Whether `s` looks like `local@domain.tld`.
@@ -175,6 +320,42 @@ fn is_address(s: &str) -> bool {
         && !local.contains(char::is_whitespace)
 }
 
+/// The most addresses looked for anywhere in a text (not just at the start of a line): each
+/// search is a pass over the text, so that a report of thousands of recipients stays linear.
+const MAX_SEARCHED: usize = 64;
+
+/// The error texts a plain-text part gives, for the recipients of a report that has none.
+pub(crate) struct ErrorLines<'a> {
+    lines: Vec<&'a str>,
+    /// The error text after each address (in lower case) that starts a line.
+    found: HashMap<String, String>,
+    searched: core::cell::Cell<usize>,
+}
+
+impl<'a> ErrorLines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let found =
+            read(text, &[]).into_iter().filter_map(|f| Some((f.recipient?.to_lowercase(), f.diagnostic))).collect();
+        Self { lines: text.lines().collect(), found, searched: core::cell::Cell::new(0) }
+    }
+
+    /// The text after `address` where it starts a line, else the paragraph that first
+    /// mentions it (for the first [`MAX_SEARCHED`] addresses asked).
+    pub(crate) fn error_for(&self, address: &str) -> Option<String> {
+        let by_line = self.found.get(&address.to_lowercase()).filter(|d| !d.is_empty()).cloned();
+        by_line.or_else(|| {
+            let n = self.searched.get();
+            self.searched.set(n + 1);
+            (n < MAX_SEARCHED).then(|| paragraph_with(&self.lines, address)).flatten()
+        })
+    }
+}
+
+/// The first paragraph of `text` that holds a failure reply code, on one line.
+pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
+    paragraph_with_code(&text.lines().collect::<Vec<_>>())
+}
+
 /// The paragraph (lines between blank lines) that first mentions `address`, on one line.
 fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
     let needle = address.to_ascii_lowercase();
@@ -185,16 +366,7 @@ fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
 /// The first paragraph holding a failure reply code (`5xx` or `4xx` followed by a space or a
 /// hyphen) at a word boundary.
 fn paragraph_with_code(lines: &[&str]) -> Option<String> {
-    let at = lines.iter().position(|l| {
-        let b = l.as_bytes();
-        (0..b.len().saturating_sub(3)).any(|i| {
-            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                && matches!(b[i], b'4' | b'5')
-                && b[i + 1].is_ascii_digit()
-                && b[i + 2].is_ascii_digit()
-                && matches!(b[i + 3], b' ' | b'-')
-        })
-    })?;
+    let at = lines.iter().position(|l| has_reply_code(l))?;
     Some(paragraph_at(lines, at))
 }
 
@@ -210,6 +382,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markers_start_as_the_fast_path_expects() {
+        for (marker, source) in ORIGINAL_MARKERS {
+            assert!(!source.is_empty());
+            assert_eq!(original_start(&format!("text\n  {marker}\nSubject: x\n")).map(|(at, _)| at), Some(5));
+        }
+    }
+
+    #[test]
     fn qmail_and_exim_and_sendmail() {
         let r = read("I'm afraid.\n\n<bob@example.org>:\n192.0.2.1 said: 550 5.1.1 unknown\n\n", &[]);
         assert_eq!(r.len(), 1);
@@ -222,5 +402,18 @@ mod tests {
         assert_eq!(r[0].diagnostic, "User unknown");
         let r = read("bob@example.org is a nice person\n", &[]);
         assert!(r.is_empty());
+        let r = read("User mailbox exceeds allowed size: bob@example.org\n", &[]);
+        assert_eq!(
+            (r[0].recipient.as_deref(), r[0].diagnostic.as_str()),
+            (Some("bob@example.org"), "User mailbox exceeds allowed size")
+        );
+        let r = read("bob@example.org [User unknown]\n", &[]);
+        assert_eq!(r[0].diagnostic, "[User unknown]");
+        let r =
+            read(">>> RCPT To:<bob@example.org>\n<<< 550 No such user\n550 <bob@example.org>... User unknown\n", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
+        let r = read("failed permanently:\n\n     bob@example.org\n\nTechnical details:\n550 5.1.1 unknown\n", &[]);
+        assert_eq!(r[0].diagnostic, "Technical details: 550 5.1.1 unknown");
     }
 }

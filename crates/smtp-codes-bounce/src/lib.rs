@@ -63,16 +63,26 @@
 //!    order. Only `delivered`, `relayed` or `expanded` rows give [`MessageKind::Delivered`],
 //!    only `delayed` ones [`MessageKind::Delay`], any `failed` one [`MessageKind::Bounce`]; a row
 //!    without `Action` counts by its codes' class. A recipient without `Diagnostic-Code` takes
-//!    the error text that the human-readable part gives for its address, if any.
+//!    the error text that the human-readable part gives for its address (or, when it is the
+//!    only recipient, the part's first paragraph with a reply code). A report that names no
+//!    recipient gives one recipient without an address ([`DecodeWarning::NoRecipient`]).
 //! 4. An automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, `X-Autoreply`,
-//!    `X-Autorespond`, `Precedence: auto_reply`, or an out-of-office subject in English,
-//!    German, French, Spanish, Italian, Portuguese, Dutch or Japanese; a table with a source
-//!    for each): [`MessageKind::Vacation`], reason `vacation`, the sender as its recipient. Never
-//!    a bounce.
-//! 5. A plain-text bounce (a bounce subject, a `MAILER-DAEMON` or `postmaster` sender, or
-//!    `X-Failed-Recipients`): the generic reader ([`DecodedBy::Generic`]) takes the addresses
-//!    that start error lines (`<bob@example.org>:`, `bob@example.org... User unknown`, an
-//!    address alone on a line) and the text after them.
+//!    `X-Autorespond`, `Precedence: auto_reply`, `X-Apple-Action: vacation`, or an
+//!    out-of-office subject in English, German, French, Spanish, Italian, Portuguese, Dutch or
+//!    Japanese; [`markers`] lists them with a source for each): [`MessageKind::Vacation`],
+//!    reason `vacation`, the sender as its recipient. Never a bounce: a message that looks like
+//!    one (below) is not an automatic reply, whatever its headers say (Exim's bounces carry
+//!    `Auto-Submitted: auto-replied`).
+//! 5. A plain-text bounce: a message that looks like one (a subject whose first words name a
+//!    bounce, as Sisimai keys them; a `MAILER-DAEMON` or `postmaster` sender; or
+//!    `X-Failed-Recipients`) is read by the generic reader ([`DecodedBy::Generic`]). It takes
+//!    the addresses that start error lines (`<bob@example.org>:`, `"bob@example.org":`,
+//!    `bob@example.org... User unknown`, `bob@example.org [User unknown]`, sendmail's
+//!    `550 <bob@example.org>... User unknown` with the `<<<` reply above it, an address alone
+//!    on a line followed by its paragraphs), or an address that ends a line after a colon
+//!    (`Mailbox full: bob@example.org`), and the error text after each, up to a blank line, the
+//!    next recipient, or the copy of the original; the addresses of `X-Failed-Recipients` that
+//!    no line names get the paragraph that mentions them.
 //! 6. Anything else: [`MessageKind::NotABounce`], no recipients.
 //!
 //! A message's own headers (Authentication-Results, X-Virus-*, X-Mailer, Received, ...) and
@@ -98,9 +108,12 @@
 //!
 //! # Input
 //!
-//! One message (headers and body), or a bounce body pasted without headers. `\r\n`, `\n` and
-//! bare `\r` line endings give the same results. A message larger than [`MAX_MESSAGE`] is not
-//! decoded ([`DecodeWarning::TooLarge`]). Time is linear in the message's size. [`Mbox`] streams
+//! One message (headers and body, an mbox `From ` line before them allowed), or a bounce body
+//! pasted without headers. `\r\n`, `\n` and bare `\r` line endings give the same results. A
+//! message larger than [`MAX_MESSAGE`] is not decoded ([`DecodeWarning::TooLarge`]); parts after
+//! the 64th nested `message/rfc822` are not read ([`DecodeWarning::TooDeep`]: mail-parser nests
+//! each in the one around it). Time is linear in the message's size: address look-ups are maps,
+//! and searches of the whole text for an address are capped. [`Mbox`] streams
 //! the messages of a mailbox one at a time; [`looks_like_mbox`] and [`looks_like_message`] tell
 //! input kinds apart.
 
@@ -121,7 +134,9 @@ pub mod markers {
         EXCLUDED_SENDERS as AUTO_REPLY_EXCLUDED_SENDERS, EXCLUDED_SUBJECTS as AUTO_REPLY_EXCLUDED_SUBJECTS,
         HEADERS as AUTO_REPLY_HEADERS, HeaderMarker, SUBJECTS as AUTO_REPLY_SUBJECTS, SubjectMarker,
     };
-    pub use crate::generic::{BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, ORIGINAL_MARKERS};
+    pub use crate::generic::{
+        BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, COPIED_HEADERS, ORIGINAL_MARKERS,
+    };
 }
 
 pub use decoded::{Decoded, DecodedBy, Feedback, MessageKind, Original};

@@ -28,7 +28,8 @@ pub struct MboxMessage {
 /// A message starts after a `From ` line at the start of the input, after a blank line, or of
 /// the usual shape `From sender Wkd Mon ...`. One `>` is removed from lines that start with
 /// `>From ` (`>>From ` becomes `>From `). Input that does not start with a `From ` line is
-/// read as one message before the first separator.
+/// read as one message before the first separator. Lines end with `\n` (or `\r\n`); a
+/// mailbox with bare `\r` line endings is read as one message.
 ///
 /// ```
 /// use smtp_codes_bounce::Mbox;

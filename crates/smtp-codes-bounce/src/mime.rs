@@ -1,33 +1,38 @@
 //! Walking a parsed message's MIME parts (mail-parser) to find what each reader needs: the
 //! report parts, the human-readable text, and the returned original's headers.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use mail_parser::{Address, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 use crate::Original;
 
 /// The parts of one message that the readers look at.
 #[derive(Debug, Default)]
-pub(crate) struct Parts {
+pub(crate) struct Parts<'m> {
     /// `report-type` of a `multipart/report`, in lower case.
     pub(crate) report_type: Option<String>,
     /// The text of each `message/delivery-status` or `message/global-delivery-status` part.
-    pub(crate) delivery_status: Vec<String>,
+    pub(crate) delivery_status: Vec<Cow<'m, str>>,
     /// The text of the `message/feedback-report` part.
-    pub(crate) feedback: Option<String>,
+    pub(crate) feedback: Option<Cow<'m, str>>,
     /// Whether a `message/disposition-notification` part (a read receipt) was found.
     pub(crate) disposition: bool,
     /// The headers of the returned original.
     pub(crate) original: Option<Original>,
-    /// The human-readable text parts outside the returned original, in order (HTML as text).
-    pub(crate) texts: Vec<String>,
+    /// The human-readable text parts outside the returned original, in order; the HTML parts
+    /// as text when there is no plain one.
+    pub(crate) texts: Vec<Cow<'m, str>>,
 }
 
 /// How many MIME parts are looked at; a message with more is read up to there.
 const MAX_PARTS: usize = 10_000;
 
 /// Collects the parts of `message` (not looking into the returned original).
-pub(crate) fn parts(message: &Message<'_>) -> Parts {
+pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
     let mut found = Parts::default();
+    let mut html: Vec<&str> = Vec::new();
     let mut stack: Vec<u32> = vec![0];
     let mut seen = 0;
     while let Some(id) = stack.pop() {
@@ -61,33 +66,64 @@ pub(crate) fn parts(message: &Message<'_>) -> Parts {
             }
             PartType::Text(text) => match (main.as_str(), sub.as_str()) {
                 // A delivery-status part labelled as text.
-                ("text", "delivery-status") => found.delivery_status.push(text.to_string()),
-                _ => found.texts.push(text.to_string()),
+                ("text", "delivery-status") => found.delivery_status.push(Cow::Borrowed(text)),
+                _ => found.texts.push(Cow::Borrowed(text)),
             },
-            PartType::Html(html) => found.texts.push(mail_parser::decoders::html::html_to_text(html)),
+            PartType::Html(text) => html.push(text),
             PartType::Binary(bytes) | PartType::InlineBinary(bytes) => match (main.as_str(), sub.as_str()) {
                 ("message", "delivery-status" | "global-delivery-status") => {
-                    found.delivery_status.push(String::from_utf8_lossy(bytes).into_owned());
+                    found.delivery_status.push(String::from_utf8_lossy(bytes));
                 }
                 ("message", "feedback-report") => {
-                    found.feedback.get_or_insert_with(|| String::from_utf8_lossy(bytes).into_owned());
+                    found.feedback.get_or_insert_with(|| String::from_utf8_lossy(bytes));
                 }
                 ("message", "disposition-notification" | "global-disposition-notification") => found.disposition = true,
-                ("message", "rfc822" | "global" | "rfc822-headers" | "global-headers") => {
-                    if found.original.is_none() {
-                        found.original = headers_of(bytes);
-                    }
+                ("message", "rfc822" | "global" | "rfc822-headers" | "global-headers") if found.original.is_none() => {
+                    found.original = headers_of(bytes);
                 }
                 _ => {}
             },
         }
     }
+    // HTML is converted only when no plain text says the same (HTML-only bounces).
+    if found.texts.is_empty() {
+        found.texts = html.into_iter().map(|h| Cow::Owned(mail_parser::decoders::html::html_to_text(h))).collect();
+    }
     found
+}
+
+/// The headers read as raw text besides those [`parser`] parses by their kind: the ones the
+/// readers look at (`X-Failed-Recipients`, the automatic-reply markers).
+const RAW_HEADERS: &[&str] =
+    &["x-failed-recipients", "auto-submitted", "x-autoreply", "x-autorespond", "precedence", "x-apple-action"];
+
+/// The message parser: the MIME headers, and the headers the readers use parsed by their kind
+/// (dates, addresses, the message id, the subject with its encoded words decoded) or as raw
+/// text ([`RAW_HEADERS`]). Every other header is skipped (its name is kept): a bounce carries
+/// many `Received`, `DKIM-Signature` and `X-` headers that are never read. Built once.
+pub(crate) fn parser() -> &'static MessageParser {
+    static PARSER: OnceLock<MessageParser> = OnceLock::new();
+    PARSER.get_or_init(|| {
+        let mut parser = MessageParser::new()
+            .with_mime_headers()
+            .header_date(HeaderName::Date)
+            .header_text(HeaderName::Subject)
+            .header_address(HeaderName::From)
+            .header_address(HeaderName::To)
+            .header_id(HeaderName::MessageId)
+            .default_header_ignore();
+        for name in RAW_HEADERS {
+            // Names the parser knows are matched by their own variant, others as `Other`.
+            let header = HeaderName::parse(*name).unwrap_or(HeaderName::Other(Cow::Borrowed(name)));
+            parser = parser.header_raw(header);
+        }
+        parser
+    })
 }
 
 /// The headers of a returned original given as text (`text/rfc822-headers`, or an inline copy).
 pub(crate) fn headers_of(bytes: &[u8]) -> Option<Original> {
-    let message = MessageParser::new().parse_headers(bytes)?;
+    let message = parser().parse_headers(bytes)?;
     Some(original(&message)).filter(|o| !o.is_empty())
 }
 
@@ -138,8 +174,7 @@ pub(crate) fn has_header(message: &Message<'_>, name: &str) -> bool {
     message.parts.first().is_some_and(|p| p.headers.iter().any(|h| h.name().eq_ignore_ascii_case(name)))
 }
 
-/// The addresses of the top part's `From` header, without names.
+/// The address of the top part's `From` header, without its name.
 pub(crate) fn from_address(message: &Message<'_>) -> Option<String> {
-    let _ = HeaderName::From;
     message.from()?.first()?.address.as_deref().map(str::to_owned)
 }

@@ -135,7 +135,14 @@ impl Recipient {
     pub(crate) fn with_classification(facts: Facts, classification: Classification) -> Self {
         // The text of an automatic reply or a feedback report is not a reply: no codes are read
         // from it.
-        Self { reply_code: None, command: None, decided: facts.status, explained: None, facts, classification }
+        Self {
+            reply_code: None,
+            command: None,
+            decided: facts.status,
+            explained: Some(String::new()),
+            facts,
+            classification,
+        }
     }
 
     /// The recipient's address (`Final-Recipient`, or the address a plain-text bounce names).
@@ -214,6 +221,10 @@ impl Recipient {
 
     /// The core's explanation of the diagnostic, with the decided codes, the command and the
     /// remote host applied, and the classification of [`classification`](Self::classification).
+    ///
+    /// When the `Status` field decided the code, the explanation reads the decided codes
+    /// followed by the diagnostic's reply text (the core's parser takes its codes from text
+    /// only). For an automatic reply or a feedback report it reads no text: there is no reply.
     #[must_use]
     pub fn explanation(&self) -> Explanation<'_> {
         let text = self.explained.as_deref().unwrap_or(&self.facts.diagnostic);

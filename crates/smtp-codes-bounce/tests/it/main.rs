@@ -1,2 +1,21 @@
 //! Integration tests of the bounce decoder: real messages of the Sisimai corpus, line endings,
-//! mailboxes and property tests.
+//! deciding, mailboxes, large and hostile input, and property tests.
+
+mod corpus;
+mod deciding;
+mod endings;
+mod hostile;
+mod mbox;
+mod properties;
+
+use std::path::PathBuf;
+
+/// The folder of the sample messages (`tests/data/sisimai`).
+pub(crate) fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sisimai")
+}
+
+/// A sample message's bytes, by its path under `tests/data/sisimai`.
+pub(crate) fn sample(path: &str) -> Vec<u8> {
+    std::fs::read(data().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

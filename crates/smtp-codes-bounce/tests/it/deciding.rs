@@ -1,0 +1,201 @@
+//! Deciding on synthetic messages: the Status field against the diagnostic's code, the kinds of
+//! reports, and what is never read for a cause.
+
+use smtp_codes_bounce::{Action, DecodeWarning, DecodedBy, MessageKind, decode};
+
+/// A DSN with one recipient block made of `fields`, under `headers`.
+fn dsn(headers: &str, fields: &str) -> Vec<u8> {
+    format!(
+        "{headers}From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n{fields}\n--B\nContent-Type: message/rfc822\n\nFrom: alice@example.org\nTo: bob@example.net\nSubject: Hello\nMessage-ID: <m1@example.org>\nX-Mailer: Apple Mail (2.753.1)\n\nThe body says 550 5.7.1 spam detected, which is no cause.\n--B--\n"
+    )
+    .into_bytes()
+}
+
+fn one(message: &[u8]) -> smtp_codes_bounce::Recipient {
+    let d = decode(message);
+    let [r] = d.recipients() else { panic!("one recipient: {:?}", d.recipients()) };
+    r.clone()
+}
+
+#[test]
+fn the_more_specific_code_wins() {
+    // The Status field is more specific than the text's X.0.0.
+    let r = one(&dsn(
+        "",
+        "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.0.0 No such user\n",
+    ));
+    assert_eq!(r.status().unwrap().to_string(), "5.1.1");
+    assert_eq!(r.status_field().unwrap().to_string(), "5.1.1");
+    assert_eq!(r.reply_code().unwrap(), 550);
+    assert!(matches!(r.warnings(), [DecodeWarning::StatusDiffers { .. }]));
+    // The explanation carries the decided code and the reply text.
+    let e = r.explanation();
+    assert_eq!(e.enhanced_code(), r.status());
+    assert_eq!(e.reply_code(), r.reply_code());
+    assert_eq!(e.diagnosis().text(), "No such user");
+
+    // The text's code is more specific than the Status field.
+    let r = one(&dsn(
+        "",
+        "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n",
+    ));
+    assert_eq!(r.status().unwrap().to_string(), "5.2.2");
+    assert_eq!(r.classification().reason().id(), "mailboxfull");
+    assert!(
+        matches!(r.warnings(), [DecodeWarning::StatusDiffers { status, diagnostic }] if status.to_string() == "5.0.0" && diagnostic.to_string() == "5.2.2")
+    );
+    assert!(r.warnings()[0].to_string().contains("5.0.0"));
+
+    // As specific: the remote server's code in the text wins.
+    let r = one(&dsn(
+        "",
+        "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n",
+    ));
+    assert_eq!(r.status().unwrap().to_string(), "5.2.2");
+
+    // No diagnostic: the Status field decides by its code rule.
+    let r = one(&dsn("", "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n"));
+    assert_eq!(r.status().unwrap().to_string(), "5.1.1");
+    assert_eq!(r.classification().reason().id(), "userunknown");
+    assert!(r.warnings().is_empty());
+}
+
+#[test]
+fn command_and_remote_host() {
+    let r = one(&dsn(
+        "",
+        "Final-Recipient: rfc822; bob@gmail.com\nAction: failed\nStatus: 5.2.2\nRemote-MTA: dns; gmail-smtp-in.l.google.com [192.0.2.1]\nDiagnostic-Code: smtp; 552-5.2.2 The email account that you tried to reach is over quota.\n  552 5.2.2 (in reply to RCPT TO command)\n",
+    ));
+    assert_eq!(r.remote_mta(), Some("gmail-smtp-in.l.google.com"));
+    assert_eq!(r.command(), Some(smtp_codes::Command::Rcpt));
+    let c = r.classification();
+    assert_eq!(c.reason().id(), "mailboxfull");
+    assert_eq!(c.provider().map(|p| p.id()), Some("gmail"));
+}
+
+#[test]
+fn never_a_cause_from_headers_or_the_original() {
+    let headers = "Authentication-Results: mx.example.org; dmarc=pass; spf=fail; dkim=fail\nX-Virus-Status: Clean\nX-Virus-Scanned: infected\nX-Mailer: Apple Mail (2.753.1)\nReceived: from x by y; 550 5.7.1 relay denied\n";
+    let r = one(&dsn(
+        headers,
+        "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 Mailbox full\n",
+    ));
+    assert_eq!(r.status().unwrap().to_string(), "5.2.2");
+    assert_eq!(r.classification().reason().id(), "mailboxfull");
+    // The same headers on an ordinary message make no bounce.
+    let plain = format!("{headers}From: alice@example.org\nTo: bob@example.net\nSubject: Lunch\n\nSee you at noon.\n");
+    let d = decode(plain.as_bytes());
+    assert_eq!(d.kind(), MessageKind::NotABounce);
+    assert!(d.recipients().is_empty());
+}
+
+#[test]
+fn kinds_of_reports() {
+    let d = decode(&dsn(
+        "",
+        "Final-Recipient: rfc822; a@example.net\nAction: delivered\nStatus: 2.0.0\n\nFinal-Recipient: rfc822; b@example.net\nAction: relayed\nStatus: 2.0.0\n\nFinal-Recipient: rfc822; c@example.net\nAction: expanded\nStatus: 2.0.0\n",
+    ));
+    assert_eq!(d.kind(), MessageKind::Delivered);
+    assert!(d.recipients().iter().all(|r| r.classification().reason().id() == "delivered"));
+    let actions: Vec<_> = d.recipients().iter().map(|r| r.action().unwrap()).collect();
+    assert_eq!(actions, [Action::Delivered, Action::Relayed, Action::Expanded]);
+    let d = decode(&dsn(
+        "",
+        "Final-Recipient: rfc822; a@example.net\nAction: delayed\nStatus: 4.4.1\nWill-Retry-Until: Mon, 1 Jan 2024 00:00:00 +0000\n",
+    ));
+    assert_eq!(d.kind(), MessageKind::Delay);
+    let d = decode(&dsn(
+        "",
+        "Final-Recipient: rfc822; a@example.net\nAction: delayed\nStatus: 4.4.1\n\nFinal-Recipient: rfc822; b@example.net\nAction: failed\nStatus: 5.1.1\n",
+    ));
+    assert_eq!(d.kind(), MessageKind::Bounce);
+    assert_eq!(d.original().unwrap().message_id.as_deref(), Some("m1@example.org"));
+    // An unknown Action is reported.
+    let d = decode(&dsn("", "Final-Recipient: rfc822; a@example.net\nAction: exploded\nStatus: 5.1.1\n"));
+    assert!(matches!(d.recipients()[0].warnings(), [DecodeWarning::UnknownAction { .. }]));
+}
+
+#[test]
+fn global_dsn_with_utf8_address() {
+    let m = "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: message/global-delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: utf-8; j\\x{F6}rg@b\\x{FC}cher.example\nOriginal-Recipient: utf-8; jörg@bücher.example\nAction: failed\nStatus: 5.1.1\n--B--\n";
+    let r = one(m.as_bytes());
+    assert_eq!(r.recipient(), Some("jörg@bücher.example"));
+    assert_eq!(r.original_recipient(), Some("jörg@bücher.example"));
+}
+
+#[test]
+fn read_receipts_are_not_bounces() {
+    let m = "From: bob@example.net\nSubject: Read: Hello\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nYour message was read.\n--B\nContent-Type: message/disposition-notification\n\nFinal-Recipient: rfc822; bob@example.net\nDisposition: manual-action/MDN-sent-manually; displayed\n--B--\n";
+    let d = decode(m.as_bytes());
+    assert_eq!(d.kind(), MessageKind::NotABounce);
+    assert!(d.recipients().is_empty());
+}
+
+#[test]
+fn auto_replies() {
+    for (headers, subject) in [
+        ("Auto-Submitted: auto-replied\n", "Re: Hello"),
+        ("X-Autoreply: yes\n", "Re: Hello"),
+        ("X-Autorespond: on\n", "Re: Hello"),
+        ("Precedence: auto_reply\n", "Re: Hello"),
+        ("", "Automatische Antwort: Hello"),
+        ("", "=?ISO-8859-1?Q?R=E9ponse_automatique_:_Bonjour?="),
+        ("", "Respuesta automática: Hola"),
+        ("", "Risposta automatica: Ciao"),
+        ("", "Resposta automática: Olá"),
+        ("", "Automatisch antwoord: Hallo"),
+        // ISO-2022-JP: "自動応答: テスト"
+        ("", "=?ISO-2022-JP?B?GyRCPCtGMDF+RXobKEI6IBskQiVGJTklSBsoQg==?="),
+        ("", "Out of Office: Hello"),
+    ] {
+        let m = format!(
+            "From: Bob <bob@example.net>\nTo: alice@example.org\n{headers}Subject: {subject}\n\nI am out until Monday.\n"
+        );
+        let d = decode(m.as_bytes());
+        assert_eq!(d.kind(), MessageKind::Vacation, "{headers}{subject}");
+        assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
+        assert_eq!(d.recipients()[0].classification().reason().id(), "vacation");
+    }
+    // Exim's bounces say `Auto-Submitted: auto-replied` too; they are bounces.
+    let m = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nAuto-Submitted: auto-replied\nSubject: Mail delivery failed: returning message to sender\n\nThe following address(es) failed:\n\n  bob@example.net\n    host mx.example.net [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n    550 5.1.1 User unknown\n";
+    let d = decode(m.as_bytes());
+    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Generic));
+    assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
+    // A decoded subject: the bounce's own subject, encoded words decoded.
+    assert_eq!(d.subject(), Some("Mail delivery failed: returning message to sender"));
+}
+
+#[test]
+fn pasted_bodies() {
+    // A qmail bounce body without headers.
+    let body = "Hi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n<bob@example.net>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n\n--- Below this line is a copy of the message.\n\nFrom: alice@example.org\nSubject: Hi\n\nbody\n";
+    let d = decode(body.as_bytes());
+    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Generic));
+    assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
+    assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
+    assert_eq!(d.original().unwrap().subject.as_deref(), Some("Hi"));
+    // Delivery-status fields without the message around them.
+    let fields = "Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n";
+    let d = decode(fields.as_bytes());
+    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Rfc3464));
+    assert_eq!(d.reporting_mta(), Some("mx.example.org"));
+    assert_eq!(d.recipients()[0].classification().reason().id(), "mailboxfull");
+    // Text that is no bounce.
+    let d = decode(b"hello, world");
+    assert_eq!(d.kind(), MessageKind::NotABounce);
+    assert_eq!(d.warnings(), [DecodeWarning::NotMail]);
+}
+
+#[test]
+fn plain_text_with_failed_recipients_header() {
+    let m = "From: postmaster@mx.example.org\nX-Failed-Recipients: bob@example.net, carol@example.net\nSubject: Delivery failure\n\nDelivery to bob@example.net failed: 550 5.1.1 no such user.\n\nDelivery to carol@example.net failed: 552 5.2.2 mailbox full.\n";
+    let d = decode(m.as_bytes());
+    let got: Vec<_> =
+        d.recipients().iter().map(|r| (r.recipient().unwrap(), r.classification().reason().id())).collect();
+    assert_eq!(got, [("bob@example.net", "userunknown"), ("carol@example.net", "mailboxfull")]);
+    // Header names in any case.
+    let d = decode(m.replace("X-Failed-Recipients", "X-FAILED-RECIPIENTS").as_bytes());
+    assert_eq!(d.recipients().len(), 2);
+    let m = "From: Bob <bob@example.net>\nAUTO-SUBMITTED: Auto-Replied\nSubject: Hello\n\nAway.\n";
+    assert_eq!(decode(m.as_bytes()).kind(), MessageKind::Vacation);
+}
