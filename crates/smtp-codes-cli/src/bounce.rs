@@ -259,6 +259,9 @@ pub(crate) fn human(out: &mut impl Write, painter: Painter, file: &str, number: 
     Ok(())
 }
 
+/// One table of the summary: its header, its unit and its counts.
+type Section = (&'static str, &'static str, Vec<(String, u64)>);
+
 /// The most rows of the domain table.
 const DOMAIN_ROWS: usize = 20;
 
@@ -278,7 +281,7 @@ fn print_summary(s: &BounceSummary, out: &mut impl Write, painter: Painter) -> i
     let mut domains = s.by_domain();
     let more = domains.len().saturating_sub(DOMAIN_ROWS);
     domains.truncate(DOMAIN_ROWS);
-    let sections: [(&str, &str, Vec<(String, u64)>); 4] = [
+    let sections: [Section; 4] = [
         ("KIND", "MESSAGES", own(&mut s.by_kind())),
         ("REASON", "RECIPIENTS", own(&mut s.by_reason())),
         ("PROVIDER", "RECIPIENTS", own(&mut s.by_provider())),
