@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use mail_parser::Message;
 use smtp_codes::Severity;
-use smtp_codes::classify::{Classification, Classifier, Context};
+use smtp_codes::classify::{Classification, Classifier, ReportKind};
 
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
 use crate::dsn::{self, PerMessage};
@@ -68,15 +68,6 @@ fn cut_deep(body: &[u8]) -> (&[u8], bool) {
 
 /// The classification of a kind that is not decided by a reply: the core's classifier on a
 /// text naming the kind (the catalogue's `vacation` and `feedback` phrases).
-fn fixed(classifier: &Classifier, text: &str) -> Classification {
-    classifier.classify(text.as_bytes(), &Context::new())
-}
-
-/// The phrase whose classification is `vacation`.
-const VACATION_TEXT: &str = "out of office";
-/// The phrase whose classification is `feedback`.
-const FEEDBACK_TEXT: &str = "feedback-type:";
-
 pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     if message.len() > MAX_MESSAGE {
         return Decoded::not_a_bounce(vec![DecodeWarning::TooLarge { size: message.len() }]);
@@ -194,7 +185,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
 
     // A feedback report.
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
-        return feedback(decoded, parts.feedback.as_deref().unwrap_or(""), classifier);
+        return feedback(decoded, parts.feedback.as_deref().unwrap_or(""));
     }
     // A read receipt.
     if parts.disposition || report_type == Some("disposition-notification") {
@@ -236,7 +227,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
     // An automatic reply: never one that looks like a bounce.
     if !bounce_like && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
-        return vacation(decoded, from, &joined, classifier);
+        return vacation(decoded, from, &joined);
     }
     // A plain-text bounce.
     if bounce_like {
@@ -312,7 +303,7 @@ fn finish_generic(mut decoded: Decoded, facts: Vec<Facts>, classifier: &Classifi
     decoded
 }
 
-fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Decoded {
+fn feedback(mut decoded: Decoded, report: &str) -> Decoded {
     let mut fb = Feedback::default();
     for field in fields::blocks(report).into_iter().flatten() {
         let v = field.value.clone();
@@ -333,7 +324,7 @@ fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Deco
             _ => {}
         }
     }
-    let classification = fixed(classifier, FEEDBACK_TEXT);
+    let classification = Classification::of_report(ReportKind::Feedback);
     let diagnostic =
         if fb.feedback_type.is_empty() { String::new() } else { format!("Feedback-Type: {}", fb.feedback_type) };
     let recipients: Vec<Option<String>> = if fb.original_rcpt_to.is_empty() {
@@ -360,12 +351,12 @@ fn feedback(mut decoded: Decoded, report: &str, classifier: &Classifier) -> Deco
 /// The most lines of an automatic reply's text kept as its diagnostic.
 const VACATION_LINES: usize = 5;
 
-fn vacation(mut decoded: Decoded, from: Option<String>, text: &str, classifier: &Classifier) -> Decoded {
+fn vacation(mut decoded: Decoded, from: Option<String>, text: &str) -> Decoded {
     let diagnostic =
         text.lines().map(str::trim).filter(|l| !l.is_empty()).take(VACATION_LINES).collect::<Vec<_>>().join(" ");
     let diagnostic = if diagnostic.is_empty() { decoded.subject.clone().unwrap_or_default() } else { diagnostic };
     let facts = Facts { recipient: from, diagnostic, ..Facts::default() };
-    decoded.recipients = vec![Recipient::with_classification(facts, fixed(classifier, VACATION_TEXT))];
+    decoded.recipients = vec![Recipient::with_classification(facts, Classification::of_report(ReportKind::AutoReply))];
     decoded.kind = MessageKind::Vacation;
     decoded.decoded_by = DecodedBy::Rfc3834;
     decoded

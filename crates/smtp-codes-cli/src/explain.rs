@@ -233,6 +233,9 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
         },
         Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code(), r.source()))?,
         Rule::SenderStage(_) => sheet.line("Decided by", Message::SenderStage.text())?,
+        Rule::Report(kind) => {
+            sheet.line("Decided by", format_args!("the message's report type ({})", kind.as_str()))?
+        }
         _ => sheet.line("Decided by", Message::NoRuleMatched.text())?,
     }
     Ok(())

@@ -76,6 +76,9 @@ pub struct RuleRecord {
     /// Where the rule comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'static str>,
+    /// For `report`: the kind of report that decided, `feedback-report` or `auto-reply`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'static str>,
 }
 
 impl RuleRecord {
@@ -99,6 +102,7 @@ impl RuleRecord {
                 json.source = Some(r.source());
             }
             Rule::SenderStage(command) => json.command = Some(command),
+            Rule::Report(kind) => json.report = Some(kind.as_str()),
             _ => {}
         }
         json
@@ -106,7 +110,16 @@ impl RuleRecord {
 
     /// A record of `kind` with no other field.
     const fn blank(kind: &'static str) -> Self {
-        Self { kind, provider: None, matches: None, phrase: None, command: None, code: None, source: None }
+        Self {
+            kind,
+            provider: None,
+            matches: None,
+            phrase: None,
+            command: None,
+            code: None,
+            source: None,
+            report: None,
+        }
     }
 
     /// The record of what forbids retrying: kind `provider` (with `provider` and `match`) or

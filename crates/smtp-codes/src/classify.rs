@@ -138,11 +138,35 @@ pub enum Rule {
     /// Nothing matched: `delivered` for a 2xx reply, `onhold` for another code or for text
     /// without a code, `undefined` for empty text.
     Fallback,
+    /// A message's own report decided, not a reply text: a feedback report is `feedback`, an
+    /// automatic reply `vacation` (see [`Classification::of_report`]).
+    Report(ReportKind),
+}
+
+/// The kinds of message whose reason is their report type, not a reply text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReportKind {
+    /// A feedback report (ARF, RFC 5965): a complaint or other feedback about a message.
+    Feedback,
+    /// An automatic reply (RFC 3834): out of office, vacation.
+    AutoReply,
+}
+
+impl ReportKind {
+    /// `feedback-report` or `auto-reply`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Feedback => "feedback-report",
+            Self::AutoReply => "auto-reply",
+        }
+    }
 }
 
 impl Rule {
-    /// A short name of the kind of rule: `provider`, `phrase`, `code`, `sender-stage` or
-    /// `fallback`.
+    /// A short name of the kind of rule: `provider`, `phrase`, `code`, `sender-stage`,
+    /// `fallback` or `report`.
     #[must_use]
     pub const fn kind(&self) -> &'static str {
         match self {
@@ -151,6 +175,7 @@ impl Rule {
             Self::Code(_) => "code",
             Self::SenderStage(_) => "sender-stage",
             Self::Fallback => "fallback",
+            Self::Report(_) => "report",
         }
     }
 }
@@ -176,6 +201,25 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// The classification of a message that its report type decides: a feedback report is
+    /// `feedback`, an automatic reply `vacation`; never a bounce, no provider, no codes.
+    ///
+    /// ```
+    /// use smtp_codes::classify::{Classification, ReportKind};
+    ///
+    /// let c = Classification::of_report(ReportKind::AutoReply);
+    /// assert_eq!((c.reason().id(), c.rule().kind(), c.hard_bounce()), ("vacation", "report", false));
+    /// ```
+    #[must_use]
+    pub fn of_report(kind: ReportKind) -> Self {
+        let id = match kind {
+            ReportKind::Feedback => "feedback",
+            ReportKind::AutoReply => "vacation",
+        };
+        let reason = Reason::from_id(id).expect("the catalogue holds the reasons feedback and vacation (tested)");
+        Self { reason, rule: Rule::Report(kind), provider: None, severity: Severity::Unknown, no_retry: None }
+    }
+
     /// The bounce reason.
     #[must_use]
     pub const fn reason(&self) -> Reason {
@@ -210,7 +254,7 @@ impl Classification {
         let own = match self.rule {
             Rule::ProviderReply(r) => r.who_acts(),
             Rule::Phrase(p) => p.who_acts(),
-            Rule::Code(_) | Rule::SenderStage(_) | Rule::Fallback => None,
+            Rule::Code(_) | Rule::SenderStage(_) | Rule::Fallback | Rule::Report(_) => None,
         };
         match own {
             Some(w) => w,

@@ -4,13 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
-use smtp_codes::classify::{CODE_RULES, Context, PROVIDER_REPLIES, Reason, explain_with};
+use smtp_codes::classify::{CODE_RULES, Context, PROVIDER_REPLIES, Reason, ReportKind, Rule, explain_with};
 use smtp_codes::{Command, EnhancedCode, ReplyCode};
 use smtp_codes_report::lookup::{Lookup, Query};
 use smtp_codes_report::search;
 use smtp_codes_report::{
     BriefRecord, ClassifyInput, ClassifyRecord, CodeRuleEntry, EnhancedEntry, Explained, ProviderReplyEntry,
-    ReasonEntry, ReplyEntry, Report, Summary,
+    ReasonEntry, ReplyEntry, Report, RuleRecord, Summary,
 };
 
 /// The field names of each `<!-- record: NAME -->` table, in order.
@@ -112,11 +112,14 @@ fn every_record_of_explained_replies_is_documented() {
         })
         .collect();
     assert_documented(&docs, "report", keys(&reports));
-    let rules: Vec<&Value> = all.iter().map(|v| &v["rule"]).collect();
+    // A bounce message's report type decides feedback reports and automatic replies.
+    let report_rule = json(RuleRecord::new(Rule::Report(ReportKind::AutoReply)));
+    assert_eq!((&report_rule["kind"], &report_rule["report"]), (&Value::from("report"), &Value::from("auto-reply")));
+    let rules: Vec<&Value> = all.iter().map(|v| &v["rule"]).chain([&report_rule]).collect();
     let kinds: BTreeSet<&str> = rules.iter().filter_map(|r| r["kind"].as_str()).collect();
     assert_eq!(
         kinds,
-        BTreeSet::from(["code", "fallback", "phrase", "provider", "sender-stage"]),
+        BTreeSet::from(["code", "fallback", "phrase", "provider", "report", "sender-stage"]),
         "the samples reach every rule kind"
     );
     assert_documented(&docs, "rule", keys(rules));
