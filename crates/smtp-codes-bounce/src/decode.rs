@@ -147,17 +147,8 @@ fn inline_dsn(text: &str, classifier: &Classifier, decoded: &Decoded) -> Option<
         return None;
     }
     let mut d = decoded.clone();
-    apply_per_message(&mut d, per_message);
+    d.per_message = per_message;
     Some(finish_dsn(d, facts, &[], classifier))
-}
-
-fn apply_per_message(d: &mut Decoded, m: PerMessage) {
-    d.reporting_mta = m.reporting_mta;
-    d.received_from_mta = m.received_from_mta;
-    d.arrival_date = m.arrival_date;
-    d.original_envelope_id = m.original_envelope_id;
-    d.queue_id = m.queue_id;
-    d.postfix_sender = m.postfix_sender;
 }
 
 /// A whole message, parsed.
@@ -200,7 +191,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
             facts.extend(dsn::read(status, &mut per_message));
         }
         if !facts.is_empty() {
-            apply_per_message(&mut decoded, per_message);
+            decoded.per_message = per_message;
             return finish_dsn(decoded, facts, &texts, classifier);
         }
         decoded.warnings.push(DecodeWarning::NoRecipient);
@@ -341,7 +332,7 @@ fn feedback(mut decoded: Decoded, report: &str) -> Decoded {
             )
         })
         .collect();
-    decoded.arrival_date.clone_from(&fb.arrival_date);
+    decoded.per_message.arrival_date.clone_from(&fb.arrival_date);
     decoded.feedback = Some(fb);
     decoded.kind = MessageKind::Feedback;
     decoded.decoded_by = DecodedBy::Arf;

@@ -1,6 +1,7 @@
 //! What decoding one message gives: its kind, the reader that decoded it, the report's own
 //! fields, the returned original's headers, and one [`Recipient`] per recipient.
 
+use crate::dsn::PerMessage;
 use crate::{DecodeWarning, Recipient};
 
 /// What a message is.
@@ -129,12 +130,8 @@ pub struct Feedback {
 pub struct Decoded {
     pub(crate) kind: MessageKind,
     pub(crate) decoded_by: DecodedBy,
-    pub(crate) reporting_mta: Option<String>,
-    pub(crate) received_from_mta: Option<String>,
-    pub(crate) arrival_date: Option<String>,
-    pub(crate) original_envelope_id: Option<String>,
-    pub(crate) queue_id: Option<String>,
-    pub(crate) postfix_sender: Option<String>,
+    /// The per-message fields of the delivery-status part (and a feedback report's date).
+    pub(crate) per_message: PerMessage,
     pub(crate) date: Option<String>,
     pub(crate) subject: Option<String>,
     pub(crate) original: Option<Original>,
@@ -148,12 +145,7 @@ impl Decoded {
         Self {
             kind: MessageKind::NotABounce,
             decoded_by: DecodedBy::None,
-            reporting_mta: None,
-            received_from_mta: None,
-            arrival_date: None,
-            original_envelope_id: None,
-            queue_id: None,
-            postfix_sender: None,
+            per_message: PerMessage::default(),
             date: None,
             subject: None,
             original: None,
@@ -178,37 +170,37 @@ impl Decoded {
     /// `Reporting-MTA` of the report, the host name without its type.
     #[must_use]
     pub fn reporting_mta(&self) -> Option<&str> {
-        self.reporting_mta.as_deref()
+        self.per_message.reporting_mta.as_deref()
     }
 
     /// `Received-From-MTA` of the report, without its type.
     #[must_use]
     pub fn received_from_mta(&self) -> Option<&str> {
-        self.received_from_mta.as_deref()
+        self.per_message.received_from_mta.as_deref()
     }
 
     /// `Arrival-Date` of the report, as written.
     #[must_use]
     pub fn arrival_date(&self) -> Option<&str> {
-        self.arrival_date.as_deref()
+        self.per_message.arrival_date.as_deref()
     }
 
     /// `Original-Envelope-Id` of the report.
     #[must_use]
     pub fn original_envelope_id(&self) -> Option<&str> {
-        self.original_envelope_id.as_deref()
+        self.per_message.original_envelope_id.as_deref()
     }
 
     /// Postfix's queue id of the bounced message (`X-Postfix-Queue-ID`).
     #[must_use]
     pub fn queue_id(&self) -> Option<&str> {
-        self.queue_id.as_deref()
+        self.per_message.queue_id.as_deref()
     }
 
     /// Postfix's envelope sender of the bounced message (`X-Postfix-Sender`), without its type.
     #[must_use]
     pub fn postfix_sender(&self) -> Option<&str> {
-        self.postfix_sender.as_deref()
+        self.per_message.postfix_sender.as_deref()
     }
 
     /// The bounce's own `Date` header, as written.
