@@ -10,6 +10,7 @@ use smtp_codes::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_bounce::{Decoded, Original, Recipient};
 
 use crate::report::RuleRecord;
+use crate::summary::OrderedCounts;
 
 /// The most recipient domains a [`BounceSummary`] counts one by one; the rest are counted under
 /// [`OTHER_DOMAINS`], so that memory stays bounded whatever the input.
@@ -268,18 +269,7 @@ impl BounceSummary {
 
 impl Serialize for BounceSummary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Domains<'a>(&'a BounceSummary);
-        impl Serialize for Domains<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let counts = self.0.by_domain();
-                let mut map = serializer.serialize_map(Some(counts.len()))?;
-                for (k, v) in &counts {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-        let mut map = serializer.serialize_map(Some(10))?;
+        let mut map = serializer.serialize_map(Some(9))?;
         map.serialize_entry("messages", &self.messages)?;
         map.serialize_entry("not_bounces", &self.not_bounces)?;
         map.serialize_entry("too_large", &self.too_large)?;
@@ -288,7 +278,7 @@ impl Serialize for BounceSummary {
         map.serialize_entry("kind", &self.kind)?;
         map.serialize_entry("reason", &self.reason)?;
         map.serialize_entry("provider", &self.provider)?;
-        map.serialize_entry("domain", &Domains(self))?;
+        map.serialize_entry("domain", &OrderedCounts(&self.by_domain()))?;
         map.end()
     }
 }

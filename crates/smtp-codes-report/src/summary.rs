@@ -210,27 +210,29 @@ fn code_text(key: CodeKey) -> String {
     }
 }
 
+/// Counts as a JSON object whose keys keep the order given (the `code` object of a summary in
+/// text order with `other` last, the `domain` object of a bounce summary most first).
+pub(crate) struct OrderedCounts<'a>(pub(crate) &'a [(String, u64)]);
+
+impl Serialize for OrderedCounts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 impl Serialize for Summary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// The `code` object: keys in text order, `other` last.
-        struct Codes<'a>(&'a Summary);
-        impl Serialize for Codes<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let counts = self.0.by_code();
-                let mut map = serializer.serialize_map(Some(counts.len()))?;
-                for (k, v) in &counts {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
         let mut map = serializer.serialize_map(Some(6))?;
         map.serialize_entry("lines", &self.lines)?;
         map.serialize_entry("hard_bounces", &self.hard_bounces)?;
         map.serialize_entry("truncated", &self.truncated)?;
         map.serialize_entry("severity", &self.by_severity().collect::<BTreeMap<_, _>>())?;
         map.serialize_entry("reason", &self.by_reason().collect::<BTreeMap<_, _>>())?;
-        map.serialize_entry("code", &Codes(self))?;
+        map.serialize_entry("code", &OrderedCounts(&self.by_code()))?;
         map.end()
     }
 }
