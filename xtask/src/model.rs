@@ -365,6 +365,26 @@ pub(crate) struct Reason {
     pub(crate) source: String,
     #[serde(default)]
     pub(crate) phrase: Vec<Spanned<Phrase>>,
+    #[serde(default)]
+    pub(crate) terms: Vec<Spanned<Terms>>,
+}
+
+/// `[[reason.terms]]`: words that give their reason when all of them occur in a text, each at a
+/// word boundary, and none of the `none` words does. A word ending in `*` matches any word it
+/// begins (`exceed*` matches `exceeds`, `exceeded`). This is how a family of wordings is
+/// written once (`quota` with `exceed*`: "quota exceeded", "exceeding its mailbox quota",
+/// "disc quota exceeded").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Terms {
+    pub(crate) all: Vec<String>,
+    #[serde(default)]
+    pub(crate) none: Vec<String>,
+    /// A `[[command]]` id.
+    pub(crate) command: Option<String>,
+    /// A `[[who]]` id, when this rule's words name another party than its reason's `who_acts`.
+    pub(crate) who_acts: Option<String>,
+    pub(crate) source: String,
 }
 
 /// `[[reason.phrase]]`: text that gives its reason.

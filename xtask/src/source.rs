@@ -354,6 +354,10 @@ pub(crate) fn sourced(c: &Catalogue) -> Vec<Sourced<'_>> {
             let (place, p) = (r.place.nested(p), p.get_ref());
             add("reason.phrase", format!("{} {:?}", r.id, p.phrase), place, &p.source, None, true, false);
         }
+        for t in &r.terms {
+            let (place, t) = (r.place.nested(t), t.get_ref());
+            add("reason.terms", format!("{} {:?}", r.id, t.all), place, &t.source, None, true, false);
+        }
     }
     for r in &c.code_rule {
         add("code_rule", r.code.clone(), r.place, &r.source, None, true, false);

@@ -504,3 +504,45 @@ fn a_bad_source_in_the_root_file_fails_the_check() {
     let err = error_of(&catalogue_with(|s| s.replacen("source = \"RFC 5321 §4.2.3\"", "source = \"RFC 5321\"", 1)));
     assert!(err.contains("bad source \"RFC 5321\""), "{err}");
 }
+
+/// A catalogue whose reason `userunknown` has one `[[reason.terms]]` entry with the words `all`
+/// (a TOML list's inside) and `extra` lines.
+fn with_terms(all: &str, extra: &str) -> String {
+    catalogue_with(|s| {
+        s.replace(
+            "phrase = \"user unknown\"\nsource = \"RFC 5321 §4.2.3\"\n",
+            &format!(
+                "phrase = \"user unknown\"\nsource = \"RFC 5321 §4.2.3\"\n\n[[reason.terms]]\nall = [{all}]\n{extra}source = \"RFC 5321 §4.2.3\"\n"
+            ),
+        )
+    })
+}
+
+#[test]
+fn term_rules_parse_with_their_words() {
+    let c = parse(&with_terms("\"no\", \"such\", \"user*\"", "none = [\"sender\"]\n")).unwrap();
+    let terms = c.reason[0].terms[0].get_ref();
+    assert_eq!((terms.all.len(), terms.none.len()), (3, 1));
+}
+
+#[test]
+fn badly_formed_term_words_are_rejected() {
+    for (all, why) in [
+        ("", "at least one word"),
+        ("\"User\"", "lowercase"),
+        ("\"us*er\"", "lowercase text that starts and ends"),
+        ("\"-user\"", "starts and ends with a letter or digit"),
+        ("\"user\", \"user\"", "listed twice"),
+    ] {
+        let err = error_of(&with_terms(all, ""));
+        assert!(err.contains("[[reason.terms]] userunknown") && err.contains(why), "{all}: {err}");
+    }
+}
+
+#[test]
+fn the_same_words_given_twice_are_rejected() {
+    let twice =
+        with_terms("\"no\", \"user\"", "source = \"RFC 5321 §4.2.3\"\n\n[[reason.terms]]\nall = [\"no\", \"user\"]\n");
+    let err = error_of(&twice);
+    assert!(err.contains("listed twice"), "{err}");
+}

@@ -14,6 +14,14 @@ use crate::source;
 /// The reasons the classifier falls back to; hand-written code looks them up by id.
 const FALLBACK_REASONS: [&str; 4] = ["undefined", "onhold", "delivered", "rejected"];
 
+/// What makes two `[[reason.terms]]` entries the same rule: their words, excluded words and
+/// command.
+type TermKey = (Vec<String>, Vec<String>, Option<String>);
+
+/// The most distinct words `[[reason.terms]]` may use: the classifier keeps the words seen in a
+/// text in a fixed set of this many bits (`smtp_codes::classify`'s `TERM_WORDS`).
+pub(crate) const MAX_TERM_WORDS: usize = 256;
+
 /// Checks the whole catalogue. Fails with one line per broken rule, in file and line order.
 /// `samples` are the files of the Sisimai corpus that a `sample:sisimai/...` source may name.
 pub(crate) fn check(c: &Catalogue, samples: &HashSet<String>) -> Result<()> {
@@ -391,6 +399,10 @@ impl<'a> Validator<'a> {
         let mut ids = HashSet::new();
         // Which reason gave each (phrase, command) first, so that a phrase is given to one reason.
         let mut phrases: HashMap<(&str, Option<&str>), &str> = HashMap::new();
+        // Which reason gave each set of words, so that a set is given to one reason, and every
+        // distinct word, so that the classifier's table of words seen stays within its size.
+        let mut term_sets: HashMap<TermKey, &str> = HashMap::new();
+        let mut words: HashSet<String> = HashSet::new();
         for r in &c.reason {
             let (place, id) = (r.place, r.id.as_str());
             if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -441,12 +453,75 @@ impl<'a> Validator<'a> {
                 let order = (text, p.command.as_deref().unwrap_or_default());
                 self.sorted(place, "reason.phrase", &key, order, &mut previous, "phrase then command");
             }
+            for t in &r.terms {
+                let (place, t) = (place.nested(t), t.get_ref());
+                let key = format!("{id} {:?}", t.all);
+                self.terms(place, &key, t);
+                if let Some(command) = &t.command {
+                    self.command(place, "reason.terms", &key, command);
+                }
+                if let Some(who) = &t.who_acts {
+                    self.who_acts(place, "reason.terms", &key, who);
+                    if *who == r.who_acts {
+                        self.fail(place, "reason.terms", &key, "`who_acts` repeats the reason's; leave it out");
+                    }
+                }
+                let k = (t.all.clone(), t.none.clone(), t.command.clone());
+                if let Some(other) = term_sets.get(&k).filter(|&&other| other != id) {
+                    self.fail(place, "reason.terms", &key, format_args!("these words already give reason {other:?}"));
+                } else if term_sets.contains_key(&k) {
+                    self.fail(place, "reason.terms", &key, "the same words are listed twice");
+                }
+                term_sets.entry(k).or_insert(id);
+                for word in t.all.iter().chain(&t.none) {
+                    words.insert(word.trim_end_matches('*').to_owned());
+                }
+            }
+        }
+        if words.len() > MAX_TERM_WORDS {
+            self.fail_table(
+                "reason.terms",
+                format_args!("{} distinct words; the classifier tracks at most {MAX_TERM_WORDS}", words.len()),
+            );
         }
         for needed in FALLBACK_REASONS {
             if !ids.contains(needed) {
                 self.fail_table("reason", format_args!("{needed:?} is missing; the classifier falls back to it"));
             }
         }
+    }
+
+    /// The words of one `[[reason.terms]]` entry: at least one in `all`; each non-empty lowercase
+    /// text without surrounding spaces, starting and ending with a letter or digit (a `*` may end
+    /// it), so that the word boundaries the classifier checks are well defined; none twice.
+    fn terms(&mut self, place: Place, key: &str, t: &crate::model::Terms) {
+        if t.all.is_empty() {
+            self.fail(place, "reason.terms", key, "`all` must list at least one word");
+        }
+        let mut seen = HashSet::new();
+        for word in t.all.iter().chain(&t.none) {
+            let bare = word.strip_suffix('*').unwrap_or(word);
+            let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let well_formed = !bare.is_empty()
+                && bare.to_lowercase() == bare
+                && !bare.contains('*')
+                && edge(bare.chars().next())
+                && edge(bare.chars().last());
+            if !well_formed {
+                self.fail(
+                    place,
+                    "reason.terms",
+                    key,
+                    format_args!(
+                        "word {word:?} must be lowercase text that starts and ends with a letter or digit (a `*` may end it)"
+                    ),
+                );
+            }
+            if !seen.insert(bare) {
+                self.fail(place, "reason.terms", key, format_args!("word {word:?} is listed twice"));
+            }
+        }
+        self.texts(place, "reason.terms", key, &[("source", &t.source)]);
     }
 
     fn code_rules(&mut self) {

@@ -231,6 +231,13 @@ fn classification_lines<W: Write>(sheet: &mut Sheet<'_, W>, c: &Classification) 
             Some(command) => sheet.line("Decided by", format_args!("phrase {:?} after {command}", r.phrase()))?,
             None => sheet.line("Decided by", format_args!("phrase {:?}", r.phrase()))?,
         },
+        Rule::Terms(r) => {
+            let words = r.all().iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(" + ");
+            match r.command() {
+                Some(command) => sheet.line("Decided by", format_args!("the words {words} after {command}"))?,
+                None => sheet.line("Decided by", format_args!("the words {words}"))?,
+            }
+        }
         Rule::Code(r) => sheet.line("Decided by", format_args!("code rule {} ({})", r.code(), r.source()))?,
         Rule::SenderStage(_) => sheet.line("Decided by", Message::SenderStage.text())?,
         Rule::Report(kind) => {

@@ -67,6 +67,12 @@ pub struct RuleRecord {
     /// The phrase that matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     phrase: Option<&'static str>,
+    /// The words of a `terms` rule that all occurred.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms: Option<&'static [&'static str]>,
+    /// The words a `terms` rule excludes, when it has some: none of them occurred.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    except: Option<&'static [&'static str]>,
     /// The command a phrase rule is limited to.
     #[serde(skip_serializing_if = "Option::is_none")]
     command: Option<Command>,
@@ -97,6 +103,12 @@ impl RuleRecord {
                 json.command = r.command();
                 json.source = Some(r.source());
             }
+            Rule::Terms(r) => {
+                json.terms = Some(r.all());
+                json.except = Some(r.none()).filter(|none| !none.is_empty());
+                json.command = r.command();
+                json.source = Some(r.source());
+            }
             Rule::Code(r) => {
                 json.code = Some(r.code().to_string());
                 json.source = Some(r.source());
@@ -115,6 +127,8 @@ impl RuleRecord {
             provider: None,
             matches: None,
             phrase: None,
+            terms: None,
+            except: None,
             command: None,
             code: None,
             source: None,

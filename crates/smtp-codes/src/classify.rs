@@ -18,13 +18,18 @@
 //!    text.
 //! 2. A phrase rule: one limited to the command the reply answered beats a general one, then the
 //!    reason listed earlier in the catalogue, then the longer phrase.
-//! 3. A code rule: the exact enhanced code, then its `X.s.d` pattern, then the reply code.
-//! 4. The fallback: `onhold` for a failure code or for text without one, `undefined` for empty
+//! 3. A term rule, when no phrase matched: a family of wordings written as words that must all
+//!    occur as whole words, in any order, and words that must not (`quota` with `exceed*` but
+//!    not `sending`: "Quota for this mailbox has been exceeded"). One limited to the command
+//!    beats a general one, then the rule with more words, then the reason listed earlier. The
+//!    words are patterns of the same automaton, so this costs no second pass.
+//! 4. A code rule: the exact enhanced code, then its `X.s.d` pattern, then the reply code.
+//! 5. The fallback: `onhold` for a failure code or for text without one, `undefined` for empty
 //!    text.
 //!
 //! A refusal that concerns the envelope sender is never a hard bounce of the recipient: when
-//! steps 2 or 3 give a hard reason (`userunknown`, `hostunknown`, ...) but a `rejected` phrase
-//! also matched (`Sender verify failed`, `Sender address rejected`), the sender's code rule
+//! steps 2 to 4 give a hard reason (`userunknown`, `hostunknown`, ...) but a `rejected` phrase or
+//! term rule also matched (`Sender verify failed`, `Sender address rejected`), the sender's code rule
 //! applies (`X.1.7`, `X.1.8`), or the reply answered `MAIL FROM`, the reason is `rejected`.
 //!
 //! Apart from the reason, a provider reply marked `retry = false` or a `[[no_retry]]` phrase
@@ -35,18 +40,19 @@
 //!
 //! On the 347 real diagnostic lines of `tests/data/sisimai/lines.jsonl` (text, command and remote
 //! host cut out of real bounces, with the Sisimai project's expected reason), this classifier
-//! gives Sisimai's reason for 315 (90.8%, the fitted figure); a test keeps a floor of 90% under
+//! gives Sisimai's reason for 314 (90.5%, the fitted figure); a test keeps a floor of 90% under
 //! it. Most misses are `filtered` lines (a "user unknown" text that Sisimai files as filtered
 //! because of the message around it, which a single line does not carry).
 //!
 //! The rules were written looking at those lines, so the test `heldout` also measures them on
 //! families they were not fitted to: leave one family (`lhost-postfix`, `rhost-google`, ...) out,
-//! take away every phrase rule that only that family's lines contain, classify its lines, sum
-//! over families. Strictly (every such rule taken away) 231 of 347 are right (66.6%); keeping the
-//! rules whose source is a general list (Sisimai's per-reason `Reason/*.pm` patterns, the
-//! flufl.bounce corpus), 253 (72.9%). Floors of 65% and 71% guard them. Reproduce with
-//! `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints the figures
-//! and every held-out miss. [`Classifier::with_phrase_filter`] builds the reduced classifiers.
+//! take away every phrase and term rule that only that family's lines contain, classify its
+//! lines, sum over families. Strictly (every such rule taken away) 245 of 347 are right (70.6%);
+//! keeping the rules whose source is a general list (Sisimai's per-reason `Reason/*.pm`
+//! patterns, the flufl.bounce corpus), 286 (82.4%). Floors of 69% and 81% guard them. Reproduce
+//! with `cargo test -p smtp-codes-tests --test it heldout -- --nocapture`, which prints the
+//! figures and every held-out miss. [`Classifier::with_rule_filter`] builds the reduced
+//! classifiers.
 
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
@@ -59,8 +65,8 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 mod generated;
 mod rules;
 
-pub use generated::{CODE_RULES, NO_RETRY_PHRASES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason};
-pub use rules::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
+pub use generated::{CODE_RULES, NO_RETRY_PHRASES, PHRASE_RULES, PROVIDER_REPLIES, Provider, Reason, TERM_RULES};
+pub use rules::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode, TermRule};
 
 use crate::explain::Explanation;
 use crate::grammar::is_word;
@@ -130,6 +136,9 @@ pub enum Rule {
     ProviderReply(&'static ProviderReply),
     /// A phrase in the text.
     Phrase(&'static PhraseRule),
+    /// Words in the text, all of a term rule's (and none of its excluded ones), when no phrase
+    /// matched.
+    Terms(&'static TermRule),
     /// The enhanced status code or the reply code.
     Code(&'static CodeRule),
     /// The reply answered the command that names the sender (`MAIL FROM`), so a refusal that
@@ -165,13 +174,14 @@ impl ReportKind {
 }
 
 impl Rule {
-    /// A short name of the kind of rule: `provider`, `phrase`, `code`, `sender-stage`,
+    /// A short name of the kind of rule: `provider`, `phrase`, `terms`, `code`, `sender-stage`,
     /// `fallback` or `report`.
     #[must_use]
     pub const fn kind(&self) -> &'static str {
         match self {
             Self::ProviderReply(_) => "provider",
             Self::Phrase(_) => "phrase",
+            Self::Terms(_) => "terms",
             Self::Code(_) => "code",
             Self::SenderStage(_) => "sender-stage",
             Self::Fallback => "fallback",
@@ -254,6 +264,7 @@ impl Classification {
         let own = match self.rule {
             Rule::ProviderReply(r) => r.who_acts(),
             Rule::Phrase(p) => p.who_acts(),
+            Rule::Terms(t) => t.who_acts(),
             Rule::Code(_) | Rule::SenderStage(_) | Rule::Fallback | Rule::Report(_) => None,
         };
         match own {
@@ -291,6 +302,12 @@ enum Target {
     Reply(&'static ProviderReply),
     Marker(Provider),
     NoRetry(&'static NoRetryPhrase),
+    /// A word of the term rules: number `index` of the classifier's word list, matching any
+    /// word it begins when `prefix`.
+    Word {
+        index: u16,
+        prefix: bool,
+    },
     /// A command named in the text: an introducer and a command name (`in reply to ` and
     /// `RCPT TO`), or a tag on its own (`[RCPT_TO]`, with an empty name), as the parser's command
     /// search reads them; see [`crate::parse::Diagnosis::command`].
@@ -313,10 +330,41 @@ pub struct Classifier {
     /// phrase rule and a provider reply with the same words, or phrases that start alike).
     starts: Vec<u32>,
     targets: Vec<(Target, &'static [u8])>,
+    /// The term rules kept, each with the words it needs and the words it excludes.
+    terms: Vec<TermEntry>,
+    /// For word `w`, the term rules whose first word it is: `anchored[anchor_starts[w]..anchor_starts[w + 1]]`,
+    /// indices into `terms`. Only the rules of words seen are looked at.
+    anchor_starts: Vec<u32>,
+    anchored: Vec<u32>,
     undefined: Reason,
     onhold: Reason,
     delivered: Reason,
     rejected: Reason,
+}
+
+/// The most distinct words the term rules may use (the generator checks the catalogue against
+/// it): a walk keeps the words it saw in a set of this many bits.
+const TERM_WORDS: usize = 256;
+
+/// A set of words, by their index in the classifier's word list.
+type WordSet = [u64; TERM_WORDS / 64];
+
+/// A term rule with its words as sets.
+#[derive(Clone, Debug)]
+struct TermEntry {
+    rule: &'static TermRule,
+    all: WordSet,
+    none: WordSet,
+}
+
+/// Whether every word of `want` is in `seen`.
+fn contains_all(seen: &WordSet, want: &WordSet) -> bool {
+    seen.iter().zip(want).all(|(s, w)| s & w == *w)
+}
+
+/// Whether some word of `any` is in `seen`.
+fn contains_any(seen: &WordSet, any: &WordSet) -> bool {
+    seen.iter().zip(any).any(|(s, a)| s & a != 0)
 }
 
 /// The most providers whose replies can be tracked in one pass without allocating.
@@ -341,7 +389,7 @@ impl Classifier {
     /// out.
     #[must_use]
     pub fn new() -> Self {
-        Self::with_phrase_filter(|_| true)
+        Self::with_rule_filter(|_| true, |_| true)
     }
 
     /// Compiles the catalogue's phrases into one automaton, keeping only the phrase rules for
@@ -360,7 +408,30 @@ impl Classifier {
     /// # Panics
     /// As [`Classifier::new`].
     #[must_use]
-    pub fn with_phrase_filter(mut keep: impl FnMut(&'static PhraseRule) -> bool) -> Self {
+    pub fn with_phrase_filter(keep: impl FnMut(&'static PhraseRule) -> bool) -> Self {
+        Self::with_rule_filter(keep, |_| true)
+    }
+
+    /// As [`Classifier::with_phrase_filter`], keeping also only the term rules for which
+    /// `keep_terms` returns true.
+    ///
+    /// ```
+    /// use smtp_codes::classify::{Classifier, Context};
+    ///
+    /// let text = b"Storage quota exceeded";
+    /// let with = Classifier::with_rule_filter(|_| false, |_| true).classify(text, &Context::default());
+    /// assert_eq!((with.reason().id(), with.rule().kind()), ("mailboxfull", "terms"));
+    /// let without = Classifier::with_rule_filter(|_| false, |_| false).classify(text, &Context::default());
+    /// assert_eq!(without.rule().kind(), "fallback");
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Classifier::new`].
+    #[must_use]
+    pub fn with_rule_filter(
+        mut keep: impl FnMut(&'static PhraseRule) -> bool,
+        mut keep_terms: impl FnMut(&'static TermRule) -> bool,
+    ) -> Self {
         let mut by_key: BTreeMap<Vec<u8>, Vec<(Target, &'static [u8])>> = BTreeMap::new();
         let mut add = |text: &'static str, target| {
             let text = text.as_bytes();
@@ -380,6 +451,42 @@ impl Classifier {
         for phrase in NO_RETRY_PHRASES {
             add(phrase.phrase, Target::NoRetry(phrase));
         }
+        // The words of the term rules, each once, numbered in the order first used.
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut index_of = |word: &'static str| -> usize {
+            let bare = word.strip_suffix('*').unwrap_or(word);
+            match words.iter().position(|&w| w == word) {
+                Some(i) => i,
+                None => {
+                    words.push(word);
+                    let index = u16::try_from(words.len() - 1).expect("the generator limits the words");
+                    add(bare, Target::Word { index, prefix: bare.len() < word.len() });
+                    words.len() - 1
+                }
+            }
+        };
+        let mut terms = Vec::new();
+        let mut anchors = Vec::new();
+        for rule in TERM_RULES.iter().filter(|&r| keep_terms(r)) {
+            let mut all = [0; TERM_WORDS / 64];
+            let mut none = [0; TERM_WORDS / 64];
+            for (set, list) in [(&mut all, rule.all), (&mut none, rule.none)] {
+                for &word in list {
+                    let i = index_of(word);
+                    assert!(i < TERM_WORDS, "the generator limits the term rules' words to {TERM_WORDS}");
+                    set[i / 64] |= 1 << (i % 64);
+                }
+            }
+            anchors.push(rule.all.first().map_or(0, |&w| index_of(w)));
+            terms.push(TermEntry { rule, all, none });
+        }
+        let mut anchor_starts = Vec::with_capacity(words.len() + 1);
+        let mut anchored = Vec::with_capacity(terms.len());
+        for w in 0..words.len() {
+            anchor_starts.push(u32::try_from(anchored.len()).expect("fewer than 4 billion rules"));
+            anchored.extend((0..terms.len()).filter(|&t| anchors[t] == w).map(|t| t as u32));
+        }
+        anchor_starts.push(u32::try_from(anchored.len()).expect("fewer than 4 billion rules"));
         // The commands, so that the one pass also finds the command the reply answered. Their
         // whole text is compared in `Walk::command`, so their entries carry no phrase.
         for (intro, name, command) in command::patterns() {
@@ -411,6 +518,9 @@ impl Classifier {
             start,
             starts,
             targets,
+            terms,
+            anchor_starts,
+            anchored,
             undefined: reason("undefined"),
             onhold: reason("onhold"),
             delivered: reason("delivered"),
@@ -424,6 +534,8 @@ impl Classifier {
         self.automaton.memory_usage()
             + self.starts.capacity() * core::mem::size_of::<u32>()
             + self.targets.capacity() * core::mem::size_of::<(Target, &[u8])>()
+            + self.terms.capacity() * core::mem::size_of::<TermEntry>()
+            + (self.anchor_starts.capacity() + self.anchored.capacity()) * core::mem::size_of::<u32>()
     }
 
     /// Reads `text` (with [`diagnose_bytes`](crate::parse::diagnose_bytes)) and classifies it.
@@ -541,6 +653,12 @@ impl Classifier {
                         Target::Command { intro, name, command } => {
                             walk.command(text, match_start, intro, name, command)
                         }
+                        Target::Word { index, prefix } => {
+                            if is_whole_word(text, match_start, phrase, prefix) {
+                                let i = usize::from(index);
+                                walk.words[i / 64] |= 1 << (i % 64);
+                            }
+                        }
                     }
                 }
             }
@@ -575,9 +693,16 @@ impl Classifier {
         if let Some(reply) = provider_reply {
             return make(reply.reason, Rule::ProviderReply(reply));
         }
-        // The code rule is only looked up when no phrase decided.
-        let decided = match walk.best_phrase.ok_or_else(|| codes.code_rule()) {
-            Ok(rule) => make(rule.reason, Rule::Phrase(rule)),
+        let (best_terms, sender_terms) = self.terms(walk, codes.command);
+        // The term rules are only looked at when no phrase decided, the code rule only when
+        // neither did.
+        let by_text = match (walk.best_phrase, best_terms) {
+            (Some(rule), _) => Some((rule.reason, Rule::Phrase(rule))),
+            (None, Some(rule)) => Some((rule.reason, Rule::Terms(rule))),
+            (None, None) => None,
+        };
+        let decided = match by_text.ok_or_else(|| codes.code_rule()) {
+            Ok((reason, rule)) => make(reason, rule),
             Err(Some(rule)) => make(rule.reason, Rule::Code(rule)),
             Err(None) => {
                 let reason = match (codes.reply, codes.enhanced) {
@@ -592,6 +717,9 @@ impl Classifier {
             if let Some(rule) = walk.best_sender_phrase {
                 return make(rule.reason, Rule::Phrase(rule));
             }
+            if let Some(rule) = sender_terms {
+                return make(rule.reason, Rule::Terms(rule));
+            }
             if let Some(rule) = codes.code_rule().filter(|r| r.reason == self.rejected) {
                 return make(rule.reason, Rule::Code(rule));
             }
@@ -601,6 +729,59 @@ impl Classifier {
         }
         decided
     }
+}
+
+impl Classifier {
+    /// The best term rule whose words the walk saw, and the best of those that say the sender
+    /// was refused (reason `rejected`). Only the rules anchored on a word seen are looked at.
+    fn terms(&self, walk: &Walk, command: Option<Command>) -> (Option<&'static TermRule>, Option<&'static TermRule>) {
+        let (mut best, mut sender): (Option<&'static TermRule>, Option<&'static TermRule>) = (None, None);
+        for (block, &bits) in walk.words.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let word = block * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (from, to) = (self.anchor_starts[word] as usize, self.anchor_starts[word + 1] as usize);
+                for &t in &self.anchored[from..to] {
+                    let entry = &self.terms[t as usize];
+                    let rule = entry.rule;
+                    if !contains_all(&walk.words, &entry.all)
+                        || contains_any(&walk.words, &entry.none)
+                        || rule.command.is_some_and(|c| !same_stage(c, command))
+                    {
+                        continue;
+                    }
+                    if best.is_none_or(|b| terms_beat(rule, b)) {
+                        best = Some(rule);
+                    }
+                    if rule.reason == self.rejected && sender.is_none_or(|b| terms_beat(rule, b)) {
+                        sender = Some(rule);
+                    }
+                }
+            }
+        }
+        (best, sender)
+    }
+}
+
+/// Whether `word`, found whole at `text[start..]`, is a whole word there: not inside a longer
+/// one, except that a `prefix` word may be followed by more letters. An edge of the word that is
+/// not an ASCII letter or digit (a Japanese or Russian word) is not checked.
+fn is_whole_word(text: &[u8], start: usize, word: &[u8], prefix: bool) -> bool {
+    let end = start + word.len();
+    let inside = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let checked = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+    let starts = !checked(word.first()) || start == 0 || !inside(text[start - 1]);
+    let ends = prefix || !checked(word.last()) || text.get(end).is_none_or(|&b| !inside(b));
+    starts && ends
+}
+
+/// Whether term rule `a` wins over `b`: a command-specific rule first, then the one with more
+/// words, then the reason listed earlier in the catalogue, then the longer words.
+fn terms_beat(a: &TermRule, b: &TermRule) -> bool {
+    let length = |r: &TermRule| r.all.iter().map(|w| w.len()).sum::<usize>();
+    let key = |r: &TermRule| (r.command.is_none(), usize::MAX - r.all.len(), r.reason as usize, usize::MAX - length(r));
+    key(a) < key(b)
 }
 
 /// Steps `dfa` from state `sid` over `text[at..]` to the next special state: the position of the
@@ -627,6 +808,8 @@ struct Walk {
     first_recognised: Option<Provider>,
     best_reply: [Option<&'static ProviderReply>; PROVIDERS],
     best_phrase: Option<&'static PhraseRule>,
+    /// The words of the term rules seen, as whole words.
+    words: WordSet,
     /// The best phrase saying the sender's address was refused: it outranks a phrase that would
     /// call the recipient's address bad (`550-Verification failed for <sender>
     /// 550-Unrouteable address 550 Sender verify failed` is about the sender).
@@ -649,6 +832,7 @@ impl Default for Walk {
             first_recognised: None,
             best_reply: [None; PROVIDERS],
             best_phrase: None,
+            words: [0; TERM_WORDS / 64],
             best_sender_phrase: None,
             no_retry_phrase: None,
             best_delivered_phrase: None,

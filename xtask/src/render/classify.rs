@@ -18,7 +18,7 @@ pub(super) fn render(c: &Catalogue) -> Result<TokenStream> {
         #![doc = " Classifier data generated from `codes.toml` and its provider files: bounce reasons,"]
         #![doc = " providers and the rule tables. The accessors are hand-written in `classify/rules.rs`."]
         use super::rules::{ProviderRow, ReasonRow};
-        use super::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode};
+        use super::{CodeRule, NoRetryPhrase, PhraseRule, ProviderReply, RuleCode, TermRule};
         use crate::{Command, EnhancedCode, EnhancedPattern, ReplyCode, WhoActs};
         #reasons
         #providers
@@ -162,6 +162,25 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
             });
         }
     }
+    let mut terms = Vec::new();
+    for r in &c.reason {
+        let reason = reason(c, &r.id);
+        for t in r.terms.iter().map(|t| t.get_ref()) {
+            let command = option(t.command.as_ref(), |k| command(c, k));
+            let who_acts = option(t.who_acts.as_deref(), |w| who(c, w));
+            let (all, none, source) = (&t.all, &t.none, &t.source);
+            terms.push(quote! {
+                TermRule {
+                    all: &[#(#all),*],
+                    none: &[#(#none),*],
+                    reason: #reason,
+                    command: #command,
+                    who_acts: #who_acts,
+                    source: #source,
+                }
+            });
+        }
+    }
     let mut code_rules = Vec::new();
     for r in &c.code_rule {
         let reason = reason(c, &r.reason);
@@ -193,6 +212,8 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
         pub static PROVIDER_REPLIES: &[ProviderReply] = &[#(#replies),*];
         /// Every phrase rule of the catalogue: by reason in priority order, then by phrase and command.
         pub static PHRASE_RULES: &[PhraseRule] = &[#(#phrases),*];
+        /// Every term rule of the catalogue: by reason in priority order, then as listed.
+        pub static TERM_RULES: &[TermRule] = &[#(#terms),*];
         /// Every code rule of the catalogue, sorted by code as text.
         pub static CODE_RULES: &[CodeRule] = &[#(#code_rules),*];
     })

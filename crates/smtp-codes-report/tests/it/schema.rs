@@ -82,6 +82,7 @@ const TEXTS: &[(&str, Option<&str>)] = &[
     ("451 4.7.0 Sending host blocked; retrying will not succeed", None),
     ("host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to MAIL FROM command)", None),
     ("something went wrong", None),
+    ("552 the mailbox of this user exceeds its storage allowance", None),
 ];
 
 fn explained() -> Vec<Value> {
@@ -119,7 +120,7 @@ fn every_record_of_explained_replies_is_documented() {
     let kinds: BTreeSet<&str> = rules.iter().filter_map(|r| r["kind"].as_str()).collect();
     assert_eq!(
         kinds,
-        BTreeSet::from(["code", "fallback", "phrase", "provider", "report", "sender-stage"]),
+        BTreeSet::from(["code", "fallback", "phrase", "provider", "report", "sender-stage", "terms"]),
         "the samples reach every rule kind"
     );
     assert_documented(&docs, "rule", keys(rules));

@@ -208,6 +208,59 @@ impl PhraseRule {
     }
 }
 
+/// Words that give a bounce reason when all of them occur in a reply text, each at a word
+/// boundary, and none of the excluded words does: a family of wordings written once (`quota`
+/// with `exceed*` covers "quota exceeded", "exceeding its mailbox quota" and "disc quota
+/// exceeded"). A word ending in `*` matches any word it begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TermRule {
+    pub(crate) all: &'static [&'static str],
+    pub(crate) none: &'static [&'static str],
+    pub(crate) reason: Reason,
+    pub(crate) command: Option<Command>,
+    pub(crate) who_acts: Option<WhoActs>,
+    pub(crate) source: &'static str,
+}
+
+impl TermRule {
+    /// The words that must all occur, in lowercase, matched with ASCII case ignored.
+    #[must_use]
+    pub const fn all(&self) -> &'static [&'static str] {
+        self.all
+    }
+
+    /// The words none of which may occur.
+    #[must_use]
+    pub const fn none(&self) -> &'static [&'static str] {
+        self.none
+    }
+
+    /// The reason it gives.
+    #[must_use]
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The command the rule is limited to: it applies only when the reply answered it.
+    #[must_use]
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+
+    /// Who must act, when the words name another party than the reason's; `None` when the
+    /// reason's [`Reason::who_acts`] applies.
+    #[must_use]
+    pub const fn who_acts(&self) -> Option<WhoActs> {
+        self.who_acts
+    }
+
+    /// Where the wordings come from.
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+}
+
 /// A phrase saying that trying again will not help (`Retrying will NOT succeed`): it forbids
 /// retrying a reply whatever its class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -6,5 +6,6 @@ mod corpus;
 mod explain;
 mod one_pass;
 mod props;
+mod terms;
 mod text;
 mod wire;
