@@ -402,7 +402,8 @@ impl Classifier {
     ///
     /// let text = b"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown";
     /// let without = Classifier::with_phrase_filter(|_| false).classify(text, &Context::default());
-    /// assert_eq!((without.reason().id(), without.rule().kind()), ("userunknown", "code"));
+    /// // Without the phrase "user unknown", the family `user` + `unknown` decides.
+    /// assert_eq!((without.reason().id(), without.rule().kind()), ("userunknown", "terms"));
     /// ```
     ///
     /// # Panics
