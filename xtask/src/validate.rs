@@ -492,8 +492,9 @@ impl<'a> Validator<'a> {
     }
 
     /// The words of one `[[reason.terms]]` entry: at least one in `all`; each non-empty lowercase
-    /// text without surrounding spaces, starting and ending with a letter or digit (a `*` may end
-    /// it), so that the word boundaries the classifier checks are well defined; none twice.
+    /// text starting and ending with a letter or digit (a `*` may end it), so that the word
+    /// boundaries the classifier checks are well defined, and a term of several words has single
+    /// spaces between them; none twice.
     fn terms(&mut self, place: Place, key: &str, t: &crate::model::Terms) {
         if t.all.is_empty() {
             self.fail(place, "reason.terms", key, "`all` must list at least one word");
@@ -505,6 +506,7 @@ impl<'a> Validator<'a> {
             let well_formed = !bare.is_empty()
                 && bare.to_lowercase() == bare
                 && !bare.contains('*')
+                && !bare.contains("  ")
                 && edge(bare.chars().next())
                 && edge(bare.chars().last());
             if !well_formed {
@@ -513,7 +515,7 @@ impl<'a> Validator<'a> {
                     "reason.terms",
                     key,
                     format_args!(
-                        "word {word:?} must be lowercase text that starts and ends with a letter or digit (a `*` may end it)"
+                        "word {word:?} must be lowercase text that starts and ends with a letter or digit (a `*` may end it), with single spaces between words"
                     ),
                 );
             }

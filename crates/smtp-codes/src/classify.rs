@@ -330,10 +330,10 @@ pub struct Classifier {
     /// phrase rule and a provider reply with the same words, or phrases that start alike).
     starts: Vec<u32>,
     targets: Vec<(Target, &'static [u8])>,
-    /// The term rules kept, each with the words it needs and the words it excludes.
-    terms: Vec<TermEntry>,
-    /// For word `w`, the term rules whose first word it is: `anchored[anchor_starts[w]..anchor_starts[w + 1]]`,
-    /// indices into `terms`. Only the rules of words seen are looked at.
+    /// The term rules kept.
+    terms: Vec<&'static TermRule>,
+    /// For anchor word `w`, the term rules whose first word it is:
+    /// `anchored[anchor_starts[w]..anchor_starts[w + 1]]`, indices into `terms`.
     anchor_starts: Vec<u32>,
     anchored: Vec<u32>,
     undefined: Reason,
@@ -343,29 +343,11 @@ pub struct Classifier {
 }
 
 /// The most distinct words the term rules may use (the generator checks the catalogue against
-/// it): a walk keeps the words it saw in a set of this many bits.
+/// it): a walk keeps the anchor words it saw in a set of this many bits.
 const TERM_WORDS: usize = 256;
 
-/// A set of words, by their index in the classifier's word list.
+/// A set of anchor words, by their index in the classifier's list of anchors.
 type WordSet = [u64; TERM_WORDS / 64];
-
-/// A term rule with its words as sets.
-#[derive(Clone, Debug)]
-struct TermEntry {
-    rule: &'static TermRule,
-    all: WordSet,
-    none: WordSet,
-}
-
-/// Whether every word of `want` is in `seen`.
-fn contains_all(seen: &WordSet, want: &WordSet) -> bool {
-    seen.iter().zip(want).all(|(s, w)| s & w == *w)
-}
-
-/// Whether some word of `any` is in `seen`.
-fn contains_any(seen: &WordSet, any: &WordSet) -> bool {
-    seen.iter().zip(any).any(|(s, a)| s & a != 0)
-}
 
 /// The most providers whose replies can be tracked in one pass without allocating.
 const MAX_PROVIDERS: usize = 64;
@@ -452,40 +434,33 @@ impl Classifier {
         for phrase in NO_RETRY_PHRASES {
             add(phrase.phrase, Target::NoRetry(phrase));
         }
-        // The words of the term rules, each once, numbered in the order first used.
-        let mut words: Vec<&'static str> = Vec::new();
-        let mut index_of = |word: &'static str| -> usize {
-            let bare = word.strip_suffix('*').unwrap_or(word);
-            match words.iter().position(|&w| w == word) {
-                Some(i) => i,
-                None => {
-                    words.push(word);
-                    let index = u16::try_from(words.len() - 1).expect("the generator limits the words");
-                    add(bare, Target::Word { index, prefix: bare.len() < word.len() });
-                    words.len() - 1
-                }
-            }
-        };
-        let mut terms = Vec::new();
-        let mut anchors = Vec::new();
-        for rule in TERM_RULES.iter().filter(|&r| keep_terms(r)) {
-            let mut all = [0; TERM_WORDS / 64];
-            let mut none = [0; TERM_WORDS / 64];
-            for (set, list) in [(&mut all, rule.all), (&mut none, rule.none)] {
-                for &word in list {
-                    let i = index_of(word);
-                    assert!(i < TERM_WORDS, "the generator limits the term rules' words to {TERM_WORDS}");
-                    set[i / 64] |= 1 << (i % 64);
-                }
-            }
-            anchors.push(rule.all.first().map_or(0, |&w| index_of(w)));
-            terms.push(TermEntry { rule, all, none });
+        // The first word of each term rule, its anchor, is a pattern of the automaton; a rule is
+        // looked at only when its anchor was seen, and its other words are then looked for in
+        // the text. The catalogue lists a rule's rarest word first, so that the common words
+        // (`user`, `host`, `mailbox`) never stop the walk.
+        let mut anchors: Vec<&'static str> = Vec::new();
+        let terms: Vec<&'static TermRule> = TERM_RULES.iter().filter(|&r| keep_terms(r)).collect();
+        let mut anchor_of = Vec::with_capacity(terms.len());
+        for rule in &terms {
+            let Some(&word) = rule.all.first() else {
+                anchor_of.push(usize::MAX);
+                continue;
+            };
+            let index = anchors.iter().position(|&w| w == word).unwrap_or_else(|| {
+                anchors.push(word);
+                let index = u16::try_from(anchors.len() - 1).expect("the generator limits the words");
+                assert!(usize::from(index) < TERM_WORDS, "the generator limits the term rules' words to {TERM_WORDS}");
+                let bare = word.strip_suffix('*').unwrap_or(word);
+                add(bare, Target::Word { index, prefix: bare.len() < word.len() });
+                anchors.len() - 1
+            });
+            anchor_of.push(index);
         }
-        let mut anchor_starts = Vec::with_capacity(words.len() + 1);
+        let mut anchor_starts = Vec::with_capacity(anchors.len() + 1);
         let mut anchored = Vec::with_capacity(terms.len());
-        for w in 0..words.len() {
+        for w in 0..anchors.len() {
             anchor_starts.push(u32::try_from(anchored.len()).expect("fewer than 4 billion rules"));
-            anchored.extend((0..terms.len()).filter(|&t| anchors[t] == w).map(|t| t as u32));
+            anchored.extend((0..terms.len()).filter(|&t| anchor_of[t] == w).map(|t| t as u32));
         }
         anchor_starts.push(u32::try_from(anchored.len()).expect("fewer than 4 billion rules"));
         // The commands, so that the one pass also finds the command the reply answered. Their
@@ -535,7 +510,7 @@ impl Classifier {
         self.automaton.memory_usage()
             + self.starts.capacity() * core::mem::size_of::<u32>()
             + self.targets.capacity() * core::mem::size_of::<(Target, &[u8])>()
-            + self.terms.capacity() * core::mem::size_of::<TermEntry>()
+            + self.terms.capacity() * core::mem::size_of::<&TermRule>()
             + (self.anchor_starts.capacity() + self.anchored.capacity()) * core::mem::size_of::<u32>()
     }
 
@@ -694,13 +669,11 @@ impl Classifier {
         if let Some(reply) = provider_reply {
             return make(reply.reason, Rule::ProviderReply(reply));
         }
-        let (best_terms, sender_terms) = self.terms(walk, codes.command);
         // The term rules are only looked at when no phrase decided, the code rule only when
         // neither did.
-        let by_text = match (walk.best_phrase, best_terms) {
-            (Some(rule), _) => Some((rule.reason, Rule::Phrase(rule))),
-            (None, Some(rule)) => Some((rule.reason, Rule::Terms(rule))),
-            (None, None) => None,
+        let by_text = match walk.best_phrase {
+            Some(rule) => Some((rule.reason, Rule::Phrase(rule))),
+            None => self.terms(text, walk, codes.command, false).map(|rule| (rule.reason, Rule::Terms(rule))),
         };
         let decided = match by_text.ok_or_else(|| codes.code_rule()) {
             Ok((reason, rule)) => make(reason, rule),
@@ -718,7 +691,7 @@ impl Classifier {
             if let Some(rule) = walk.best_sender_phrase {
                 return make(rule.reason, Rule::Phrase(rule));
             }
-            if let Some(rule) = sender_terms {
+            if let Some(rule) = self.terms(text, walk, codes.command, true) {
                 return make(rule.reason, Rule::Terms(rule));
             }
             if let Some(rule) = codes.code_rule().filter(|r| r.reason == self.rejected) {
@@ -733,10 +706,17 @@ impl Classifier {
 }
 
 impl Classifier {
-    /// The best term rule whose words the walk saw, and the best of those that say the sender
-    /// was refused (reason `rejected`). Only the rules anchored on a word seen are looked at.
-    fn terms(&self, walk: &Walk, command: Option<Command>) -> (Option<&'static TermRule>, Option<&'static TermRule>) {
-        let (mut best, mut sender): (Option<&'static TermRule>, Option<&'static TermRule>) = (None, None);
+    /// The best term rule whose words all occur in `text` (and none of its excluded words), among
+    /// those whose anchor the walk saw; with `sender_only`, among those that say the sender was
+    /// refused (reason `rejected`).
+    fn terms(
+        &self,
+        text: &[u8],
+        walk: &Walk,
+        command: Option<Command>,
+        sender_only: bool,
+    ) -> Option<&'static TermRule> {
+        let mut best: Option<&'static TermRule> = None;
         for (block, &bits) in walk.words.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
@@ -744,25 +724,43 @@ impl Classifier {
                 bits &= bits - 1;
                 let (from, to) = (self.anchor_starts[word] as usize, self.anchor_starts[word + 1] as usize);
                 for &t in &self.anchored[from..to] {
-                    let entry = &self.terms[t as usize];
-                    let rule = entry.rule;
-                    if !contains_all(&walk.words, &entry.all)
-                        || contains_any(&walk.words, &entry.none)
-                        || rule.command.is_some_and(|c| !same_stage(c, command))
+                    let rule = self.terms[t as usize];
+                    let wanted = !sender_only || rule.reason == self.rejected;
+                    if wanted
+                        && best.is_none_or(|b| terms_beat(rule, b))
+                        && rule.command.is_none_or(|c| same_stage(c, command))
+                        && rule.all[1..].iter().all(|w| has_word(text, w))
+                        && !rule.none.iter().any(|w| has_word(text, w))
                     {
-                        continue;
-                    }
-                    if best.is_none_or(|b| terms_beat(rule, b)) {
                         best = Some(rule);
-                    }
-                    if rule.reason == self.rejected && sender.is_none_or(|b| terms_beat(rule, b)) {
-                        sender = Some(rule);
                     }
                 }
             }
         }
-        (best, sender)
+        best
     }
+}
+
+/// Whether `word` (a trailing `*` for any word it begins) occurs in `text` as a whole word, ASCII
+/// case ignored (see [`is_whole_word`]).
+fn has_word(text: &[u8], word: &str) -> bool {
+    let (bare, prefix) = match word.strip_suffix('*') {
+        Some(bare) => (bare.as_bytes(), true),
+        None => (word.as_bytes(), false),
+    };
+    let Some(&first) = bare.first() else { return false };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| memchr::memchr2(lower, upper, rest)) {
+        let at = from + found;
+        if text.get(at..at + bare.len()).is_some_and(|t| t.eq_ignore_ascii_case(bare))
+            && is_whole_word(text, at, bare, prefix)
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Whether `word`, found whole at `text[start..]`, is a whole word there: not inside a longer
@@ -809,7 +807,7 @@ struct Walk {
     first_recognised: Option<Provider>,
     best_reply: [Option<&'static ProviderReply>; PROVIDERS],
     best_phrase: Option<&'static PhraseRule>,
-    /// The words of the term rules seen, as whole words.
+    /// The anchor words of the term rules seen, as whole words.
     words: WordSet,
     /// The best phrase saying the sender's address was refused: it outranks a phrase that would
     /// call the recipient's address bad (`550-Verification failed for <sender>
