@@ -1,6 +1,6 @@
 //! Decoding one message: line endings, MIME, then the first reader whose format the message
-//! has (feedback report, read receipt, delivery-status part, automatic reply, plain-text
-//! bounce).
+//! has (feedback report, read receipt, delivery-status part, challenge-response message,
+//! automatic reply, plain-text bounce).
 
 use std::borrow::Cow;
 
@@ -11,7 +11,7 @@ use smtp_codes::classify::{Classification, Classifier, ReportKind};
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
 use crate::dsn::{self, PerMessage};
 use crate::recipient::{Action, Facts};
-use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, fields, generic, mime};
+use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, fields, generic, mime};
 
 /// `\r\n` and bare `\r` become `\n`, so that every line ending gives the same result.
 pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
@@ -216,9 +216,17 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
     let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
-    // An automatic reply: never one that looks like a bounce.
-    if !bounce_like && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
-        return vacation(decoded, from, &joined);
+    // A challenge-response message, then an automatic reply: never one that looks like a
+    // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
+    if !bounce_like {
+        if let Some(system) = challenge::detect(header, decoded.subject.as_deref(), &joined) {
+            decoded.original = None;
+            decoded.challenge = Some(system);
+            return decoded;
+        }
+        if autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
+            return vacation(decoded, from, &joined);
+        }
     }
     // A plain-text bounce.
     if bounce_like {
