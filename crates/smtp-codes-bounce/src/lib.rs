@@ -138,6 +138,7 @@ mod generic;
 mod mbox;
 mod mime;
 mod recipient;
+mod returned;
 mod warning;
 
 /// The data the readers use to recognise messages, each entry with its source.

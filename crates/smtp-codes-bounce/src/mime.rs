@@ -174,6 +174,11 @@ pub(crate) fn header_text(message: &Message<'_>, name: &str) -> Option<String> {
     }
 }
 
+/// The names of the top part's headers, as written.
+pub(crate) fn header_names<'m>(message: &'m Message<'_>) -> Vec<&'m str> {
+    message.parts.first().map(|p| p.headers.iter().map(|h| h.name()).collect()).unwrap_or_default()
+}
+
 /// Whether the top part has a header named `name`.
 pub(crate) fn has_header(message: &Message<'_>, name: &str) -> bool {
     message.parts.first().is_some_and(|p| p.headers.iter().any(|h| h.name().eq_ignore_ascii_case(name)))
