@@ -124,7 +124,10 @@
 //! message larger than [`MAX_MESSAGE`] is not decoded ([`DecodeWarning::TooLarge`]); parts after
 //! the 64th nested `message/rfc822` are not read ([`DecodeWarning::TooDeep`]: mail-parser nests
 //! each in the one around it). Time is linear in the message's size: address look-ups are maps,
-//! and searches of the whole text for an address are capped. [`Mbox`] streams
+//! and searches of the whole text for an address are capped. A returned original of 8 KiB or
+//! more that is the last part of the message reaches mail-parser cut down to its header block
+//! (only its headers are read, and its body may be megabytes of attachments), when the bytes
+//! show that the cut changes nothing else. [`Mbox`] streams
 //! the messages of a mailbox one at a time; [`looks_like_mbox`] and [`looks_like_message`] tell
 //! input kinds apart.
 
