@@ -1,6 +1,6 @@
 //! Decoding one message: line endings, MIME, then the first reader whose format the message
-//! has (feedback report, read receipt, delivery-status part, automatic reply, plain-text
-//! bounce).
+//! has (feedback report, read receipt, delivery-status part, challenge-response message,
+//! automatic reply, plain-text bounce).
 
 use std::borrow::Cow;
 
@@ -11,7 +11,7 @@ use smtp_codes::classify::{Classification, Classifier, ReportKind};
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
 use crate::dsn::{self, PerMessage};
 use crate::recipient::{Action, Facts};
-use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, fields, generic, mime};
+use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, fields, generic, mime, returned};
 
 /// `\r\n` and bare `\r` become `\n`, so that every line ending gives the same result.
 pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
@@ -38,10 +38,12 @@ pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
 const MAX_NESTED_MESSAGES: usize = 64;
 
 /// `body` up to the line that opens a `message/rfc822` part beyond [`MAX_NESTED_MESSAGES`],
-/// and whether it was cut there. One pass over the line starts.
-fn cut_deep(body: &[u8]) -> (&[u8], bool) {
+/// whether it was cut there, and the starts of the first such lines (for
+/// [`returned::headers_only`]). One pass over the line starts.
+fn cut_deep(body: &[u8]) -> (&[u8], bool, Vec<usize>) {
     let mut count = 0;
     let mut start = 0;
+    let mut nested = Vec::new();
     loop {
         let line = &body[start..];
         if line.len() >= 13 && line[..13].eq_ignore_ascii_case(b"content-type:") {
@@ -49,19 +51,22 @@ fn cut_deep(body: &[u8]) -> (&[u8], bool) {
                 .iter()
                 .position(|b| !matches!(b, b' ' | b'\t' | b'\n'))
                 .map_or(&line[..0], |p| &line[13 + p..]);
-            let nested = [&b"message/rfc822"[..], b"message/global"]
+            let is_nested = [&b"message/rfc822"[..], b"message/global"]
                 .iter()
                 .any(|m| value.len() >= m.len() && value[..m.len()].eq_ignore_ascii_case(m));
-            if nested {
+            if is_nested {
                 count += 1;
                 if count > MAX_NESTED_MESSAGES {
-                    return (&body[..start], true);
+                    return (&body[..start], true, nested);
+                }
+                if nested.len() < returned::CANDIDATES && returned::opens_message(line) {
+                    nested.push(start);
                 }
             }
         }
         match memchr::memchr(b'\n', line) {
             Some(end) => start += end + 1,
-            None => return (body, false),
+            None => return (body, false, nested),
         }
     }
 }
@@ -84,7 +89,10 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     if !crate::looks_like_message(body) {
         return pasted(body, classifier);
     }
-    let (body, cut) = cut_deep(body);
+    let (body, cut, nested) = cut_deep(body);
+    // The returned original's body is never read: mail-parser is not given it.
+    let body = returned::headers_only(body, &nested);
+    let body: &[u8] = &body;
     let Some(parsed) = mime::parser().parse(body) else {
         return pasted(body, classifier);
     };
@@ -124,11 +132,14 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
 
 /// The text before the copy of the original, and the original's headers.
 fn split_original(text: &str) -> (&str, Option<crate::Original>) {
+    let (before, copy) = split_copy(text);
+    (before, copy.and_then(|c| mime::headers_of(c.as_bytes())))
+}
+
+/// The text before the copy of the original, and the copy (from its first header line).
+fn split_copy(text: &str) -> (&str, Option<&str>) {
     match generic::original_start(text) {
-        Some((at, after)) => {
-            let rest = text[after..].trim_start_matches(['\n', ' ', '\t']);
-            (&text[..at], mime::headers_of(rest.as_bytes()))
-        }
+        Some((at, after)) => (&text[..at], Some(text[after..].trim_start_matches(['\n', ' ', '\t']))),
         None => (text, None),
     }
 }
@@ -160,19 +171,18 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let report_type = parts.report_type.as_deref();
 
     // The human-readable text, before any inline copy of the original.
-    let mut inline_original = None;
+    let mut copies = Vec::new();
     let texts: Vec<&str> = parts
         .texts
         .iter()
         .map(|t| {
-            let (before, original) = split_original(t);
-            if inline_original.is_none() {
-                inline_original = original;
-            }
+            let (before, copy) = split_copy(t);
+            copies.extend(copy);
             before
         })
         .collect();
-    decoded.original = parts.original.clone().or(inline_original);
+    // The headers of an inline copy are parsed only when no MIME part gives the original's.
+    decoded.original = parts.original.clone().or_else(|| copies.iter().find_map(|c| mime::headers_of(c.as_bytes())));
 
     // A feedback report.
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
@@ -216,9 +226,18 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
     let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
-    // An automatic reply: never one that looks like a bounce.
-    if !bounce_like && autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
-        return vacation(decoded, from, &joined);
+    // A challenge-response message, then an automatic reply: never one that looks like a
+    // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
+    if !bounce_like {
+        let names = mime::header_names(parsed);
+        if let Some(system) = challenge::detect(&names, header, decoded.subject.as_deref(), &joined) {
+            decoded.original = None;
+            decoded.challenge = Some(system);
+            return decoded;
+        }
+        if autoreply::is_auto_reply(header, decoded.subject.as_deref(), from.as_deref()) {
+            return vacation(decoded, from, &joined);
+        }
     }
     // A plain-text bounce.
     if bounce_like {

@@ -138,6 +138,8 @@ pub struct Decoded {
     pub(crate) feedback: Option<Feedback>,
     pub(crate) recipients: Vec<Recipient>,
     pub(crate) warnings: Vec<DecodeWarning>,
+    /// The system of a challenge-response message.
+    pub(crate) challenge: Option<&'static str>,
 }
 
 impl Decoded {
@@ -152,6 +154,7 @@ impl Decoded {
             feedback: None,
             recipients: Vec::new(),
             warnings,
+            challenge: None,
         }
     }
 
@@ -231,6 +234,14 @@ impl Decoded {
     #[must_use]
     pub fn recipients(&self) -> &[Recipient] {
         &self.recipients
+    }
+
+    /// For a challenge-response message (a filter asking the sender to confirm that a person
+    /// sent the message, which is [`MessageKind::NotABounce`]), the system that sent it, as
+    /// [`markers::CHALLENGE_MARKERS`](crate::markers::CHALLENGE_MARKERS) names it.
+    #[must_use]
+    pub fn challenge_response(&self) -> Option<&'static str> {
+        self.challenge
     }
 
     /// The oddities found in the message.

@@ -66,14 +66,25 @@
 //!    the error text that the human-readable part gives for its address (or, when it is the
 //!    only recipient, the part's first paragraph with a reply code). A report that names no
 //!    recipient gives one recipient without an address ([`DecodeWarning::NoRecipient`]).
-//! 4. An automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, `X-Autoreply`,
+//! 4. A challenge-response message: a spam filter's request that the sender confirm a person
+//!    sent the message (TMDA, ASK, Spam Arrest, cPanel BoxTrapper, Bluebottle, Boxbe,
+//!    ChoiceMail, Qurb, EarthLink's spamBlocker, ...), told by a header (`X-Delivery-Agent:
+//!    TMDA/...`, `X-Spamarrest-noauth`, `X-Boxtrapper`, a `Return-Path` such as
+//!    `spamblocker-challenge@`), a subject (`Please confirm your message`, `[Qurb #n]`) or a
+//!    phrase in the first [`markers::CHALLENGE_BODY_PREFIX`] bytes of the text (`Please add
+//!    yourself to my Boxbe Guest List`); [`markers::CHALLENGE_MARKERS`] lists them with a
+//!    source for each. [`MessageKind::NotABounce`], no recipients;
+//!    [`Decoded::challenge_response`] names the system. Never a message with a
+//!    delivery-status part (read before), nor one that looks like a bounce (below), whatever
+//!    its text says: a bounce may well quote "please confirm".
+//! 5. An automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, `X-Autoreply`,
 //!    `X-Autorespond`, `Precedence: auto_reply`, `X-Apple-Action: vacation`, or an
 //!    out-of-office subject in English, German, French, Spanish, Italian, Portuguese, Dutch or
 //!    Japanese; [`markers`] lists them with a source for each): [`MessageKind::Vacation`],
 //!    reason `vacation`, the sender as its recipient. Never a bounce: a message that looks like
 //!    one (below) is not an automatic reply, whatever its headers say (Exim's bounces carry
 //!    `Auto-Submitted: auto-replied`).
-//! 5. A plain-text bounce: a message that looks like one (a subject whose first words name a
+//! 6. A plain-text bounce: a message that looks like one (a subject whose first words name a
 //!    bounce, as Sisimai keys them; a `MAILER-DAEMON` or `postmaster` sender; or
 //!    `X-Failed-Recipients`) is read by the generic reader ([`DecodedBy::Generic`]). It takes
 //!    the addresses that start error lines (`<bob@example.org>:`, `"bob@example.org":`,
@@ -83,7 +94,7 @@
 //!    (`Mailbox full: bob@example.org`), and the error text after each, up to a blank line, the
 //!    next recipient, or the copy of the original; the addresses of `X-Failed-Recipients` that
 //!    no line names get the paragraph that mentions them.
-//! 6. Anything else: [`MessageKind::NotABounce`], no recipients.
+//! 7. Anything else: [`MessageKind::NotABounce`], no recipients.
 //!
 //! A message's own headers (Authentication-Results, X-Virus-*, X-Mailer, Received, ...) and
 //! the returned original are never read for a cause: only the report's fields and the
@@ -113,11 +124,15 @@
 //! message larger than [`MAX_MESSAGE`] is not decoded ([`DecodeWarning::TooLarge`]); parts after
 //! the 64th nested `message/rfc822` are not read ([`DecodeWarning::TooDeep`]: mail-parser nests
 //! each in the one around it). Time is linear in the message's size: address look-ups are maps,
-//! and searches of the whole text for an address are capped. [`Mbox`] streams
+//! and searches of the whole text for an address are capped. A returned original of 8 KiB or
+//! more that is the last part of the message reaches mail-parser cut down to its header block
+//! (only its headers are read, and its body may be megabytes of attachments), when the bytes
+//! show that the cut changes nothing else. [`Mbox`] streams
 //! the messages of a mailbox one at a time; [`looks_like_mbox`] and [`looks_like_message`] tell
 //! input kinds apart.
 
 mod autoreply;
+mod challenge;
 mod decode;
 mod decoded;
 mod dsn;
@@ -126,6 +141,7 @@ mod generic;
 mod mbox;
 mod mime;
 mod recipient;
+mod returned;
 mod warning;
 
 /// The data the readers use to recognise messages, each entry with its source.
@@ -133,6 +149,10 @@ pub mod markers {
     pub use crate::autoreply::{
         EXCLUDED_SENDERS as AUTO_REPLY_EXCLUDED_SENDERS, EXCLUDED_SUBJECTS as AUTO_REPLY_EXCLUDED_SUBJECTS,
         HEADERS as AUTO_REPLY_HEADERS, HeaderMarker, SUBJECTS as AUTO_REPLY_SUBJECTS, SubjectMarker,
+    };
+    pub use crate::challenge::{
+        BODY_PREFIX as CHALLENGE_BODY_PREFIX, ChallengeField, ChallengeMarker, ChallengeTest,
+        MARKERS as CHALLENGE_MARKERS,
     };
     pub use crate::generic::{
         BOUNCE_SENDERS, BOUNCE_SUBJECTS, BOUNCE_SUBJECTS_SOURCE, COPIED_HEADERS, ORIGINAL_MARKERS,

@@ -97,9 +97,12 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
 const RAW_HEADERS: &[&str] =
     &["x-failed-recipients", "auto-submitted", "x-autoreply", "x-autorespond", "precedence", "x-apple-action"];
 
+/// The headers [`parser`] parses by their kind besides the MIME headers.
+const PARSED_HEADERS: &[&str] = &["date", "subject", "from", "to", "message-id"];
+
 /// The message parser: the MIME headers, and the headers the readers use parsed by their kind
 /// (dates, addresses, the message id, the subject with its encoded words decoded) or as raw
-/// text ([`RAW_HEADERS`]). Every other header is skipped (its name is kept): a bounce carries
+/// text ([`RAW_HEADERS`], and the headers of the challenge-response markers). Every other header is skipped (its name is kept): a bounce carries
 /// many `Received`, `DKIM-Signature` and `X-` headers that are never read. Built once.
 pub(crate) fn parser() -> &'static MessageParser {
     static PARSER: OnceLock<MessageParser> = OnceLock::new();
@@ -112,9 +115,11 @@ pub(crate) fn parser() -> &'static MessageParser {
             .header_address(HeaderName::To)
             .header_id(HeaderName::MessageId)
             .default_header_ignore();
-        for name in RAW_HEADERS {
+        // The challenge-response markers' headers, but those parsed by their kind above.
+        let challenge = crate::challenge::header_names().filter(|n| !PARSED_HEADERS.contains(n));
+        for name in RAW_HEADERS.iter().copied().chain(challenge) {
             // Names the parser knows are matched by their own variant, others as `Other`.
-            let header = HeaderName::parse(*name).unwrap_or(HeaderName::Other(Cow::Borrowed(name)));
+            let header = HeaderName::parse(name).unwrap_or(HeaderName::Other(Cow::Borrowed(name)));
             parser = parser.header_raw(header);
         }
         parser
@@ -167,6 +172,11 @@ pub(crate) fn header_text(message: &Message<'_>, name: &str) -> Option<String> {
         HeaderValue::Address(a) => address(a),
         _ => None,
     }
+}
+
+/// The names of the top part's headers, as written.
+pub(crate) fn header_names<'m>(message: &'m Message<'_>) -> Vec<&'m str> {
+    message.parts.first().map(|p| p.headers.iter().map(|h| h.name()).collect()).unwrap_or_default()
 }
 
 /// Whether the top part has a header named `name`.

@@ -1,6 +1,8 @@
 //! Integration tests of the bounce decoder: real messages of the Sisimai corpus, line endings,
-//! deciding, mailboxes, large and hostile input, and property tests.
+//! deciding, challenge-response messages, mailboxes, large and hostile input, and property
+//! tests.
 
+mod challenge;
 mod corpus;
 mod deciding;
 mod endings;
