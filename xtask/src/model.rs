@@ -45,6 +45,8 @@ struct File {
     no_retry: Vec<Spanned<NoRetry>>,
     #[serde(default)]
     provider: Vec<Spanned<Provider>>,
+    #[serde(default)]
+    format: Vec<Spanned<Format>>,
 }
 
 /// The whole catalogue: the tables of every file, joined, each entry with its place.
@@ -65,6 +67,7 @@ pub(crate) struct Catalogue {
     pub(crate) code_rule: Vec<Entry<CodeRule>>,
     pub(crate) no_retry: Vec<Entry<NoRetry>>,
     pub(crate) provider: Vec<Entry<Provider>>,
+    pub(crate) format: Vec<Entry<Format>>,
 }
 
 /// A file of the catalogue: its path relative to the workspace root, and its text.
@@ -189,6 +192,7 @@ fn join(c: &mut Catalogue, file: usize, f: File) {
     add(&mut c.code_rule, file, f.code_rule);
     add(&mut c.no_retry, file, f.no_retry);
     add(&mut c.provider, file, f.provider);
+    add(&mut c.format, file, f.format);
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -470,4 +474,31 @@ impl Provider {
     pub(crate) fn source_of<'a>(&'a self, reply: &'a ProviderReply) -> &'a str {
         reply.source.as_deref().unwrap_or(&self.reply_source)
     }
+}
+
+/// `[[format]]`: the bounce format of one MTA or provider, for the bounce decoder's plain-text
+/// reader: the texts that recognise it and the lines that start and end its error section.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Format {
+    /// Lowercase ASCII letters and digits: `qmail`, `exim`; the bounce record's `decoded_by`.
+    pub(crate) id: String,
+    /// The MTA or provider, as its makers name it.
+    pub(crate) title: String,
+    /// Lowercase texts, any of which in the bounce's own text (its subject or its human-readable
+    /// part, never the returned original) recognises the format.
+    pub(crate) markers: Vec<String>,
+    /// Lowercase texts that start the error section: reading starts at the line holding the
+    /// first one found. None: the text's start.
+    #[serde(default)]
+    pub(crate) start: Vec<String>,
+    /// Lowercase texts that end it: reading stops before the first line after the start that
+    /// holds one. None: the copy of the original or the text's end.
+    #[serde(default)]
+    pub(crate) end: Vec<String>,
+    /// Lowercase texts after which a recipient's address follows, on the same line or alone on
+    /// the next one.
+    #[serde(default)]
+    pub(crate) recipient_after: Vec<String>,
+    pub(crate) source: String,
 }

@@ -362,6 +362,9 @@ pub(crate) fn sourced(c: &Catalogue) -> Vec<Sourced<'_>> {
     for r in &c.code_rule {
         add("code_rule", r.code.clone(), r.place, &r.source, None, true, false);
     }
+    for f in &c.format {
+        add("format", f.id.clone(), f.place, &f.source, None, true, false);
+    }
     for r in &c.no_retry {
         add("no_retry", format!("{:?}", r.phrase), r.place, &r.source, None, true, false);
     }

@@ -38,6 +38,7 @@ pub(crate) fn check(c: &Catalogue, samples: &HashSet<String>) -> Result<()> {
     v.code_rules();
     v.no_retry();
     v.providers();
+    v.formats();
     if v.errors.is_empty() {
         return Ok(());
     }
@@ -524,6 +525,41 @@ impl<'a> Validator<'a> {
             }
         }
         self.texts(place, "reason.terms", key, &[("source", &t.source)]);
+    }
+
+    fn formats(&mut self) {
+        let c = self.c;
+        let mut ids = HashSet::new();
+        for f in &c.format {
+            let (place, id) = (f.place, f.id.as_str());
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                self.fail(place, "format", id, "`id` must be lowercase ASCII letters and digits");
+            } else if !ids.insert(id) {
+                self.fail(place, "format", id, "`id` is used twice");
+            }
+            self.texts(place, "format", id, &[("title", &f.title), ("source", &f.source)]);
+            if f.markers.is_empty() {
+                self.fail(place, "format", id, "`markers` must list at least one text");
+            }
+            let lists = [
+                ("markers", &f.markers),
+                ("start", &f.start),
+                ("end", &f.end),
+                ("recipient_after", &f.recipient_after),
+            ];
+            for (field, list) in lists {
+                for text in list {
+                    if text.trim().is_empty() || text.to_lowercase() != *text {
+                        self.fail(
+                            place,
+                            "format",
+                            id,
+                            format_args!("`{field}` text {text:?} must be non-empty lowercase text"),
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn code_rules(&mut self) {

@@ -7,11 +7,12 @@ use std::borrow::Cow;
 use mail_parser::Message;
 use smtp_codes::Severity;
 use smtp_codes::classify::{Classification, Classifier, ReportKind};
+use smtp_codes::formats::Format;
 
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
 use crate::dsn::{self, PerMessage};
 use crate::recipient::{Action, Facts};
-use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, fields, generic, mime, returned};
+use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, fields, format, generic, mime, returned};
 
 /// `\r\n` and bare `\r` become `\n`, so that every line ending gives the same result.
 pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
@@ -121,13 +122,14 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
     if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
-    let facts = generic::read(before, &[]);
+    let format = format::recognise("", before);
+    let facts = plain_text(before, &[], format);
     if facts.is_empty() || facts.iter().all(|f| f.diagnostic.is_empty()) {
         decoded.original = None;
         decoded.warnings.push(DecodeWarning::NotMail);
         return decoded;
     }
-    finish_generic(decoded, facts, classifier)
+    finish_generic(decoded, facts, format, classifier)
 }
 
 /// The text before the copy of the original, and the original's headers.
@@ -225,7 +227,8 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
-    let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender;
+    let format = format::recognise(decoded.subject.as_deref().unwrap_or(""), &joined);
+    let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender || format.is_some();
     // A challenge-response message, then an automatic reply: never one that looks like a
     // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
     if !bounce_like {
@@ -241,9 +244,9 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     }
     // A plain-text bounce.
     if bounce_like {
-        let facts = generic::read(&joined, &failed);
+        let facts = plain_text(&joined, &failed, format);
         if !facts.is_empty() {
-            return finish_generic(decoded, facts, classifier);
+            return finish_generic(decoded, facts, format, classifier);
         }
     }
     // A delivery-status part that names no recipient, and no text that does: a bounce of an
@@ -303,13 +306,47 @@ fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], class
     decoded
 }
 
-fn finish_generic(mut decoded: Decoded, facts: Vec<Facts>, classifier: &Classifier) -> Decoded {
+/// The recipients of a plain-text bounce: in the error section of its format, when one is
+/// recognised, those the format names after its recipient texts, then those the generic reader
+/// finds there.
+fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) -> Vec<Facts> {
+    let Some(f) = format else {
+        return generic::read(text, failed);
+    };
+    let section = format::section(text, f);
+    let mut facts: Vec<Facts> = format::recipients_after(section, f)
+        .into_iter()
+        .map(|(recipient, diagnostic)| Facts { recipient: Some(recipient), diagnostic, ..Facts::default() })
+        .collect();
+    let named = !facts.is_empty();
+    for g in generic::read(section, failed) {
+        let same = facts.iter_mut().find(|f| match (&f.recipient, &g.recipient) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => false,
+        });
+        match same {
+            Some(known) if known.diagnostic.is_empty() => known.diagnostic = g.diagnostic,
+            Some(_) => {}
+            // A recipient-less error text only counts when the format named no recipient.
+            None if g.recipient.is_none() && named => {}
+            None => facts.push(g),
+        }
+    }
+    facts
+}
+
+fn finish_generic(
+    mut decoded: Decoded,
+    facts: Vec<Facts>,
+    format: Option<&'static Format>,
+    classifier: &Classifier,
+) -> Decoded {
     decoded.recipients = facts.into_iter().map(|f| Recipient::decide(f, classifier)).collect();
     decoded.kind = match kind_of(&decoded.recipients) {
         MessageKind::Delay => MessageKind::Delay,
         _ => MessageKind::Bounce,
     };
-    decoded.decoded_by = DecodedBy::Generic;
+    decoded.decoded_by = format.map_or(DecodedBy::Generic, DecodedBy::Format);
     decoded
 }
 

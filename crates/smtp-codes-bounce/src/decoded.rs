@@ -1,6 +1,8 @@
 //! What decoding one message gives: its kind, the reader that decoded it, the report's own
 //! fields, the returned original's headers, and one [`Recipient`] per recipient.
 
+use smtp_codes::formats::Format;
+
 use crate::dsn::PerMessage;
 use crate::{DecodeWarning, Recipient};
 
@@ -49,17 +51,22 @@ pub enum DecodedBy {
     Arf,
     /// An automatic reply, by its RFC 3834 headers or its subject.
     Rfc3834,
-    /// The generic reader of plain-text bounce bodies.
+    /// The generic reader of plain-text bounce bodies, on no format of the catalogue.
     Generic,
+    /// The plain-text reader on the error section of a bounce format of the catalogue
+    /// (`[[format]]`: qmail, Exim, Exchange, ...), recognised by its markers.
+    Format(&'static Format),
     /// No reader: the message is not a bounce.
     None,
 }
 
 impl DecodedBy {
-    /// The lower-case name: `rfc3464`, `arf`, `rfc3834`, `generic`, `none`.
+    /// The lower-case name: `rfc3464`, `arf`, `rfc3834`, `generic`, `none`, or a format's `id`
+    /// (`qmail`, `exim`, ...).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
+            Self::Format(f) => f.id(),
             Self::Rfc3464 => "rfc3464",
             Self::Arf => "arf",
             Self::Rfc3834 => "rfc3834",

@@ -129,7 +129,7 @@ pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
 }
 
 /// The most lines of error text taken for one recipient.
-const MAX_ERROR_LINES: usize = 8;
+pub(crate) const MAX_ERROR_LINES: usize = 8;
 
 /// Reads the recipients of a plain-text bounce body: an address at the start of a line (alone,
 /// in angle brackets, followed by `:` or `...`), and the text after it on that line and the
@@ -309,7 +309,7 @@ fn has_reply_code(s: &str) -> bool {
 }
 
 /// Whether `s` looks like `local@domain.tld`.
-fn is_address(s: &str) -> bool {
+pub(crate) fn is_address(s: &str) -> bool {
     let Some((local, domain)) = s.rsplit_once('@') else { return false };
     !local.is_empty()
         && local.len() <= 128

@@ -137,6 +137,7 @@ mod decode;
 mod decoded;
 mod dsn;
 mod fields;
+mod format;
 mod generic;
 mod mbox;
 mod mime;

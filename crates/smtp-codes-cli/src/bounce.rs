@@ -281,8 +281,9 @@ fn print_summary(s: &BounceSummary, out: &mut impl Write, painter: Painter) -> i
     let mut domains = s.by_domain();
     let more = domains.len().saturating_sub(DOMAIN_ROWS);
     domains.truncate(DOMAIN_ROWS);
-    let sections: [Section; 4] = [
+    let sections: [Section; 5] = [
         ("KIND", "MESSAGES", own(&mut s.by_kind())),
+        ("DECODED BY", "MESSAGES", own(&mut s.by_reader())),
         ("REASON", "RECIPIENTS", own(&mut s.by_reason())),
         ("PROVIDER", "RECIPIENTS", own(&mut s.by_provider())),
         ("DOMAIN", "RECIPIENTS", domains),

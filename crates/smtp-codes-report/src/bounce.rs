@@ -165,6 +165,7 @@ pub struct BounceSummary {
     recipients: u64,
     hard_bounces: u64,
     kind: BTreeMap<&'static str, u64>,
+    decoded_by: BTreeMap<&'static str, u64>,
     reason: BTreeMap<&'static str, u64>,
     provider: BTreeMap<&'static str, u64>,
     domain: HashMap<String, u64>,
@@ -180,6 +181,7 @@ impl BounceSummary {
             return;
         }
         *self.kind.entry(decoded.kind().as_str()).or_default() += 1;
+        *self.decoded_by.entry(decoded.decoded_by().as_str()).or_default() += 1;
         for r in decoded.recipients() {
             let c: Classification = r.classification();
             self.recipients += 1;
@@ -245,6 +247,12 @@ impl BounceSummary {
         self.kind.iter().map(|(k, v)| (*k, *v))
     }
 
+    /// Messages with records by the reader that decoded them (`rfc3464`, a format's id, ...),
+    /// in name order.
+    pub fn by_reader(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.decoded_by.iter().map(|(k, v)| (*k, *v))
+    }
+
     /// Recipients by reason, in name order.
     pub fn by_reason(&self) -> impl Iterator<Item = (&str, u64)> {
         self.reason.iter().map(|(k, v)| (*k, *v))
@@ -269,13 +277,14 @@ impl BounceSummary {
 
 impl Serialize for BounceSummary {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(9))?;
+        let mut map = serializer.serialize_map(Some(10))?;
         map.serialize_entry("messages", &self.messages)?;
         map.serialize_entry("not_bounces", &self.not_bounces)?;
         map.serialize_entry("too_large", &self.too_large)?;
         map.serialize_entry("recipients", &self.recipients)?;
         map.serialize_entry("hard_bounces", &self.hard_bounces)?;
         map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("decoded_by", &self.decoded_by)?;
         map.serialize_entry("reason", &self.reason)?;
         map.serialize_entry("provider", &self.provider)?;
         map.serialize_entry("domain", &OrderedCounts(&self.by_domain()))?;

@@ -89,6 +89,7 @@ mod enhanced_code;
 mod enhanced_pattern;
 mod error;
 pub mod explain;
+pub mod formats;
 mod grammar;
 mod meta;
 pub mod parse;

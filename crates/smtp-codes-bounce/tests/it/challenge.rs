@@ -109,7 +109,7 @@ fn bounces_that_mention_confirmation_stay_bounces() {
     // subject: it looks like a bounce, so it is read as one.
     let plain = "From: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\nHi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n<bob@example.net>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n--- Below this line is a copy of the message.\n\nFrom: alice@example.org\nSubject: Please confirm your message\n\nYour server requires confirmation.\n";
     let d = decode(plain.as_bytes());
-    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Generic));
+    assert_eq!((d.kind(), d.decoded_by().as_str()), (MessageKind::Bounce, "qmail"));
     assert_eq!(d.challenge_response(), None);
 
     // An ordinary reply that asks to confirm something is neither a challenge nor a bounce.

@@ -123,7 +123,7 @@ fn not_a_bounce() {
 #[test]
 fn plain_text_bounces() {
     let d = decode(&sample("bsd/lhost-qmail-01.eml"));
-    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Generic));
+    assert_eq!((d.kind(), d.decoded_by().as_str()), (MessageKind::Bounce, "qmail"));
     let [r] = d.recipients() else { panic!("{:?}", d.recipients()) };
     assert_eq!(r.recipient(), Some("kijitora@example.ne.jp"));
     assert!(r.diagnostic().contains("550 Unknown user kijitora@example.ne.jp"), "{}", r.diagnostic());

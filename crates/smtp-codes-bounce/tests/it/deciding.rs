@@ -170,7 +170,7 @@ fn pasted_bodies() {
     // A qmail bounce body without headers.
     let body = "Hi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n<bob@example.net>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n\n--- Below this line is a copy of the message.\n\nFrom: alice@example.org\nSubject: Hi\n\nbody\n";
     let d = decode(body.as_bytes());
-    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::Bounce, DecodedBy::Generic));
+    assert_eq!((d.kind(), d.decoded_by().as_str()), (MessageKind::Bounce, "qmail"));
     assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
     assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
     assert_eq!(d.original().unwrap().subject.as_deref(), Some("Hi"));

@@ -1,0 +1,182 @@
+//! The plain-text bounce formats of the catalogue ([`smtp_codes::formats`]): which format a
+//! bounce's own text is in, found in one multi-pattern pass over its subject and text, and the
+//! error section of that text that the format's start and end lines enclose.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use smtp_codes::formats::{FORMATS, Format};
+
+/// The automaton over every format's markers, built once: pattern `i` is marker `MARKERS[i].1`
+/// of format `MARKERS[i].0`.
+struct Recogniser {
+    automaton: AhoCorasick,
+    markers: Vec<(&'static Format, &'static str)>,
+}
+
+fn recogniser() -> &'static Recogniser {
+    static SHARED: OnceLock<Recogniser> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let markers: Vec<(&'static Format, &'static str)> =
+            FORMATS.iter().flat_map(|f| f.markers().iter().map(move |&m| (f, m))).collect();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(markers.iter().map(|(_, m)| m))
+            .expect("the catalogue's format markers fit in an automaton");
+        Recogniser { automaton, markers }
+    })
+}
+
+/// The format of a plain-text bounce whose subject is `subject` and whose own text (before any
+/// copy of the original) is `text`: the format with the most distinct markers found, then the
+/// one whose longest marker found is longer, then the one listed first in the catalogue.
+pub(crate) fn recognise(subject: &str, text: &str) -> Option<&'static Format> {
+    let r = recogniser();
+    // Which markers were seen, by pattern index; formats have a handful of markers each.
+    let mut seen = vec![false; r.markers.len()];
+    for haystack in [subject, text] {
+        for m in r.automaton.find_overlapping_iter(haystack) {
+            seen[m.pattern().as_usize()] = true;
+        }
+    }
+    let mut best: Option<(&'static Format, usize, usize, usize)> = None;
+    for (order, format) in FORMATS.iter().enumerate() {
+        let found: Vec<&str> = r
+            .markers
+            .iter()
+            .zip(&seen)
+            .filter(|((f, _), s)| **s && core::ptr::eq(*f, format))
+            .map(|((_, m), _)| *m)
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let longest = found.iter().map(|m| m.len()).max().unwrap_or(0);
+        let key = (found.len(), longest);
+        if best.is_none_or(|(_, n, l, o)| key > (n, l) || (key == (n, l) && order < o)) {
+            best = Some((format, key.0, key.1, order));
+        }
+    }
+    best.map(|(f, ..)| f)
+}
+
+/// The error section of `text` in `format`: from the line holding the first of its start texts
+/// (the text's start when it has none or none is found) to the line before the first later line
+/// holding one of its end texts (the text's end when none is).
+pub(crate) fn section<'t>(text: &'t str, format: &Format) -> &'t str {
+    let start = line_holding(text, 0, format.start()).map_or(0, |(line, _)| line);
+    let end = line_holding(text, start, format.end()).map_or(text.len(), |(line, _)| line).max(start);
+    // The start line itself is kept: a format may name the recipient on it.
+    &text[start..end]
+}
+
+/// The start of the first line at or after `from` that holds one of `needles` (ASCII case
+/// ignored), and where in `text` the needle was found.
+fn line_holding(text: &str, from: usize, needles: &[&str]) -> Option<(usize, usize)> {
+    if needles.is_empty() {
+        return None;
+    }
+    let lower = text[from..].to_ascii_lowercase();
+    let at = needles.iter().filter_map(|n| lower.find(n)).min()? + from;
+    let line = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    Some((line.max(from), at))
+}
+
+/// The recipients a format names after one of its `recipient_after` texts: the first address on
+/// the rest of that line, else on the next line that is not blank, each with the lines that
+/// follow up to a blank line as its error text.
+pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    if format.recipient_after().is_empty() {
+        return found;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let lowered: Vec<String> = lines.iter().map(|l| l.to_ascii_lowercase()).collect();
+    for (i, lower) in lowered.iter().enumerate() {
+        for needle in format.recipient_after() {
+            let Some(at) = lower.find(needle) else { continue };
+            let rest = &lines[i][(at + needle.len()).min(lines[i].len())..];
+            let (address, from) = match first_address(rest) {
+                Some(a) => (Some(a), i + 1),
+                None => {
+                    let next = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+                    (next.and_then(|j| first_address(lines[j])), next.map_or(lines.len(), |j| j + 1))
+                }
+            };
+            let Some(address) = address else { continue };
+            if found.iter().any(|(a, _)| a.eq_ignore_ascii_case(&address)) {
+                continue;
+            }
+            let error: Vec<&str> = lines[from.min(lines.len())..]
+                .iter()
+                .map(|l| l.trim())
+                .take_while(|l| !l.is_empty())
+                .take(crate::generic::MAX_ERROR_LINES)
+                .collect();
+            found.push((address, error.join(" ")));
+        }
+    }
+    found
+}
+
+/// The first `local@domain.tld` in `s`, with any `<`, `>`, quotes, `=`, `;`, `,` or brackets
+/// around it taken off (`dda:SMTP=bob@example.org;` gives `bob@example.org`).
+fn first_address(s: &str) -> Option<String> {
+    s.split(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '=' | ';' | ',' | '(' | ')' | '[' | ']')
+    })
+    .map(|t| t.trim_end_matches(['.', ':']))
+    .find(|t| crate::generic::is_address(t))
+    .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_is_recognised_by_each_of_its_markers() {
+        for format in FORMATS {
+            for marker in format.markers() {
+                let got = recognise("", &format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()));
+                // A marker shared with another format may pick that one; its own format must
+                // then hold more markers.
+                let got = got.expect("a marker recognises a format");
+                assert!(
+                    core::ptr::eq(got, format) || got.markers().contains(marker),
+                    "{marker:?} of {} gave {}",
+                    format.id(),
+                    got.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn more_markers_win() {
+        let text = "This message was created automatically by mail delivery software.\n\
+                    --- The header of the original message is following. ---\n";
+        assert_eq!(recognise("", text).map(Format::id), Some("gmx"));
+        let text = "This message was created automatically by mail delivery software.\n";
+        assert_eq!(recognise("", text).map(Format::id), Some("exim"));
+        assert!(recognise("hello", "nothing to see").is_none());
+    }
+
+    #[test]
+    fn the_section_runs_from_the_start_line_to_the_end_line() {
+        let f = Format::from_id("exchange2003").unwrap();
+        let text = "Your message\n  To: list@example.org\n\ndid not reach the following recipient(s):\n\nbob@example.org on Fri\n  The recipient name is not recognized\n";
+        let s = section(text, f);
+        assert!(s.starts_with("did not reach"), "{s}");
+        let r = recipients_after(s, f);
+        assert_eq!(r, vec![("bob@example.org".to_owned(), "The recipient name is not recognized".to_owned())]);
+    }
+
+    #[test]
+    fn an_address_is_cut_out_of_its_surroundings() {
+        assert_eq!(first_address("c=US;a= ;dda:SMTP=bob@example.COM; on Fri").as_deref(), Some("bob@example.COM"));
+        assert_eq!(first_address("  <bob@example.org>:").as_deref(), Some("bob@example.org"));
+        assert_eq!(first_address("no address here"), None);
+    }
+}
