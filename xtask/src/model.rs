@@ -485,8 +485,8 @@ pub(crate) struct Format {
     pub(crate) id: String,
     /// The MTA or provider, as its makers name it.
     pub(crate) title: String,
-    /// Lowercase texts, any of which in the bounce's own text (its subject or its human-readable
-    /// part, never the returned original) recognises the format.
+    /// Lowercase texts, any of which in the bounce's own text (its human-readable part, not its
+    /// subject, never the returned original) recognises the format.
     pub(crate) markers: Vec<String>,
     /// Lowercase texts that start the error section: reading starts at the line holding the
     /// first one found. None: the text's start.

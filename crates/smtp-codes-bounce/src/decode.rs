@@ -122,7 +122,7 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
     if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
-    let format = format::recognise("", before);
+    let format = format::recognise(before);
     let facts = plain_text(before, &[], format);
     if facts.is_empty() || facts.iter().all(|f| f.diagnostic.is_empty()) {
         decoded.original = None;
@@ -227,7 +227,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
-    let format = format::recognise(decoded.subject.as_deref().unwrap_or(""), &joined);
+    let format = format::recognise(&joined);
     let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender || format.is_some();
     // A challenge-response message, then an automatic reply: never one that looks like a
     // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
@@ -310,10 +310,25 @@ fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], class
 /// recognised, those the format names after its recipient texts, then those the generic reader
 /// finds there.
 fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) -> Vec<Facts> {
+    let section = format.map_or(text, |f| format::section(text, f));
+    let mut facts = recipients_in(section, failed, format);
+    // A recipient with no error text below it takes the paragraph it stands in (Notes writes
+    // the reason above the address).
+    let lines: Vec<&str> = section.lines().collect();
+    for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()).take(generic::MAX_SEARCHED) {
+        if let Some(address) = &f.recipient
+            && let Some(paragraph) = generic::paragraph_with(&lines, address)
+        {
+            f.diagnostic = paragraph;
+        }
+    }
+    facts
+}
+
+fn recipients_in(section: &str, failed: &[String], format: Option<&'static Format>) -> Vec<Facts> {
     let Some(f) = format else {
-        return generic::read(text, failed);
+        return generic::read(section, failed);
     };
-    let section = format::section(text, f);
     let mut facts: Vec<Facts> = format::recipients_after(section, f)
         .into_iter()
         .map(|(recipient, diagnostic)| Facts { recipient: Some(recipient), diagnostic, ..Facts::default() })

@@ -1,5 +1,5 @@
 //! The plain-text bounce formats of the catalogue ([`smtp_codes::formats`]): which format a
-//! bounce's own text is in, found in one multi-pattern pass over its subject and text, and the
+//! bounce's own text is in, found in one multi-pattern pass over that text, and the
 //! error section of that text that the format's start and end lines enclose.
 
 use std::sync::OnceLock;
@@ -28,17 +28,17 @@ fn recogniser() -> &'static Recogniser {
     })
 }
 
-/// The format of a plain-text bounce whose subject is `subject` and whose own text (before any
-/// copy of the original) is `text`: the format with the most distinct markers found, then the
-/// one whose longest marker found is longer, then the one listed first in the catalogue.
-pub(crate) fn recognise(subject: &str, text: &str) -> Option<&'static Format> {
+/// The format of a plain-text bounce whose own text (before any copy of the original) is
+/// `text`: the format with the most distinct markers found, then the one whose longest marker
+/// found is longer, then the one listed first in the catalogue. The subject is not looked at: a
+/// subject such as "Undeliverable Mail" is every MTA's, while the same words in capitals open
+/// Courier's text.
+pub(crate) fn recognise(text: &str) -> Option<&'static Format> {
     let r = recogniser();
     // Which markers were seen, by pattern index; formats have a handful of markers each.
     let mut seen = vec![false; r.markers.len()];
-    for haystack in [subject, text] {
-        for m in r.automaton.find_overlapping_iter(haystack) {
-            seen[m.pattern().as_usize()] = true;
-        }
+    for m in r.automaton.find_overlapping_iter(text) {
+        seen[m.pattern().as_usize()] = true;
     }
     let mut best: Option<(&'static Format, usize, usize, usize)> = None;
     for (order, format) in FORMATS.iter().enumerate() {
@@ -108,16 +108,27 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
             if found.iter().any(|(a, _)| a.eq_ignore_ascii_case(&address)) {
                 continue;
             }
-            let error: Vec<&str> = lines[from.min(lines.len())..]
+            // The lines below, up to a blank line; when a blank line comes first, the paragraph
+            // after it (dma writes the recipient, a blank line, then the remote server's reply).
+            let below = &lines[from.min(lines.len())..];
+            let skip = below.iter().take_while(|l| l.trim().is_empty()).count();
+            let below = if skip > 1 { &below[below.len()..] } else { &below[skip..] };
+            let error: Vec<&str> = below
                 .iter()
                 .map(|l| l.trim())
-                .take_while(|l| !l.is_empty())
+                .take_while(|l| !l.is_empty() && !needle_in(l, format.recipient_after()))
                 .take(crate::generic::MAX_ERROR_LINES)
                 .collect();
             found.push((address, error.join(" ")));
         }
     }
     found
+}
+
+/// Whether `line` holds one of `needles`, ASCII case ignored.
+fn needle_in(line: &str, needles: &[&str]) -> bool {
+    let lower = line.to_ascii_lowercase();
+    needles.iter().any(|n| lower.contains(n))
 }
 
 /// The first `local@domain.tld` in `s`, with any `<`, `>`, quotes, `=`, `;`, `,` or brackets
@@ -139,7 +150,7 @@ mod tests {
     fn every_format_is_recognised_by_each_of_its_markers() {
         for format in FORMATS {
             for marker in format.markers() {
-                let got = recognise("", &format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()));
+                let got = recognise(&format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()));
                 // A marker shared with another format may pick that one; its own format must
                 // then hold more markers.
                 let got = got.expect("a marker recognises a format");
@@ -157,10 +168,10 @@ mod tests {
     fn more_markers_win() {
         let text = "This message was created automatically by mail delivery software.\n\
                     --- The header of the original message is following. ---\n";
-        assert_eq!(recognise("", text).map(Format::id), Some("gmx"));
+        assert_eq!(recognise(text).map(Format::id), Some("gmx"));
         let text = "This message was created automatically by mail delivery software.\n";
-        assert_eq!(recognise("", text).map(Format::id), Some("exim"));
-        assert!(recognise("hello", "nothing to see").is_none());
+        assert_eq!(recognise(text).map(Format::id), Some("exim"));
+        assert!(recognise("nothing to see").is_none());
     }
 
     #[test]

@@ -82,6 +82,10 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
     ("-------original mail info", "sisimai/p5-sisimai:lib/Sisimai/Lhost/mFILTER.pm@v4.25.15"),
     ("------- Returned Message --------", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15"),
     ("Original mail as follows:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15"),
+    (
+        "Message headers follow.",
+        "sisimai/rb-sisimai:lib/sisimai/lhost/dragonfly.rb@a22409990f5479b99fde4734870307848d938604 (dma's mail.c)",
+    ),
     ("Included is a copy of the message header:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15"),
     ("Below is a copy of the original message:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15"),
     ("The attachment contains the original mail headers", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X6.pm@v4.25.15"),
@@ -322,7 +326,7 @@ pub(crate) fn is_address(s: &str) -> bool {
 
 /// The most addresses looked for anywhere in a text (not just at the start of a line): each
 /// search is a pass over the text, so that a report of thousands of recipients stays linear.
-const MAX_SEARCHED: usize = 64;
+pub(crate) const MAX_SEARCHED: usize = 64;
 
 /// The error texts a plain-text part gives, for the recipients of a report that has none.
 pub(crate) struct ErrorLines<'a> {
@@ -357,7 +361,7 @@ pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
 }
 
 /// The paragraph (lines between blank lines) that first mentions `address`, on one line.
-fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
+pub(crate) fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
     let needle = address.to_ascii_lowercase();
     let at = lines.iter().position(|l| l.to_ascii_lowercase().contains(&needle))?;
     Some(paragraph_at(lines, at))

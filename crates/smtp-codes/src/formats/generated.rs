@@ -324,4 +324,13 @@ pub static FORMATS: &[Format] = &[
         recipient_after: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/ReceivingSES.pm@v4.25.15 (message marker)",
     },
+    Format {
+        id: "dragonfly",
+        title: "DragonFly Mail Agent (dma)",
+        markers: &["this is the dragonfly mail agent "],
+        start: &[],
+        end: &["message headers follow", "original message follows."],
+        recipient_after: &["there was an error delivering your mail to "],
+        source: "sisimai/rb-sisimai:lib/sisimai/lhost/dragonfly.rb@a22409990f5479b99fde4734870307848d938604 (message, recipient line and boundaries, from dma's mail.c and net.c)",
+    },
 ];
