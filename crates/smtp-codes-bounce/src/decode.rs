@@ -74,7 +74,7 @@ fn cut_deep(body: &[u8]) -> (&[u8], bool, Vec<usize>) {
 
 /// The classification of a kind that is not decided by a reply: the core's classifier on a
 /// text naming the kind (the catalogue's `vacation` and `feedback` phrases).
-pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
+pub(crate) fn decode(message: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
     if message.len() > MAX_MESSAGE {
         return Decoded::not_a_bounce(vec![DecodeWarning::TooLarge { size: message.len() }]);
     }
@@ -88,14 +88,14 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
         body = &body[end + 1..];
     }
     if !crate::looks_like_message(body) {
-        return pasted(body, classifier);
+        return pasted(body, classifier, skip);
     }
     let (body, cut, nested) = cut_deep(body);
     // The returned original's body is never read: mail-parser is not given it.
     let body = returned::headers_only(body, &nested);
     let body: &[u8] = &body;
     let Some(parsed) = mime::parser().parse(body) else {
-        return pasted(body, classifier);
+        return pasted(body, classifier, skip);
     };
     // Delivery-status fields where the headers should be, and none of a message's own: a
     // pasted report. (Some MTAs put `Original-Recipient` among a bounce's headers.)
@@ -103,9 +103,9 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
     let message_headers =
         ["from", "subject", "date", "content-type", "received"].iter().any(|n| mime::has_header(&parsed, n));
     if report_fields && !message_headers {
-        return pasted(body, classifier);
+        return pasted(body, classifier, skip);
     }
-    let mut decoded = from_message(&parsed, classifier);
+    let mut decoded = from_message(&parsed, classifier, skip);
     if cut {
         decoded.warnings.push(DecodeWarning::TooDeep);
     }
@@ -114,7 +114,7 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier) -> Decoded {
 
 /// A bounce body without the message's headers: its delivery-status fields when it has them,
 /// else the generic reader.
-fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
+fn pasted(body: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
     let text = String::from_utf8_lossy(body);
     let mut decoded = Decoded::not_a_bounce(Vec::new());
     let (before, original) = split_original(&text);
@@ -122,7 +122,7 @@ fn pasted(body: &[u8], classifier: &Classifier) -> Decoded {
     if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
-    let format = format::recognise(before);
+    let format = format::recognise(before, skip);
     let facts = plain_text(before, &[], format);
     if facts.is_empty() || facts.iter().all(|f| f.diagnostic.is_empty()) {
         decoded.original = None;
@@ -165,7 +165,7 @@ fn inline_dsn(text: &str, classifier: &Classifier, decoded: &Decoded) -> Option<
 }
 
 /// A whole message, parsed.
-fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
+fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) -> Decoded {
     let parts = mime::parts(parsed);
     let mut decoded = Decoded::not_a_bounce(Vec::new());
     decoded.date = mime::date(parsed);
@@ -227,7 +227,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier) -> Decoded {
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
-    let format = format::recognise(&joined);
+    let format = format::recognise(&joined, skip);
     let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender || format.is_some();
     // A challenge-response message, then an automatic reply: never one that looks like a
     // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
