@@ -242,10 +242,15 @@ struct Lead<'a> {
     coded: bool,
 }
 
-/// An address at the start of a line (after white space), alone, in angle brackets, or
-/// followed by `:`, `...` or white space and more text; with the rest of the line.
+/// An address at the start of a line (after white space and a list item's bullet), alone, in
+/// angle brackets, or followed by `:`, `...`, ` - ` or white space and more text; with the rest
+/// of the line.
 fn leading_address(line: &str) -> Option<Lead<'_>> {
     let mut t = line.trim_start();
+    // A list item's bullet (`* bob@example.org`, `- bob@example.org`, `• bob@example.org`).
+    if let Some(rest) = t.strip_prefix(['*', '-', '•']).filter(|r| r.starts_with([' ', '\t'])) {
+        t = rest.trim_start();
+    }
     // A reply code (and an enhanced code) before the address, as sendmail writes them.
     let b = t.as_bytes();
     let coded = b.len() > 4 && matches!(b[0], b'4' | b'5') && b[1..3].iter().all(u8::is_ascii_digit) && b[3] == b' ';
@@ -278,13 +283,15 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
     // address is marked (`<..>`, `:`, `...`) or stands alone; after a code, `...` must follow.
     // A reason in brackets (`bob@example.org [User unknown]`) or a reply code on the line marks
     // it too.
-    let (rest, marked) = match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')) {
-        Some(r) => (r, true),
-        None => {
-            let marked = bracketed || rest.trim().is_empty() || rest.starts_with(['[', '(']) || has_reply_code(rest);
-            (rest, !coded && marked)
-        }
-    };
+    let (rest, marked) =
+        match rest.strip_prefix("...").or_else(|| rest.strip_prefix(':')).or_else(|| rest.strip_prefix("- ")) {
+            Some(r) => (r, true),
+            None => {
+                let marked =
+                    bracketed || rest.trim().is_empty() || rest.starts_with(['[', '(']) || has_reply_code(rest);
+                (rest, !coded && marked)
+            }
+        };
     marked.then(|| Lead { address: addr.to_owned(), rest, coded })
 }
 
@@ -411,6 +418,12 @@ mod tests {
             (r[0].recipient.as_deref(), r[0].diagnostic.as_str()),
             (Some("bob@example.org"), "User mailbox exceeds allowed size")
         );
+        let r = read("  * bob@example.org\n", &[]);
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+        let r = read("bob@example.org - no such user here.\n", &[]);
+        assert_eq!(r[0].diagnostic, "no such user here.");
+        let r = read("- not an address\n", &[]);
+        assert!(r.is_empty());
         let r = read("bob@example.org [User unknown]\n", &[]);
         assert_eq!(r[0].diagnostic, "[User unknown]");
         let r =

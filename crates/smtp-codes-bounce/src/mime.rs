@@ -29,6 +29,26 @@ pub(crate) struct Parts<'m> {
 /// How many MIME parts are looked at; a message with more is read up to there.
 const MAX_PARTS: usize = 10_000;
 
+/// The raw body of a text part labelled with a 7-bit charset (`ISO-2022-JP`, `US-ASCII`) that
+/// holds 8-bit bytes which are valid UTF-8, without a transfer encoding: such a body was
+/// re-encoded along the way and its label is wrong, so decoding it by the label gives garbage.
+fn mislabelled_utf8<'m>(
+    message: &'m Message<'_>,
+    part: &mail_parser::MessagePart<'_>,
+    ctype: Option<&mail_parser::ContentType<'_>>,
+) -> Option<&'m str> {
+    let charset = ctype?.attribute("charset")?.to_ascii_lowercase();
+    let seven_bit = charset.starts_with("iso-2022-") || charset == "us-ascii";
+    if !seven_bit || !matches!(part.encoding, mail_parser::Encoding::None) {
+        return None;
+    }
+    let raw = message.raw_message.get(part.offset_body as usize..part.offset_end as usize)?;
+    if raw.is_ascii() {
+        return None;
+    }
+    core::str::from_utf8(raw).ok()
+}
+
 /// Collects the parts of `message` (not looking into the returned original).
 pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
     let mut found = Parts::default();
@@ -67,7 +87,9 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
             PartType::Text(text) => match (main.as_str(), sub.as_str()) {
                 // A delivery-status part labelled as text.
                 ("text", "delivery-status") => found.delivery_status.push(Cow::Borrowed(text)),
-                _ => found.texts.push(Cow::Borrowed(text)),
+                _ => found
+                    .texts
+                    .push(mislabelled_utf8(message, part, ctype).map_or(Cow::Borrowed(&**text), Cow::Borrowed)),
             },
             PartType::Html(text) => html.push(text),
             PartType::Binary(bytes) | PartType::InlineBinary(bytes) => match (main.as_str(), sub.as_str()) {
@@ -187,4 +209,22 @@ pub(crate) fn has_header(message: &Message<'_>, name: &str) -> bool {
 /// The address of the top part's `From` header, without its name.
 pub(crate) fn from_address(message: &Message<'_>) -> Option<String> {
     message.from()?.first()?.address.as_deref().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text part labelled ISO-2022-JP (a 7-bit charset) whose bytes are UTF-8 (a copy that was
+    /// re-encoded on the way, as the Sisimai corpus's `mac/lhost-notes-01.eml` is) is read as
+    /// UTF-8; a real ISO-2022-JP part is decoded by its label.
+    #[test]
+    fn a_seven_bit_label_on_utf8_bytes_is_read_as_utf8() {
+        let utf8 = "Subject: x\nContent-Type: text/plain; charset=ISO-2022-JP\n\nエラー\nbob@example.org\n";
+        let parsed = parser().parse(utf8.as_bytes()).unwrap();
+        assert_eq!(parts(&parsed).texts[0].trim_end(), "エラー\nbob@example.org");
+        let jis = b"Subject: x\nContent-Type: text/plain; charset=ISO-2022-JP\n\n\x1b$B%(%i!<\x1b(B\nbob@example.org\n";
+        let parsed = parser().parse(jis).unwrap();
+        assert_eq!(parts(&parsed).texts[0].trim_end(), "エラー\nbob@example.org");
+    }
 }
