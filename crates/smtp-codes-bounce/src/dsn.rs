@@ -130,11 +130,18 @@ pub(crate) fn status_code(value: &str) -> Option<EnhancedCode> {
 fn facts(fields: &[Field]) -> Facts {
     let mut f = Facts::default();
     let mut actual = None;
+    // Whether the Final-Recipient is of a type other than an Internet address (`x400;`).
+    let mut foreign_final = false;
     for field in fields {
         let v = field.value.as_str();
         let nonempty = || Some(v.to_owned()).filter(|v| !v.is_empty());
         match field.name.as_str() {
-            "final-recipient" => f.recipient = f.recipient.take().or_else(|| fields::address(v)),
+            "final-recipient" if f.recipient.is_none() => {
+                let (kind, _) = fields::typed(v);
+                foreign_final =
+                    kind.is_some_and(|k| !k.eq_ignore_ascii_case("rfc822") && !k.eq_ignore_ascii_case("utf-8"));
+                f.recipient = fields::address(v);
+            }
             "original-recipient" => f.original_recipient = f.original_recipient.take().or_else(|| fields::address(v)),
             "x-actual-recipient" => actual = actual.take().or_else(|| fields::address(v)),
             "action" if f.action.is_none() => {
@@ -164,12 +171,33 @@ fn facts(fields: &[Field]) -> Facts {
     if f.recipient.is_none() {
         f.recipient = actual;
     }
+    // A Final-Recipient in another address type (RFC 3464 §2.3.2: an X.400 gateway's
+    // `x400; /S=bob/...`): the Original-Recipient, when it is an Internet address, is the one
+    // the sender knows.
+    if foreign_final && f.original_recipient.as_deref().is_some_and(|a| a.contains('@')) {
+        f.recipient = f.original_recipient.clone();
+    }
     f
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_x400_final_recipient_gives_way_to_an_internet_original_one() {
+        let mut m = PerMessage::default();
+        let r = read(
+            "Reporting-MTA: dns; mx.example.org\n\nOriginal-Recipient: rfc822; bob@example.org\nFinal-Recipient: x400; /S=bob/PRMD=EXAMPLE/C=GB/\nAction: failed\nStatus: 5.1.1\n",
+            &mut m,
+        );
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+        let r = read(
+            "Reporting-MTA: dns; mx.example.org\n\nOriginal-Recipient: rfc822; alias@example.org\nFinal-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.1.1\n",
+            &mut m,
+        );
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+    }
 
     #[test]
     fn two_recipients_without_blank_line() {

@@ -142,6 +142,8 @@ fn first_address(s: &str) -> Option<String> {
         c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '=' | ';' | ',' | '(' | ')' | '[' | ']')
     })
     .map(|t| t.trim_end_matches(['.', ':']))
+    // Exchange's proxy notation, `SMTP:bob@example.org`.
+    .map(|t| t.get(..5).filter(|p| p.eq_ignore_ascii_case("smtp:")).map_or(t, |_| &t[5..]))
     .find(|t| crate::generic::is_address(t))
     .map(str::to_owned)
 }
@@ -193,6 +195,7 @@ mod tests {
     fn an_address_is_cut_out_of_its_surroundings() {
         assert_eq!(first_address("c=US;a= ;dda:SMTP=bob@example.COM; on Fri").as_deref(), Some("bob@example.COM"));
         assert_eq!(first_address("  <bob@example.org>:").as_deref(), Some("bob@example.org"));
+        assert_eq!(first_address("Recipient: [SMTP:bob@example.org]").as_deref(), Some("bob@example.org"));
         assert_eq!(first_address("no address here"), None);
     }
 }

@@ -266,6 +266,13 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
     let (addr, rest, bracketed) = if let Some(inner) = t.strip_prefix('<') {
         let close = inner.find('>')?;
         (&inner[..close], &inner[close + 1..], true)
+    } else if let Some(inner) = t.strip_prefix('[').filter(|i| i.find(']').is_some_and(|c| i[..c].contains('@'))) {
+        // `[bob@example.org]: 550 ...`, and Exchange's `[SMTP:bob@example.org]`.
+        let close = inner.find(']')?;
+        let inner_addr = &inner[..close];
+        let inner_addr =
+            inner_addr.get(..5).filter(|p| p.eq_ignore_ascii_case("smtp:")).map_or(inner_addr, |_| &inner_addr[5..]);
+        (inner_addr, &inner[close + 1..], true)
     } else if let Some(inner) = t.strip_prefix('"') {
         let close = inner.find('"')?;
         (&inner[..close], &inner[close + 1..], true)
@@ -300,7 +307,7 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
 fn trailing_address(line: &str) -> Option<(String, &str)> {
     let t = line.trim_end();
     let (before, last) = t.rsplit_once(':')?;
-    let addr = last.trim().trim_start_matches('<').trim_end_matches('>');
+    let addr = last.trim().trim_start_matches(['<', '[']).trim_end_matches(['>', ']']);
     let before = before.trim();
     (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
         .then(|| (addr.to_owned(), before))
@@ -322,7 +329,12 @@ fn has_reply_code(s: &str) -> bool {
 /// Whether `s` looks like `local@domain.tld`.
 pub(crate) fn is_address(s: &str) -> bool {
     let Some((local, domain)) = s.rsplit_once('@') else { return false };
-    !local.is_empty()
+    // A domain literal is the whole domain in brackets (`[192.0.2.1]`); a stray bracket is the
+    // text around the address (`[SMTP:bob@example.org]`).
+    let brackets_ok = !domain.contains(['[', ']']) || (domain.starts_with('[') && domain.ends_with(']'));
+    brackets_ok
+        && !local.starts_with('[')
+        && !local.is_empty()
         && local.len() <= 128
         && domain.contains('.')
         && domain.len() <= 255
@@ -422,6 +434,9 @@ mod tests {
         assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
         let r = read("bob@example.org - no such user here.\n", &[]);
         assert_eq!(r[0].diagnostic, "no such user here.");
+        let r = read("[bob@example.org]: 550 bob@example.org...User account is overquota\n", &[]);
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+        assert!(!is_address("bob@example.org]") && is_address("bob@[192.0.2.1]"));
         let r = read("- not an address\n", &[]);
         assert!(r.is_empty());
         let r = read("bob@example.org [User unknown]\n", &[]);
