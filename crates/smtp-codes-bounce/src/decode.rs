@@ -190,8 +190,13 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
         return feedback(decoded, parts.feedback.as_deref().unwrap_or(""));
     }
-    // A read receipt.
+    // A read receipt, unless it says a filter deleted the message (a Sieve `reject`).
     if parts.disposition || report_type == Some("disposition-notification") {
+        if let Some(fields) = parts.disposition_fields.as_deref()
+            && let Some(rejected) = sieve_reject(&decoded, fields, &texts, classifier)
+        {
+            return rejected;
+        }
         decoded.original = None;
         return decoded;
     }
@@ -363,6 +368,42 @@ fn finish_generic(
     };
     decoded.decoded_by = format.map_or(DecodedBy::Generic, DecodedBy::Format);
     decoded
+}
+
+/// A disposition notification that reports a rejection, not a reading: RFC 5429 §2.2.1 has a
+/// Sieve `reject` answer with an MDN whose disposition is `automatic-action/...; deleted`, and
+/// the human-readable part saying why. One failed recipient, its `Final-Recipient`, with that
+/// text as its error text.
+fn sieve_reject(decoded: &Decoded, fields: &str, texts: &[&str], classifier: &Classifier) -> Option<Decoded> {
+    let mut disposition = None;
+    let mut recipient = None;
+    for field in fields::blocks(fields).into_iter().flatten() {
+        match field.name.as_str() {
+            "disposition" => disposition = disposition.or(Some(field.value.to_ascii_lowercase())),
+            "final-recipient" => recipient = recipient.or_else(|| fields::address(&field.value)),
+            _ => {}
+        }
+    }
+    let disposition = disposition?;
+    let (mode, kind) = disposition.split_once(';')?;
+    // `disposition-type [ "/" modifier ]` (RFC 8098 §3.2.6).
+    let deleted = kind.split('/').next().is_some_and(|k| k.trim() == "deleted");
+    if !(mode.trim().starts_with("automatic-action") && deleted) {
+        return None;
+    }
+    let text: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(generic::MAX_ERROR_LINES)
+        .collect();
+    let facts = Facts { recipient, action: Some(Action::Failed), diagnostic: text.join(" "), ..Facts::default() };
+    let mut d = decoded.clone();
+    d.recipients = vec![Recipient::decide(facts, classifier)];
+    d.kind = MessageKind::Bounce;
+    d.decoded_by = DecodedBy::Rfc5429;
+    Some(d)
 }
 
 fn feedback(mut decoded: Decoded, report: &str) -> Decoded {

@@ -49,6 +49,9 @@ pub enum DecodedBy {
     Rfc3464,
     /// An RFC 5965 feedback report.
     Arf,
+    /// A disposition notification that reports a Sieve `reject` (RFC 5429 §2.2.1: disposition
+    /// `deleted`, sent automatically), not a reading.
+    Rfc5429,
     /// An automatic reply, by its RFC 3834 headers or its subject.
     Rfc3834,
     /// The generic reader of plain-text bounce bodies, on no format of the catalogue.
@@ -61,13 +64,14 @@ pub enum DecodedBy {
 }
 
 impl DecodedBy {
-    /// The lower-case name: `rfc3464`, `arf`, `rfc3834`, `generic`, `none`, or a format's `id`
+    /// The lower-case name: `rfc3464`, `arf`, `rfc5429`, `rfc3834`, `generic`, `none`, or a format's `id`
     /// (`qmail`, `exim`, ...).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Format(f) => f.id(),
             Self::Rfc3464 => "rfc3464",
+            Self::Rfc5429 => "rfc5429",
             Self::Arf => "arf",
             Self::Rfc3834 => "rfc3834",
             Self::Generic => "generic",

@@ -57,7 +57,10 @@
 //! 1. A feedback report (`multipart/report; report-type=feedback-report`, or a
 //!    `message/feedback-report` part): [`MessageKind::Feedback`], reason `feedback`, one
 //!    recipient per `Original-Rcpt-To` (or one without an address).
-//! 2. A read receipt (RFC 8098 `message/disposition-notification`): [`MessageKind::NotABounce`].
+//! 2. A read receipt (RFC 8098 `message/disposition-notification`): [`MessageKind::NotABounce`];
+//!    but one whose disposition is `automatic-action/...; deleted` reports a Sieve `reject` (RFC
+//!    5429 §2.2.1): a bounce of its `Final-Recipient`, its human-readable text the error text
+//!    ([`DecodedBy::Rfc5429`]).
 //! 3. Delivery-status parts (`message/delivery-status`, `message/global-delivery-status`, or the
 //!    same fields written inline in the text): one recipient per recipient block, in report
 //!    order. Only `delivered`, `relayed` or `expanded` rows give [`MessageKind::Delivered`],

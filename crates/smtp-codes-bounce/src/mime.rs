@@ -19,6 +19,8 @@ pub(crate) struct Parts<'m> {
     pub(crate) feedback: Option<Cow<'m, str>>,
     /// Whether a `message/disposition-notification` part (a read receipt) was found.
     pub(crate) disposition: bool,
+    /// The fields of the first disposition-notification part.
+    pub(crate) disposition_fields: Option<Cow<'m, str>>,
     /// The headers of the returned original.
     pub(crate) original: Option<Original>,
     /// The human-readable text parts outside the returned original, in order; the HTML parts
@@ -99,7 +101,10 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
                 ("message", "feedback-report") => {
                     found.feedback.get_or_insert_with(|| String::from_utf8_lossy(bytes));
                 }
-                ("message", "disposition-notification" | "global-disposition-notification") => found.disposition = true,
+                ("message", "disposition-notification" | "global-disposition-notification") => {
+                    found.disposition = true;
+                    found.disposition_fields.get_or_insert_with(|| String::from_utf8_lossy(bytes));
+                }
                 ("message", "rfc822" | "global" | "rfc822-headers" | "global-headers") if found.original.is_none() => {
                     found.original = headers_of(bytes);
                 }

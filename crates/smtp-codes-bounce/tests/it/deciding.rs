@@ -199,3 +199,24 @@ fn plain_text_with_failed_recipients_header() {
     let m = "From: Bob <bob@example.net>\nAUTO-SUBMITTED: Auto-Replied\nSubject: Hello\n\nAway.\n";
     assert_eq!(decode(m.as_bytes()).kind(), MessageKind::Vacation);
 }
+
+/// A Sieve `reject` (RFC 5429 §2.2.1) answers with a disposition notification whose disposition
+/// is `deleted`: a bounce of its recipient, not a read receipt. (The shape of Dovecot's, as in
+/// flufl.bounce's `simple_38.txt`.) A `displayed` disposition stays a read receipt.
+#[test]
+fn a_sieve_reject_is_a_bounce_and_a_read_receipt_is_not() {
+    let mdn = |disposition: &str| {
+        format!(
+            "From: Mail Delivery Subsystem <postmaster@example.org>\nTo: alice@example.net\nSubject: Automatically rejected mail\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"b\"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nYour message to <bob@example.org> was automatically rejected:\nQuota exceeded\n\n--b\nContent-Type: message/disposition-notification\n\nReporting-UA: mail; Dovecot Mail Delivery Agent\nFinal-Recipient: rfc822; bob@example.org\nOriginal-Message-ID: <1@example.net>\nDisposition: automatic-action/MDN-sent-automatically; {disposition}\n\n--b--\n"
+        )
+    };
+    let d = decode(mdn("deleted").as_bytes());
+    assert_eq!((d.kind(), d.decoded_by().as_str()), (MessageKind::Bounce, "rfc5429"));
+    let [r] = d.recipients() else { panic!("{:?}", d.recipients()) };
+    assert_eq!(r.recipient(), Some("bob@example.org"));
+    assert_eq!(r.action(), Some(Action::Failed));
+    assert_eq!(r.classification().reason().id(), "mailboxfull");
+    let d = decode(mdn("displayed").as_bytes());
+    assert_eq!(d.kind(), MessageKind::NotABounce);
+    assert!(d.recipients().is_empty());
+}
