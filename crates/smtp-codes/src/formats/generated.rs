@@ -213,8 +213,8 @@ pub static FORMATS: &[Format] = &[
         ],
         start: &[],
         end: &[],
-        recipient_after: &[],
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (message marker)",
+        recipient_after: &["recipient address:"],
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (message marker; recipient: \"Recipient address:\", with its Reason and Diagnostic code lines below)",
     },
     Format {
         id: "opensmtpd",
