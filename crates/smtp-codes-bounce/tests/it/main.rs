@@ -1,11 +1,12 @@
-//! Integration tests of the bounce decoder: real messages of the Sisimai corpus, line endings,
-//! deciding, challenge-response messages, mailboxes, large and hostile input, and property
-//! tests.
+//! Integration tests of the bounce decoder: real messages of the Sisimai corpus, a sample of
+//! every bounce format of the catalogue, line endings, deciding, challenge-response messages,
+//! mailboxes, large and hostile input, and property tests.
 
 mod challenge;
 mod corpus;
 mod deciding;
 mod endings;
+mod formats;
 mod hostile;
 mod mbox;
 mod properties;

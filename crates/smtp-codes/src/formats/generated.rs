@@ -35,11 +35,12 @@ pub static FORMATS: &[Format] = &[
         markers: &[
             "this message was created automatically by mail delivery software",
             "--- the header of the original message is following. ---",
+            "the following address\nfailed:",
         ],
         start: &[],
         end: &[],
         recipient_after: &[],
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15; sisimai/p5-sisimai:lib/Sisimai/Lhost/EinsUndEins.pm@v4.25.15",
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15 (start and boundary; its sample text \"The following address\" / \"failed:\"); sisimai/p5-sisimai:lib/Sisimai/Lhost/EinsUndEins.pm@v4.25.15; sample:sisimai/bsd/lhost-gmx-01.eml",
     },
     Format {
         id: "sendmail",
@@ -154,11 +155,13 @@ pub static FORMATS: &[Format] = &[
         markers: &[
             "body of message generated response:",
             "additional rcpt to generated following response:",
+            "invalid final delivery userid",
+            "user mailbox exceeds allowed size",
         ],
         start: &[],
         end: &[],
         recipient_after: &[],
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15 (error: \"Body of message generated response:\", rcpt)",
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15 (error: \"Body of message generated response:\", rcpt; failures: \"Invalid final delivery userid\", \"User mailbox exceeds allowed size\"); sample:sisimai/bsd/lhost-imailserver-02.eml",
     },
     Format {
         id: "smtp32",
@@ -210,8 +213,8 @@ pub static FORMATS: &[Format] = &[
         ],
         start: &[],
         end: &[],
-        recipient_after: &[],
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (message marker)",
+        recipient_after: &["recipient address:"],
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15 (message marker; recipient: \"Recipient address:\", with its Reason and Diagnostic code lines below)",
     },
     Format {
         id: "opensmtpd",
@@ -269,8 +272,8 @@ pub static FORMATS: &[Format] = &[
         markers: &["this is an automatically generated message from sendgrid."],
         start: &[],
         end: &[],
-        recipient_after: &[],
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/SendGrid.pm@v4.25.15 (message marker)",
+        recipient_after: &["please contact sendgrid support."],
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/SendGrid.pm@v4.25.15 (message marker); sample:sisimai/bsd/lhost-sendgrid-03.eml (the recipient on the line after \"please contact SendGrid support.\")",
     },
     Format {
         id: "powermta",
