@@ -327,6 +327,16 @@ fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) ->
             f.diagnostic = paragraph;
         }
     }
+    // The only recipient, whose own text carries no reply code, takes the section's paragraph
+    // that does (MailMarshal writes "Could not be delivered because of / 550 5.1.1 User unknown"
+    // above "The following recipients were affected:").
+    if let [only] = facts.as_mut_slice()
+        && !generic::has_reply_code(&only.diagnostic)
+        && let Some(coded) = generic::coded_paragraph(section)
+        && !only.diagnostic.contains(&coded)
+    {
+        only.diagnostic = if only.diagnostic.is_empty() { coded } else { format!("{coded} {}", only.diagnostic) };
+    }
     facts
 }
 

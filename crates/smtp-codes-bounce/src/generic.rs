@@ -315,7 +315,7 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
 
 /// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen or the
 /// end) at a word boundary.
-fn has_reply_code(s: &str) -> bool {
+pub(crate) fn has_reply_code(s: &str) -> bool {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(2)).any(|i| {
         (i == 0 || !b[i - 1].is_ascii_alphanumeric())
