@@ -88,15 +88,24 @@
 //!    one (below) is not an automatic reply, whatever its headers say (Exim's bounces carry
 //!    `Auto-Submitted: auto-replied`).
 //! 6. A plain-text bounce: a message that looks like one (a subject whose first words name a
-//!    bounce, as Sisimai keys them; a `MAILER-DAEMON` or `postmaster` sender; or
-//!    `X-Failed-Recipients`) is read by the generic reader ([`DecodedBy::Generic`]). It takes
+//!    bounce, as Sisimai keys them; a `MAILER-DAEMON` or `postmaster` sender;
+//!    `X-Failed-Recipients`; or the markers of a bounce format of the catalogue in its text).
+//!    When the text is in one of the catalogue's formats (`codes/formats.toml`,
+//!    [`smtp_codes::formats`]: qmail, Exim, Sendmail, Exchange, Gmail, Domino, DragonFly, ...,
+//!    recognised in one pass over the text), only that format's error section is read, first
+//!    for the recipients the format names after its recipient texts (Exchange 2003's `did not
+//!    reach the following recipient(s):`), and the message is [`DecodedBy::Format`]; otherwise
+//!    the whole text is, by the generic reader ([`DecodedBy::Generic`]). The reader takes
 //!    the addresses that start error lines (`<bob@example.org>:`, `"bob@example.org":`,
 //!    `bob@example.org... User unknown`, `bob@example.org [User unknown]`, sendmail's
 //!    `550 <bob@example.org>... User unknown` with the `<<<` reply above it, an address alone
 //!    on a line followed by its paragraphs), or an address that ends a line after a colon
 //!    (`Mailbox full: bob@example.org`), and the error text after each, up to a blank line, the
 //!    next recipient, or the copy of the original; the addresses of `X-Failed-Recipients` that
-//!    no line names get the paragraph that mentions them.
+//!    no line names get the paragraph that mentions them; a recipient with no text below it
+//!    the paragraph it stands in; the only recipient whose text has no reply code the
+//!    section's paragraph that has one. [`decode_without_formats`] leaves formats out, for
+//!    measuring the reader on formats it does not know.
 //! 7. Anything else: [`MessageKind::NotABounce`], no recipients.
 //!
 //! A message's own headers (Authentication-Results, X-Virus-*, X-Mailer, Received, ...) and
