@@ -101,11 +101,12 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
         for needle in format.recipient_after() {
             let Some(at) = lower.find(needle) else { continue };
             let rest = &lines[i][(at + needle.len()).min(lines[i].len())..];
-            let (address, from) = match first_address(rest) {
-                Some(a) => (Some(a), i + 1),
+            let (address, from, line) = match first_address(rest) {
+                Some(a) => (Some(a), i + 1, rest),
                 None => {
                     let next = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
-                    (next.and_then(|j| first_address(lines[j])), next.map_or(lines.len(), |j| j + 1))
+                    let line = next.map_or("", |j| lines[j]);
+                    (next.and_then(|j| first_address(lines[j])), next.map_or(lines.len(), |j| j + 1), line)
                 }
             };
             let Some(address) = address else { continue };
@@ -123,7 +124,16 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
                 .take_while(|l| !l.is_empty() && !needle_in(l, format.recipient_after()))
                 .take(crate::generic::MAX_ERROR_LINES)
                 .collect();
-            found.push((address, error.join(" ")));
+            // The rest of the recipient's own line comes first (Zoho's `Address: <...>,
+            // ResponseCode 421, , Host not reachable.]`).
+            let after = line.find(address.as_str()).map_or("", |at| &line[at + address.len()..]);
+            let after = after.trim_start_matches(['>', ']', ')', '"', '\'', ';', ',', ':', '.']).trim();
+            let mut text: Vec<&str> = Vec::with_capacity(error.len() + 1);
+            if after.chars().any(char::is_alphanumeric) {
+                text.push(after);
+            }
+            text.extend(error);
+            found.push((address, text.join(" ")));
         }
     }
     found
@@ -188,7 +198,8 @@ mod tests {
         let s = section(text, f);
         assert!(s.starts_with("did not reach"), "{s}");
         let r = recipients_after(s, f);
-        assert_eq!(r, vec![("bob@example.org".to_owned(), "The recipient name is not recognized".to_owned())]);
+        // The rest of the recipient's line comes first, then the lines below it.
+        assert_eq!(r, vec![("bob@example.org".to_owned(), "on Fri The recipient name is not recognized".to_owned())]);
     }
 
     #[test]

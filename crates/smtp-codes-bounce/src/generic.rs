@@ -313,8 +313,8 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
         .then(|| (addr.to_owned(), before))
 }
 
-/// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen or the
-/// end) at a word boundary.
+/// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen, a
+/// comma or the end: Zoho writes `ERROR_CODE :550,`) at a word boundary.
 pub(crate) fn has_reply_code(s: &str) -> bool {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(2)).any(|i| {
@@ -322,7 +322,7 @@ pub(crate) fn has_reply_code(s: &str) -> bool {
             && matches!(b[i], b'4' | b'5')
             && b[i + 1].is_ascii_digit()
             && b[i + 2].is_ascii_digit()
-            && b.get(i + 3).is_none_or(|&c| matches!(c, b' ' | b'-'))
+            && b.get(i + 3).is_none_or(|&c| matches!(c, b' ' | b'-' | b','))
     })
 }
 

@@ -87,6 +87,8 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("x4-2.eml", "userx@example.com", "userunknown"),
     ("x4.eml", "userx@example.com.ar", "userunknown"),
     ("yahoo.eml", "kijitora@example.org", "userunknown"),
+    ("zoho.eml", "kijitora@6kaku.example.co.jp", "expired"),
+    ("kddi.eml", "kijitora@00000000000000.dion.ne.jp", "mailboxfull"),
 ];
 
 /// Samples whose reason is clear from their text but not yet found: file, recipient, the reason
