@@ -80,6 +80,29 @@ fn an_mbox_is_read_message_by_message_and_a_folder_recursively() {
     let s: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!((&s["messages"], &s["not_bounces"], &s["recipients"]), (&4.into(), &1.into(), &3.into()));
     assert_eq!(s["reason"]["mailboxfull"], 1);
+    assert_eq!(s["decoded_by"]["rfc3464"], 3);
+}
+
+/// A qmail bounce is read in its format, and the summary counts messages by the reader that
+/// decoded them.
+#[test]
+fn the_summary_counts_messages_by_reader() {
+    let dir = temp_dir("bounce-readers");
+    std::fs::create_dir_all(&dir).unwrap();
+    let qmail = "From: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\nHi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\n\n<bob@example.net>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 no such user\n";
+    std::fs::write(dir.join("qmail.eml"), qmail).unwrap();
+    std::fs::write(dir.join("dsn.eml"), dsn("carol@example.com", "5.2.2", "552 5.2.2 Mailbox full")).unwrap();
+    let o = run(&["bounce", "--json", dir.join("qmail.eml").to_str().unwrap()]);
+    assert_eq!(json_lines(&o)[0]["decoded_by"], "qmail", "{}", stdout(&o));
+    let o = run(&["bounce", "--summary", "--json", dir.to_str().unwrap()]);
+    let s: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((&s["decoded_by"]["qmail"], &s["decoded_by"]["rfc3464"]), (&1.into(), &1.into()));
+    let o = run(&["bounce", "--summary", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("DECODED BY") && out.lines().any(|l| l.starts_with("qmail") && l.trim_end().ends_with('1')),
+        "{out}"
+    );
 }
 
 #[test]
