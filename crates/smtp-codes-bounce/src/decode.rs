@@ -349,17 +349,22 @@ fn recipients_in(section: &str, failed: &[String], format: Option<&'static Forma
         .map(|(recipient, diagnostic)| Facts { recipient: Some(recipient), diagnostic, ..Facts::default() })
         .collect();
     let named = !facts.is_empty();
+    // Where each recipient (in lower case) is in `facts`, so that many recipients stay linear.
+    let mut index: std::collections::HashMap<String, usize> =
+        facts.iter().enumerate().filter_map(|(i, f)| Some((f.recipient.as_ref()?.to_ascii_lowercase(), i))).collect();
     for g in generic::read(section, failed) {
-        let same = facts.iter_mut().find(|f| match (&f.recipient, &g.recipient) {
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-            _ => false,
-        });
+        let same = g.recipient.as_ref().and_then(|r| index.get(&r.to_ascii_lowercase()).copied());
         match same {
-            Some(known) if known.diagnostic.is_empty() => known.diagnostic = g.diagnostic,
+            Some(at) if facts[at].diagnostic.is_empty() => facts[at].diagnostic = g.diagnostic,
             Some(_) => {}
             // A recipient-less error text only counts when the format named no recipient.
             None if g.recipient.is_none() && named => {}
-            None => facts.push(g),
+            None => {
+                if let Some(r) = &g.recipient {
+                    index.insert(r.to_ascii_lowercase(), facts.len());
+                }
+                facts.push(g);
+            }
         }
     }
     facts

@@ -95,6 +95,8 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
     if format.recipient_after().is_empty() {
         return found;
     }
+    // The addresses found, in lower case, so that a report of many recipients stays linear.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let lines: Vec<&str> = text.lines().collect();
     let lowered: Vec<String> = lines.iter().map(|l| l.to_ascii_lowercase()).collect();
     for (i, lower) in lowered.iter().enumerate() {
@@ -110,7 +112,7 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
                 }
             };
             let Some(address) = address else { continue };
-            if found.iter().any(|(a, _)| a.eq_ignore_ascii_case(&address)) {
+            if !seen.insert(address.to_ascii_lowercase()) {
                 continue;
             }
             // The lines below, up to a blank line; when a blank line comes first, the paragraph

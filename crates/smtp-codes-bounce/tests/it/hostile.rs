@@ -118,6 +118,25 @@ fn many_recipients() {
     assert_eq!(d.recipients().len(), 2 * n);
 }
 
+/// A bounce in a format of the catalogue naming many recipients after its recipient text
+/// (Exchange 2003's), each also at the start of a line for the generic reader: the format's
+/// recipients and the generic reader's are joined through a map, so this stays linear.
+#[test]
+fn many_recipients_in_a_format() {
+    let n = 20_000;
+    let mut text = String::from("Your message\n\n  Subject: Hi\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "did not reach the following recipient(s):\n<user{i}@example.net>: 550 5.1.1 unknown\n\n"
+        ));
+    }
+    let m = format!("From: postmaster@mx.example.org\nSubject: Undeliverable: Hi\n\n{text}");
+    let d = decode(m.as_bytes());
+    assert_eq!(d.decoded_by().as_str(), "exchange2003");
+    assert_eq!(d.recipients().len(), n);
+    assert_eq!(d.recipients()[n - 1].recipient(), Some("user19999@example.net"));
+}
+
 #[test]
 fn one_recipient_of_many_fields() {
     let mut status = String::from("Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\n");

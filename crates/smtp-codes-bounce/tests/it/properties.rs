@@ -1,5 +1,5 @@
-//! Property tests: no panic on arbitrary bytes, on truncated and mutated corpus messages, on
-//! deeply nested MIME; line endings never change a result.
+//! Property tests: no panic on arbitrary bytes, on truncated and mutated corpus messages and
+//! format samples, on deeply nested MIME; line endings never change a result.
 
 use proptest::prelude::*;
 use smtp_codes_bounce::decode;
@@ -9,6 +9,15 @@ fn samples() -> Vec<Vec<u8>> {
     for sub in ["bsd", "not"] {
         for entry in std::fs::read_dir(crate::data().join(sub)).unwrap() {
             all.push(std::fs::read(entry.unwrap().path()).unwrap());
+        }
+    }
+    // One sample of every bounce format of the catalogue, so that every format reader is
+    // truncated and mutated too.
+    let formats = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats");
+    for entry in std::fs::read_dir(formats).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "eml") {
+            all.push(std::fs::read(path).unwrap());
         }
     }
     all
