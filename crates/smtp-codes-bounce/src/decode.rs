@@ -233,7 +233,9 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
     let format = format::recognise(&joined, skip);
-    let bounce_like = !failed.is_empty() || bounce_subject || bounce_sender || format.is_some();
+    // A delivery-status part that named no recipient is a bounce all the same.
+    let bounce_like =
+        !failed.is_empty() || bounce_subject || bounce_sender || format.is_some() || !parts.delivery_status.is_empty();
     // A challenge-response message, then an automatic reply: never one that looks like a
     // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
     if !bounce_like {

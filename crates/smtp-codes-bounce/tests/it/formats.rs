@@ -88,6 +88,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("x4.eml", "userx@example.com.ar", "userunknown"),
     ("yahoo.eml", "kijitora@example.org", "userunknown"),
     ("zoho.eml", "kijitora@6kaku.example.co.jp", "expired"),
+    ("mailru.eml", "userx@example.ru", "userunknown"),
     ("kddi.eml", "kijitora@00000000000000.dion.ne.jp", "mailboxfull"),
 ];
 

@@ -14588,6 +14588,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (the family of \"utilisateur inconnu\" (French))",
     },
     TermRule {
+        all: &["n'existe pas", "adresse"],
+        none: &[],
+        reason: Reason::UserUnknown,
+        command: None,
+        who_acts: None,
+        source: "sample:flufl/simple_13.txt (French: \"L'adresse de messagerie référencée ci-dessus n'existe pas.\"); sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its French \"adresse d au moins un destinataire invalide\")",
+    },
+    TermRule {
         all: &["nessun utente"],
         none: &[],
         reason: Reason::UserUnknown,

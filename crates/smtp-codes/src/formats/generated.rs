@@ -366,4 +366,16 @@ pub static FORMATS: &[Format] = &[
         recipient_after: &["could not be delivered to:"],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/KDDI.pm@v4.25.15 (message: \"Your mail sent on:\", \"Your mail attempted to be delivered on:\"; recipient: \"Could not be delivered to: <...>\")",
     },
+    Format {
+        id: "mailru",
+        title: "Mail.Ru",
+        markers: &[
+            "письмо создано автоматически сервером mail.ru",
+            "a message that you sent was rejected by the local scanning code",
+        ],
+        start: &[],
+        end: &[],
+        recipient_after: &["local mailbox "],
+        source: "sample:flufl/simple_39.txt (Russian: \"Это письмо создано автоматически сервером Mail.Ru\"; \"Local mailbox <address> is unavailable\"); sisimai/p5-sisimai:lib/Sisimai/Lhost/Exim.pm@v4.25.15 (\"A message that you sent was rejected by the local scanning code\"); sisimai/p5-sisimai:lib/Sisimai/Lhost/MailRu.pm@v4.25.15",
+    },
 ];
