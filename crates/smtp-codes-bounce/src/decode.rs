@@ -339,6 +339,16 @@ fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) ->
     {
         only.diagnostic = if only.diagnostic.is_empty() { coded } else { format!("{coded} {}", only.diagnostic) };
     }
+    // The only recipient, still without any text (named by `X-Failed-Recipients` alone, its
+    // address nowhere in the text), takes the text's first lines: the bounce is about it (Google
+    // Groups writes its reason in the sender's language and never repeats the group's address).
+    if let [only] = facts.as_mut_slice()
+        && only.diagnostic.is_empty()
+    {
+        let first: Vec<&str> =
+            section.lines().map(str::trim).filter(|l| !l.is_empty()).take(generic::MAX_ERROR_LINES).collect();
+        only.diagnostic = first.join(" ");
+    }
     facts
 }
 
