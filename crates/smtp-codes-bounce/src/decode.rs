@@ -129,7 +129,8 @@ fn pasted(body: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
         decoded.warnings.push(DecodeWarning::NotMail);
         return decoded;
     }
-    finish_generic(decoded, facts, format, classifier)
+    let delayed = generic::says_delay(before);
+    finish_generic(decoded, facts, format, delayed, classifier)
 }
 
 /// The text before the copy of the original, and the original's headers.
@@ -253,7 +254,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
     if bounce_like {
         let facts = plain_text(&joined, &failed, format);
         if !facts.is_empty() {
-            return finish_generic(decoded, facts, format, classifier);
+            return finish_generic(decoded, facts, format, generic::says_delay(&joined), classifier);
         }
     }
     // A delivery-status part that names no recipient, and no text that does: a bounce of an
@@ -382,17 +383,23 @@ fn recipients_in(section: &str, failed: &[String], format: Option<&'static Forma
     facts
 }
 
+/// The records of a plain-text bounce. It is a warning of delay when its text says so
+/// (`delayed`, [`generic::DELAY_MARKERS`]), else a failure whatever its codes' class (qmail
+/// gives up on a `4.4.1` after days in the queue); each recipient's action says which, as a
+/// report's `Action` would.
 fn finish_generic(
     mut decoded: Decoded,
-    facts: Vec<Facts>,
+    mut facts: Vec<Facts>,
     format: Option<&'static Format>,
+    delayed: bool,
     classifier: &Classifier,
 ) -> Decoded {
+    let action = if delayed { Action::Delayed } else { Action::Failed };
+    for f in &mut facts {
+        f.action.get_or_insert(action);
+    }
     decoded.recipients = facts.into_iter().map(|f| Recipient::decide(f, classifier)).collect();
-    decoded.kind = match kind_of(&decoded.recipients) {
-        MessageKind::Delay => MessageKind::Delay,
-        _ => MessageKind::Bounce,
-    };
+    decoded.kind = if delayed { MessageKind::Delay } else { MessageKind::Bounce };
     decoded.decoded_by = format.map_or(DecodedBy::Generic, DecodedBy::Format);
     decoded
 }

@@ -42,6 +42,35 @@ pub const BOUNCE_SUBJECTS: &[&str] = &[
 pub const BOUNCE_SUBJECTS_SOURCE: &str =
     "sisimai/p5-sisimai:lib/Sisimai/Order.pm@v4.25.15 (the subject's first two words that pick a reader)";
 
+/// Texts (lower case) that make a plain-text bounce a warning of delay, not a failure: the MTA
+/// is still trying. With the source of each.
+pub const DELAY_MARKERS: &[(&str, &str)] = &[
+    (
+        "has not yet been delivered",
+        "sample:flufl/simple_03.txt (Exim's delay warning); sample:sisimai/bsd/lhost-exim-38.eml",
+    ),
+    (
+        "this is a warning message only",
+        "sample:sisimai/bsd/lhost-sendmail-29.eml (Sendmail); sample:flufl/simple_28.txt",
+    ),
+    (
+        "still undelivered after",
+        "sample:sisimai/bsd/lhost-sendmail-29.eml (Sendmail's \"Warning: message still undelivered after 4 hours\")",
+    ),
+    ("will be retried for", "sample:flufl/simple_28.txt (\"Message will be retried for 2 more day(s)\")"),
+    ("delivery to the following recipient has been delayed", "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15"),
+    (
+        "delivery to the following recipients has been delayed",
+        "sisimai/p5-sisimai:lib/Sisimai/Lhost/Outlook.pm@v4.25.15",
+    ),
+];
+
+/// Whether a plain-text bounce's own text says it is a warning of delay ([`DELAY_MARKERS`]).
+pub(crate) fn says_delay(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    DELAY_MARKERS.iter().any(|(m, _)| lower.contains(m))
+}
+
 /// Senders (local parts, lower case) of bounces, with the source of each.
 pub const BOUNCE_SENDERS: &[(&str, &str)] = &[
     (

@@ -220,3 +220,19 @@ fn a_sieve_reject_is_a_bounce_and_a_read_receipt_is_not() {
     assert_eq!(d.kind(), MessageKind::NotABounce);
     assert!(d.recipients().is_empty());
 }
+
+/// A plain-text bounce is a failure whatever its codes' class, unless its text says it is a
+/// warning of delay: qmail gives up on a `4.4.1` after days in the queue, while Exim's and
+/// Sendmail's warnings say the MTA is still trying. Each recipient's action says which.
+#[test]
+fn a_plain_text_bounce_is_a_failure_unless_it_says_it_is_a_warning() {
+    let qmail = "From: MAILER-DAEMON@mx.example.org\nSubject: failure notice\n\nHi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<bob@example.net>:\nSorry, I wasn't able to establish an SMTP connection. (#4.4.1)\nI'm not going to try again; this message has been in the queue too long.\n";
+    let d = decode(qmail.as_bytes());
+    assert_eq!(d.kind(), MessageKind::Bounce);
+    assert_eq!(d.recipients()[0].action(), Some(Action::Failed));
+    let exim = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nSubject: Warning: message 1abc delayed 24 hours\n\nThis message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.org.\n\n  bob@example.net\n    host mx.example.net [192.0.2.1]: Connection timed out\n\nNo action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\nremains undelivered.\n";
+    let d = decode(exim.as_bytes());
+    assert_eq!(d.kind(), MessageKind::Delay);
+    assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
+    assert_eq!(d.recipients()[0].action(), Some(Action::Delayed));
+}
