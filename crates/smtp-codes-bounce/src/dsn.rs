@@ -174,7 +174,11 @@ fn facts(fields: &[Field]) -> Facts {
     // A Final-Recipient in another address type (RFC 3464 §2.3.2: an X.400 gateway's
     // `x400; /S=bob/...`): the Original-Recipient, when it is an Internet address, is the one
     // the sender knows.
-    if foreign_final && f.original_recipient.as_deref().is_some_and(|a| a.contains('@')) {
+    // So is a Final-Recipient whose domain is a host's internal name, not a domain of the
+    // Internet (Sun's `bob@sims-ms-daemon`).
+    let internal = |a: &str| a.rsplit_once('@').is_some_and(|(_, d)| !d.contains('.') && !d.starts_with('['));
+    let original_ok = f.original_recipient.as_deref().is_some_and(|a| a.contains('@') && !internal(a));
+    if (foreign_final || f.recipient.as_deref().is_some_and(internal)) && original_ok {
         f.recipient = f.original_recipient.clone();
     }
     f
@@ -194,6 +198,11 @@ mod tests {
         assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
         let r = read(
             "Reporting-MTA: dns; mx.example.org\n\nOriginal-Recipient: rfc822; alias@example.org\nFinal-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 5.1.1\n",
+            &mut m,
+        );
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
+        let r = read(
+            "Reporting-MTA: dns; mx.example.org\n\nOriginal-Recipient: rfc822; bob@example.org\nFinal-Recipient: rfc822; bob@sims-ms-daemon\nAction: failed\nStatus: 5.0.0\n",
             &mut m,
         );
         assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));

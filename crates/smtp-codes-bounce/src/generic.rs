@@ -234,6 +234,19 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
                 found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
             }
         }
+        // A bounce's own contact (`System Contact: postmaster@...`) is not a recipient when
+        // another address was found.
+        let role = |f: &Facts| {
+            f.recipient
+                .as_deref()
+                .and_then(|a| a.rsplit_once('@'))
+                .is_some_and(|(local, _)| BOUNCE_SENDERS.iter().any(|(s, _)| local.eq_ignore_ascii_case(s)))
+        };
+        if found.iter().any(|f| !role(f)) && found.iter().any(role) {
+            found.retain(|f| !role(f));
+            index =
+                found.iter().enumerate().filter_map(|(i, f)| Some((f.recipient.as_ref()?.to_lowercase(), i))).collect();
+        }
     }
     for (n, address) in failed_recipients.iter().enumerate() {
         if index.contains_key(&address.to_lowercase()) {
@@ -454,6 +467,9 @@ mod tests {
         assert_eq!(r[0].diagnostic, "User unknown");
         let r = read("bob@example.org is a nice person\n", &[]);
         assert!(r.is_empty());
+        let r = read("Undeliverable Address: bob@example.org\nSystem Contact: postmaster@example.net\n", &[]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].recipient.as_deref(), Some("bob@example.org"));
         let r = read("User mailbox exceeds allowed size: bob@example.org\n", &[]);
         assert_eq!(
             (r[0].recipient.as_deref(), r[0].diagnostic.as_str()),
