@@ -11,20 +11,21 @@ use smtp_codes::formats::{FORMATS, Format};
 /// of format `MARKERS[i].0`.
 struct Recogniser {
     automaton: AhoCorasick,
-    markers: Vec<(&'static Format, &'static str)>,
+    /// For pattern `i`, the position in [`FORMATS`] of its format and the marker's length.
+    markers: Vec<(usize, usize)>,
 }
 
 fn recogniser() -> &'static Recogniser {
     static SHARED: OnceLock<Recogniser> = OnceLock::new();
     SHARED.get_or_init(|| {
-        let markers: Vec<(&'static Format, &'static str)> =
-            FORMATS.iter().flat_map(|f| f.markers().iter().map(move |&m| (f, m))).collect();
+        let texts: Vec<(usize, &'static str)> =
+            FORMATS.iter().enumerate().flat_map(|(i, f)| f.markers().iter().map(move |&m| (i, m))).collect();
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(markers.iter().map(|(_, m)| m))
+            .build(texts.iter().map(|(_, m)| m))
             .expect("the catalogue's format markers fit in an automaton");
-        Recogniser { automaton, markers }
+        Recogniser { automaton, markers: texts.iter().map(|&(i, m)| (i, m.len())).collect() }
     })
 }
 
@@ -36,33 +37,28 @@ fn recogniser() -> &'static Recogniser {
 /// formats it does not know).
 pub(crate) fn recognise(text: &str, skip: &[&str]) -> Option<&'static Format> {
     let r = recogniser();
-    // Which markers were seen, by pattern index; formats have a handful of markers each.
+    // Which markers were seen, by pattern index, then per format how many and the longest.
     let mut seen = vec![false; r.markers.len()];
     for m in r.automaton.find_overlapping_iter(text) {
         seen[m.pattern().as_usize()] = true;
     }
-    let mut best: Option<(&'static Format, usize, usize, usize)> = None;
-    for (order, format) in FORMATS.iter().enumerate() {
-        if skip.contains(&format.id()) {
+    let mut found = vec![(0usize, 0usize); FORMATS.len()];
+    for (&(format, len), _) in r.markers.iter().zip(&seen).filter(|(_, s)| **s) {
+        let (count, longest) = &mut found[format];
+        *count += 1;
+        *longest = (*longest).max(len);
+    }
+    // The first format with the greatest (count, longest): `max_by_key` would keep the last.
+    let mut best: Option<(usize, (usize, usize))> = None;
+    for (order, &key) in found.iter().enumerate() {
+        if key.0 == 0 || skip.contains(&FORMATS[order].id()) {
             continue;
         }
-        let found: Vec<&str> = r
-            .markers
-            .iter()
-            .zip(&seen)
-            .filter(|((f, _), s)| **s && core::ptr::eq(*f, format))
-            .map(|((_, m), _)| *m)
-            .collect();
-        if found.is_empty() {
-            continue;
-        }
-        let longest = found.iter().map(|m| m.len()).max().unwrap_or(0);
-        let key = (found.len(), longest);
-        if best.is_none_or(|(_, n, l, o)| key > (n, l) || (key == (n, l) && order < o)) {
-            best = Some((format, key.0, key.1, order));
+        if best.is_none_or(|(_, b)| key > b) {
+            best = Some((order, key));
         }
     }
-    best.map(|(f, ..)| f)
+    best.map(|(order, _)| &FORMATS[order])
 }
 
 /// The error section of `text` in `format`: from the line holding the first of its start texts
