@@ -488,6 +488,12 @@ pub(crate) struct Format {
     /// Lowercase texts, any of which in the bounce's own text (its human-readable part, not its
     /// subject, never the returned original) recognises the format.
     pub(crate) markers: Vec<String>,
+    /// `name: text` pairs in lowercase, each found when the bounce's own header `name` (never
+    /// the returned original's) holds `text` (`from: postmaster@ezweb.ne.jp`); `name:` alone is
+    /// found when the header is present. They count as markers, but a format found by header
+    /// markers alone does not make a message a bounce.
+    #[serde(default)]
+    pub(crate) headers: Vec<String>,
     /// Lowercase texts that start the error section: reading starts at the line holding the
     /// first one found. None: the text's start.
     #[serde(default)]
@@ -500,5 +506,9 @@ pub(crate) struct Format {
     /// the next one.
     #[serde(default)]
     pub(crate) recipient_after: Vec<String>,
+    /// The domain of a recipient the format names by its local part alone, after one of its
+    /// `recipient_after` texts (AOL names its members by screen name).
+    #[serde(default)]
+    pub(crate) recipient_domain: Option<String>,
     pub(crate) source: String,
 }

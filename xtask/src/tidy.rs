@@ -106,6 +106,10 @@ fn no_document_points_outside_the_repository() {
         if path.ends_with("xtask/src/tidy.rs") {
             return found;
         }
+        // Sample messages are data: their attachments' names (`pd75019146383.md`) are theirs.
+        if has_extension(path, "eml") {
+            return found;
+        }
         if has_extension(path, "md") {
             for (line, target) in markdown_links(text) {
                 if let Some(problem) = bad_link(&root, path, target) {

@@ -543,6 +543,7 @@ impl<'a> Validator<'a> {
             }
             let lists = [
                 ("markers", &f.markers),
+                ("headers", &f.headers),
                 ("start", &f.start),
                 ("end", &f.end),
                 ("recipient_after", &f.recipient_after),
@@ -557,6 +558,29 @@ impl<'a> Validator<'a> {
                             format_args!("`{field}` text {text:?} must be non-empty lowercase text"),
                         );
                     }
+                }
+            }
+            if let Some(d) = &f.recipient_domain
+                && (f.recipient_after.is_empty()
+                    || !d.contains('.')
+                    || !d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'))
+            {
+                self.fail(
+                    place,
+                    "format",
+                    id,
+                    format_args!("`recipient_domain` {d:?} must be a lowercase domain, and needs `recipient_after`"),
+                );
+            }
+            for text in &f.headers {
+                let name = text.split_once(':').map(|(n, _)| n);
+                if !name.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')) {
+                    self.fail(
+                        place,
+                        "format",
+                        id,
+                        format_args!("`headers` text {text:?} must be a lowercase header name, a colon and a text"),
+                    );
                 }
             }
         }

@@ -122,7 +122,7 @@ fn pasted(body: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
     if let Some(result) = inline_dsn(before, classifier, &decoded) {
         return result;
     }
-    let format = format::recognise(before, skip);
+    let format = format::recognise(before, &|_| None, skip).map(|f| f.format);
     let facts = plain_text(before, &[], format);
     if facts.is_empty() || facts.iter().all(|f| f.diagnostic.is_empty()) {
         decoded.original = None;
@@ -233,10 +233,15 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);
     let bounce_sender = generic::BOUNCE_SENDERS.iter().any(|(s, _)| *s == local);
-    let format = format::recognise(&joined, skip);
-    // A delivery-status part that named no recipient is a bounce all the same.
-    let bounce_like =
-        !failed.is_empty() || bounce_subject || bounce_sender || format.is_some() || !parts.delivery_status.is_empty();
+    let found = format::recognise(&joined, &header, skip);
+    let format = found.map(|f| f.format);
+    // A delivery-status part that named no recipient is a bounce all the same; a format known
+    // only from its headers (a mailer's `X-Mailer`) is not evidence of a bounce by itself.
+    let bounce_like = !failed.is_empty()
+        || bounce_subject
+        || bounce_sender
+        || found.is_some_and(|f| f.by_text)
+        || !parts.delivery_status.is_empty();
     // A challenge-response message, then an automatic reply: never one that looks like a
     // bounce. Challenges come first, as some carry `Auto-Submitted: auto-replied` (TMDA's).
     if !bounce_like {

@@ -29,36 +29,66 @@ fn recogniser() -> &'static Recogniser {
     })
 }
 
+/// A format recognised in a bounce, and whether its own text (not only its headers) showed it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) format: &'static Format,
+    /// At least one of the format's text markers was in the text; `false` when only its header
+    /// markers were found, which do not by themselves make a message a bounce.
+    pub(crate) by_text: bool,
+}
+
 /// The format of a plain-text bounce whose own text (before any copy of the original) is
-/// `text`: the format with the most distinct markers found, then the one whose longest marker
-/// found is longer, then the one listed first in the catalogue. The subject is not looked at: a
-/// subject such as "Undeliverable Mail" is every MTA's, while the same words in capitals open
-/// Courier's text. The formats whose ids `skip` lists are left out (to measure the reader on
-/// formats it does not know).
-pub(crate) fn recognise(text: &str, skip: &[&str]) -> Option<&'static Format> {
+/// `text` and whose own headers `header` gives by name (`None` for a pasted body): the format
+/// with the most distinct markers found (text and header markers alike), then the one whose
+/// longest marker found is longer, then the one listed first in the catalogue. The subject is
+/// not looked at: a subject such as "Undeliverable Mail" is every MTA's, while the same words in
+/// capitals open Courier's text. The formats whose ids `skip` lists are left out (to measure the
+/// reader on formats it does not know).
+pub(crate) fn recognise(text: &str, header: &dyn Fn(&str) -> Option<String>, skip: &[&str]) -> Option<Found> {
     let r = recogniser();
     // Which markers were seen, by pattern index, then per format how many and the longest.
     let mut seen = vec![false; r.markers.len()];
     for m in r.automaton.find_overlapping_iter(text) {
         seen[m.pattern().as_usize()] = true;
     }
-    let mut found = vec![(0usize, 0usize); FORMATS.len()];
+    // Per format: distinct markers found, the longest, and whether any was in the text.
+    let mut found = vec![(0usize, 0usize, false); FORMATS.len()];
     for (&(format, len), _) in r.markers.iter().zip(&seen).filter(|(_, s)| **s) {
-        let (count, longest) = &mut found[format];
+        let (count, longest, by_text) = &mut found[format];
         *count += 1;
         *longest = (*longest).max(len);
+        *by_text = true;
+    }
+    for (order, format) in FORMATS.iter().enumerate() {
+        for pair in format.headers() {
+            if header_holds(header, pair) {
+                let (count, longest, _) = &mut found[order];
+                *count += 1;
+                *longest = (*longest).max(pair.len());
+            }
+        }
     }
     // The first format with the greatest (count, longest): `max_by_key` would keep the last.
     let mut best: Option<(usize, (usize, usize))> = None;
-    for (order, &key) in found.iter().enumerate() {
-        if key.0 == 0 || skip.contains(&FORMATS[order].id()) {
+    for (order, &(count, longest, _)) in found.iter().enumerate() {
+        if count == 0 || skip.contains(&FORMATS[order].id()) {
             continue;
         }
-        if best.is_none_or(|(_, b)| key > b) {
-            best = Some((order, key));
+        if best.is_none_or(|(_, b)| (count, longest) > b) {
+            best = Some((order, (count, longest)));
         }
     }
-    best.map(|(order, _)| &FORMATS[order])
+    best.map(|(order, _)| Found { format: &FORMATS[order], by_text: found[order].2 })
+}
+
+/// Whether the header that `pair` (`name: text`) names holds its text, ASCII case ignored; with
+/// no text, whether the header is present.
+fn header_holds(header: &dyn Fn(&str) -> Option<String>, pair: &str) -> bool {
+    let Some((name, needle)) = pair.split_once(':') else { return false };
+    let Some(value) = header(name) else { return false };
+    let needle = needle.trim();
+    needle.is_empty() || value.to_ascii_lowercase().contains(needle)
 }
 
 /// The error section of `text` in `format`: from the line holding the first of its start texts
@@ -99,12 +129,16 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
         for needle in format.recipient_after() {
             let Some(at) = lower.find(needle) else { continue };
             let rest = &lines[i][(at + needle.len()).min(lines[i].len())..];
-            let (address, from, line) = match first_address(rest) {
+            // A line that ends in a colon introduces the lines below, whatever it names first
+            // (AOL's "... not accepting mail from <sender>:" above the screen names).
+            let here = if rest.trim_end().ends_with(':') { None } else { first_address(rest) };
+            let (address, from, line) = match here {
                 Some(a) => (Some(a), i + 1, rest),
                 None => {
                     let next = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
                     let line = next.map_or("", |j| lines[j]);
-                    (next.and_then(|j| first_address(lines[j])), next.map_or(lines.len(), |j| j + 1), line)
+                    let address = next.and_then(|j| first_address(lines[j]).or_else(|| bare_local(lines[j], format)));
+                    (address, next.map_or(lines.len(), |j| j + 1), line)
                 }
             };
             let Some(address) = address else { continue };
@@ -137,6 +171,16 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
     found
 }
 
+/// A recipient named by its local part alone on `line` (`\tscreenname`), with the format's
+/// [`recipient_domain`](Format::recipient_domain) added; `None` when the format has none or the
+/// line holds anything else.
+fn bare_local(line: &str, format: &Format) -> Option<String> {
+    let domain = format.recipient_domain()?;
+    let local = line.trim();
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    (!local.is_empty() && local.len() <= 64 && local.bytes().all(plain)).then(|| format!("{local}@{domain}"))
+}
+
 /// Whether `line` holds one of `needles`, ASCII case ignored.
 fn needle_in(line: &str, needles: &[&str]) -> bool {
     let lower = line.to_ascii_lowercase();
@@ -160,11 +204,17 @@ fn first_address(s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A pasted body's headers: none.
+    fn no_headers(_: &str) -> Option<String> {
+        None
+    }
+    const NO_HEADERS: fn(&str) -> Option<String> = no_headers;
+
     #[test]
     fn every_format_is_recognised_by_each_of_its_markers() {
         for format in FORMATS {
             for marker in format.markers() {
-                let got = recognise(&format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()), &[]);
+                let got = recognise(&format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()), &NO_HEADERS, &[]).map(|f| f.format);
                 // A marker shared with another format may pick that one; its own format must
                 // then hold more markers.
                 let got = got.expect("a marker recognises a format");
@@ -182,11 +232,26 @@ mod tests {
     fn more_markers_win() {
         let text = "This message was created automatically by mail delivery software.\n\
                     --- The header of the original message is following. ---\n";
-        assert_eq!(recognise(text, &[]).map(Format::id), Some("gmx"));
-        assert_eq!(recognise(text, &["gmx"]).map(Format::id), Some("exim"));
+        assert_eq!(recognise(text, &NO_HEADERS, &[]).map(|f| f.format.id()), Some("gmx"));
+        assert_eq!(recognise(text, &NO_HEADERS, &["gmx"]).map(|f| f.format.id()), Some("exim"));
         let text = "This message was created automatically by mail delivery software.\n";
-        assert_eq!(recognise(text, &[]).map(Format::id), Some("exim"));
-        assert!(recognise("nothing to see", &[]).is_none());
+        assert_eq!(recognise(text, &NO_HEADERS, &[]).map(|f| f.format.id()), Some("exim"));
+        assert!(recognise("nothing to see", &NO_HEADERS, &[]).is_none());
+    }
+
+    #[test]
+    fn header_markers_count_but_do_not_make_a_bounce_alone() {
+        let headers = |name: &str| (name == "from").then(|| "<Postmaster@ezweb.ne.jp>".to_owned());
+        let found = recognise("Hello.\n", &headers, &[]).expect("the From header recognises EZweb");
+        assert_eq!(found.format.id(), "ezweb");
+        assert!(!found.by_text);
+        let found = recognise("The user(s) account is disabled.\n<bob@ezweb.ne.jp>\n", &headers, &[]).unwrap();
+        assert_eq!(found.format.id(), "ezweb");
+        assert!(found.by_text);
+        // A header named with no text is found when present.
+        let present = |name: &str| (name == "x-google-smtp-source").then(String::new);
+        assert!(header_holds(&present, "x-google-smtp-source:"));
+        assert!(!header_holds(&NO_HEADERS, "x-google-smtp-source:"));
     }
 
     #[test]

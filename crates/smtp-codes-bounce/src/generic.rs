@@ -351,6 +351,10 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
     let (before, last) = t.rsplit_once(':')?;
     let addr = last.trim().trim_start_matches(['<', '[']).trim_end_matches(['>', ']']);
     let before = before.trim();
+    // The sender in a transcript (`>>> MAIL FROM:<alice@example.net>`) is no recipient.
+    if before.as_bytes().len() >= 9 && before.as_bytes()[before.len() - 9..].eq_ignore_ascii_case(b"mail from") {
+        return None;
+    }
     (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
         .then(|| (addr.to_owned(), before))
 }
@@ -425,7 +429,17 @@ pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
 pub(crate) fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
     let needle = address.to_ascii_lowercase();
     let at = lines.iter().position(|l| l.to_ascii_lowercase().contains(&needle))?;
-    Some(paragraph_at(lines, at))
+    let paragraph = paragraph_at(lines, at);
+    // An address alone in its paragraph takes the paragraph above it, which says what went
+    // wrong ("The user(s) account is disabled." over `<bob@example.org>`, as EZweb writes it).
+    let rest = paragraph.to_ascii_lowercase().replace(&needle, "");
+    if !rest.chars().any(char::is_alphanumeric) {
+        let start = lines[..at].iter().rposition(|l| l.trim().is_empty()).map_or(0, |p| p + 1);
+        if let Some(above) = lines[..start].iter().rposition(|l| !l.trim().is_empty()) {
+            return Some(format!("{} {paragraph}", paragraph_at(lines, above)));
+        }
+    }
+    Some(paragraph)
 }
 
 /// The first paragraph holding a failure reply code (`5xx` or `4xx` followed by a space or a
@@ -445,6 +459,29 @@ fn paragraph_at(lines: &[&str], at: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trailing_address_is_a_recipient_unless_it_is_the_sender() {
+        assert_eq!(
+            trailing_address("User mailbox exceeds allowed size: bob@example.org"),
+            Some(("bob@example.org".to_owned(), "User mailbox exceeds allowed size"))
+        );
+        assert_eq!(trailing_address("    >>> MAIL FROM:<alice@example.net>"), None);
+        // Text in other scripts before the colon is cut at a character boundary.
+        assert_eq!(trailing_address("ご不明な点がありましたら、https://groups.example/x"), None);
+        assert!(trailing_address("送信できませんでした 宛先: bob@example.org").is_some());
+    }
+
+    #[test]
+    fn an_address_alone_takes_the_paragraph_above() {
+        let lines = ["The user(s) account is disabled.", "", "<bob@example.org>", ""];
+        assert_eq!(
+            paragraph_with(&lines, "bob@example.org").as_deref(),
+            Some("The user(s) account is disabled. <bob@example.org>")
+        );
+        let lines = ["Intro.", "", "bob@example.org: mailbox full"];
+        assert_eq!(paragraph_with(&lines, "bob@example.org").as_deref(), Some("bob@example.org: mailbox full"));
+    }
 
     #[test]
     fn markers_start_as_the_fast_path_expects() {

@@ -15,9 +15,11 @@ pub struct Format {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
     pub(crate) markers: &'static [&'static str],
+    pub(crate) headers: &'static [&'static str],
     pub(crate) start: &'static [&'static str],
     pub(crate) end: &'static [&'static str],
     pub(crate) recipient_after: &'static [&'static str],
+    pub(crate) recipient_domain: Option<&'static str>,
     pub(crate) source: &'static str,
 }
 
@@ -40,6 +42,14 @@ impl Format {
         self.markers
     }
 
+    /// Lowercase `name: text` pairs, each found when the bounce's own header `name` holds
+    /// `text` (`from: postmaster@ezweb.ne.jp`), or, with no text, when it is present. They
+    /// count as markers; a format found by these alone does not make a message a bounce.
+    #[must_use]
+    pub const fn headers(&self) -> &'static [&'static str] {
+        self.headers
+    }
+
     /// Lowercase texts that start the error section: reading starts at the line holding the
     /// first one found; empty: the text's start.
     #[must_use]
@@ -59,6 +69,13 @@ impl Format {
     #[must_use]
     pub const fn recipient_after(&self) -> &'static [&'static str] {
         self.recipient_after
+    }
+
+    /// The domain of a recipient the format names by its local part alone after one of its
+    /// [`recipient_after`](Self::recipient_after) texts (AOL's screen names): `aol.com`.
+    #[must_use]
+    pub const fn recipient_domain(&self) -> Option<&'static str> {
+        self.recipient_domain
     }
 
     /// Where the format's texts come from.

@@ -11,14 +11,21 @@ pub(crate) fn render(c: &Catalogue) -> Result<TokenStream> {
     let rows = c.format.iter().map(|f| {
         let (id, title, source) = (&f.id, &f.title, &f.source);
         let (markers, start, end, after) = (&f.markers, &f.start, &f.end, &f.recipient_after);
+        let headers = &f.headers;
+        let domain = match &f.recipient_domain {
+            Some(d) => quote! { Some(#d) },
+            None => quote! { None },
+        };
         quote! {
             Format {
                 id: #id,
                 title: #title,
                 markers: &[#(#markers),*],
+                headers: &[#(#headers),*],
                 start: &[#(#start),*],
                 end: &[#(#end),*],
                 recipient_after: &[#(#after),*],
+                recipient_domain: #domain,
                 source: #source,
             }
         }

@@ -90,6 +90,21 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("zoho.eml", "kijitora@6kaku.example.co.jp", "expired"),
     ("mailru.eml", "userx@example.ru", "userunknown"),
     ("kddi.eml", "kijitora@00000000000000.dion.ne.jp", "mailboxfull"),
+    // The reason stands in the paragraph above the address.
+    ("ezweb.eml", "this-local-part-does-not-exist-on-the-site@ezweb.ne.jp", "suspend"),
+    // The transcript's `>>> MAIL FROM:<...>` names the sender, not a recipient.
+    ("ezweb-2.eml", "kijitora-neko-nyaan-22222-cats@hotmail.com", "blocked"),
+    ("googlegroups.eml", "libsisimai@googlegroups.com", "rejected"),
+    ("mfilter.eml", "kijitora@example.com", "userunknown"),
+    ("yandex.eml", "kijitora@example.jp", "userunknown"),
+    ("barracuda.eml", "kijitora@example.org", "blocked"),
+    // A screen name alone, below a line naming the sender and ending in a colon.
+    ("aol.eml", "screenname@aol.com", "onhold"),
+    ("aol-2.eml", "recipient@example.net", "userunknown"),
+    ("groupwise.eml", "recipient@example.net", "userunknown"),
+    ("mdaemon.eml", "bbbsss@example.com", "mailboxfull"),
+    ("mdaemon-2.eml", "userx@example.net.py", "userunknown"),
+    ("mailenable.eml", "userx@example.com", "userunknown"),
 ];
 
 /// Samples whose reason is clear from their text but not yet found: file, recipient, the reason
