@@ -586,8 +586,8 @@ impl Classifier {
         let dfa = &self.automaton;
         // A text that is not ASCII may write a phrase with capitals the automaton does not fold
         // ("Пользователь", "Échec"): it is walked folded (see `fold`). An ASCII text, nearly
-        // every line, keeps the plain loop.
-        let folded = !text.is_ascii();
+        // every line, and one in a script without case keep the plain loop.
+        let folded = fold::needed(text);
         let (mut at, mut sid) = (0, self.start);
         loop {
             let found = if folded { next_match_folded(dfa, text, at, sid) } else { next_match(dfa, text, at, sid) };
@@ -719,7 +719,7 @@ impl Classifier {
         command: Option<Command>,
         sender_only: bool,
     ) -> Option<&'static TermRule> {
-        let folded = !text.is_ascii();
+        let folded = fold::needed(text);
         let mut best: Option<&'static TermRule> = None;
         for (block, &bits) in walk.words.iter().enumerate() {
             let mut bits = bits;
@@ -814,7 +814,12 @@ fn next_match(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(us
 /// As [`next_match`], over `text` folded (see [`fold`]): for a text that is not ASCII.
 fn next_match_folded(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(usize, StateID)> {
     for i in at..text.len() {
-        sid = dfa.next_state(Anchored::No, sid, fold::byte_at(text, i));
+        // The automaton ignores ASCII case itself; only the other bytes need the fold.
+        let byte = match text[i] {
+            b @ 0..0x80 => b,
+            _ => fold::byte_at(text, i),
+        };
+        sid = dfa.next_state(Anchored::No, sid, byte);
         if dfa.is_special(sid) {
             return Some((i, sid));
         }

@@ -40,6 +40,13 @@ const fn is_fold_lead(b: u8) -> bool {
     matches!(b, 0xC3..=0xD4)
 }
 
+/// Whether `text` holds a byte that may start a capital this fold changes. An ASCII text, or one
+/// in a script without case (Japanese, Chinese, Korean, Arabic, Hebrew), holds none, and is
+/// read as it is.
+pub(super) fn needed(text: &[u8]) -> bool {
+    !text.is_ascii() && text.iter().any(|&b| is_fold_lead(b))
+}
+
 /// The two-byte character `lead`, `next` with its capital folded; unchanged when the two bytes
 /// are not a character of the folded ranges.
 const fn fold_pair(lead: u8, next: u8) -> [u8; 2] {
