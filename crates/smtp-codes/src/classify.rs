@@ -61,6 +61,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
+mod fold;
 #[rustfmt::skip]
 mod generated;
 mod rules;
@@ -583,8 +584,14 @@ impl Classifier {
         // keeps its position in memory; this walk keeps the state in a register and only leaves
         // the byte loop at match states.
         let dfa = &self.automaton;
+        // A text that is not ASCII may write a phrase with capitals the automaton does not fold
+        // ("Пользователь", "Échec"): it is walked folded (see `fold`). An ASCII text, nearly
+        // every line, and one in a script without case keep the plain loop.
+        let folded = fold::needed(text);
         let (mut at, mut sid) = (0, self.start);
-        while let Some((end, state)) = next_match(dfa, text, at, sid) {
+        loop {
+            let found = if folded { next_match_folded(dfa, text, at, sid) } else { next_match(dfa, text, at, sid) };
+            let Some((end, state)) = found else { break };
             (at, sid) = (end + 1, state);
             if !dfa.is_match(sid) {
                 continue;
@@ -597,11 +604,7 @@ impl Classifier {
                 let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
                 for &(target, phrase) in &self.targets[start..end] {
                     // The automaton matched the phrase's first KEY_LEN bytes; check the rest.
-                    if phrase.len() > KEY_LEN
-                        && !text
-                            .get(match_start..match_start + phrase.len())
-                            .is_some_and(|t| t.eq_ignore_ascii_case(phrase))
-                    {
+                    if phrase.len() > KEY_LEN && !matches_at(text, match_start, phrase, folded) {
                         continue;
                     }
                     match target {
@@ -716,6 +719,7 @@ impl Classifier {
         command: Option<Command>,
         sender_only: bool,
     ) -> Option<&'static TermRule> {
+        let folded = fold::needed(text);
         let mut best: Option<&'static TermRule> = None;
         for (block, &bits) in walk.words.iter().enumerate() {
             let mut bits = bits;
@@ -729,8 +733,8 @@ impl Classifier {
                     if wanted
                         && best.is_none_or(|b| terms_beat(rule, b))
                         && rule.command.is_none_or(|c| same_stage(c, command))
-                        && rule.all[1..].iter().all(|w| has_word(text, w))
-                        && !rule.none.iter().any(|w| has_word(text, w))
+                        && rule.all[1..].iter().all(|w| has_word(text, w, folded))
+                        && !rule.none.iter().any(|w| has_word(text, w, folded))
                     {
                         best = Some(rule);
                     }
@@ -742,13 +746,22 @@ impl Classifier {
 }
 
 /// Whether `word` (a trailing `*` for any word it begins) occurs in `text` as a whole word, ASCII
-/// case ignored (see [`is_whole_word`]).
-fn has_word(text: &[u8], word: &str) -> bool {
+/// case ignored, and with `folded` the two-byte capitals too (see [`is_whole_word`], [`fold`]).
+fn has_word(text: &[u8], word: &str, folded: bool) -> bool {
     let (bare, prefix) = match word.strip_suffix('*') {
         Some(bare) => (bare.as_bytes(), true),
         None => (word.as_bytes(), false),
     };
     let Some(&first) = bare.first() else { return false };
+    if folded {
+        // Folded, as the walk reads a text that is not ASCII: a word may start with a capital the ASCII
+        // comparison below does not know (`Ящик` for `ящик`).
+        return (0..text.len()).any(|at| {
+            fold::byte_at(text, at) == first
+                && fold::starts_with(text, at, bare)
+                && is_whole_word(text, at, bare, prefix)
+        });
+    }
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut from = 0;
     while let Some(found) = text.get(from..).and_then(|rest| memchr::memchr2(lower, upper, rest)) {
@@ -796,6 +809,32 @@ fn next_match(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(us
         }
     }
     None
+}
+
+/// As [`next_match`], over `text` folded (see [`fold`]): for a text that is not ASCII.
+fn next_match_folded(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(usize, StateID)> {
+    for i in at..text.len() {
+        // The automaton ignores ASCII case itself; only the other bytes need the fold.
+        let byte = match text[i] {
+            b @ 0..0x80 => b,
+            _ => fold::byte_at(text, i),
+        };
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            return Some((i, sid));
+        }
+    }
+    None
+}
+
+/// Whether the lowercase `phrase` occurs at `text[start..]`: ASCII case ignored, and with
+/// `folded`, the two-byte capitals too (see [`fold`]).
+fn matches_at(text: &[u8], start: usize, phrase: &[u8], folded: bool) -> bool {
+    if folded {
+        fold::starts_with(text, start, phrase)
+    } else {
+        text.get(start..start + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+    }
 }
 
 /// How many stage-bound phrase matches a walk keeps until the command is known.
@@ -1059,5 +1098,23 @@ impl serde::Serialize for Reason {
 impl serde::Serialize for Provider {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_word;
+
+    #[test]
+    fn a_term_word_matches_folded_in_a_text_that_is_not_ascii() {
+        // A term rule's later words are looked for by `has_word`, which folds as the walk does.
+        assert!(has_word("ЯЩИК ПЕРЕПОЛНЕН".as_bytes(), "переполнен", true));
+        assert!(has_word("Ящик переполнен".as_bytes(), "ящик", true));
+        assert!(has_word("Échec de la remise".as_bytes(), "échec", true));
+        assert!(has_word("BOÎTE PLEINE".as_bytes(), "plein*", true));
+        assert!(!has_word("BOÎTE PLEINES".as_bytes(), "pleine", true));
+        assert!(!has_word("Ящик".as_bytes(), "ящики", true));
+        // ASCII text keeps the ASCII search.
+        assert!(has_word(b"Mailbox FULL", "full", false));
     }
 }

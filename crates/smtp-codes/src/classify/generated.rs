@@ -8671,6 +8671,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "das postfach des empfängers ist voll",
+        reason: Reason::MailboxFull,
+        command: None,
+        who_acts: None,
+        source: "https://github.com/corona-warn-app/cwa-quicktest-onboarding/issues/47 (German, a Microsoft 365 non-delivery report quoted in the issue: \"Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.\")",
+    },
+    PhraseRule {
         phrase: "delivery failed: over quota",
         reason: Reason::MailboxFull,
         command: None,
@@ -8760,6 +8767,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-mailfoundry-02.eml",
+    },
+    PhraseRule {
+        phrase: "la boîte aux lettres du destinataire est pleine",
+        reason: Reason::MailboxFull,
+        command: None,
+        who_acts: None,
+        source: "https://github.com/ForumPostAssistant/FPA/issues/136 (French, a Microsoft 365 non-delivery report quoted in the issue: \"La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour l’instant.\")",
     },
     PhraseRule {
         phrase: "mail file size exceeds the maximum size allowed for mail delivery",
@@ -9371,6 +9385,20 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "발송하신 편지의 크기가 너무커서",
+        reason: Reason::MesgTooBig,
+        command: None,
+        who_acts: None,
+        source: "https://foxydog.tistory.com/69 (Korean, Daum (Kakao)'s reply quoted on the page: \"552 5.3.4 Message size exceeds fixed limit 발송하신 편지의 크기가 너무커서 받는이가 속한 메일서버에서 수신을 거부하였습니다.\")",
+    },
+    PhraseRule {
+        phrase: "보내신 메일의 크기가 커서",
+        reason: Reason::MesgTooBig,
+        command: None,
+        who_acts: None,
+        source: "https://foxydog.tistory.com/69 (Korean, Naver's reply quoted on the page: \"552 5.3.4 Error: message file too big 보내신 메일의 크기가 커서, 받는 서버에서 수신을 차단하였습니다.\")",
+    },
+    PhraseRule {
         phrase: "account disabled",
         reason: Reason::Suspend,
         command: None,
@@ -9474,6 +9502,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "le compte du destinataire est bloque",
+        reason: Reason::Suspend,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426\", suspend)",
     },
     PhraseRule {
         phrase: "mailbox currently suspended",
@@ -9987,6 +10022,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-70.eml",
     },
     PhraseRule {
+        phrase: "verification dmarc en echec",
+        reason: Reason::AuthFailure,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"Message refuse, verification DMARC en echec LPN007_517\", authfailure)",
+    },
+    PhraseRule {
         phrase: "550 : user unknown",
         reason: Reason::Filtered,
         command: None,
@@ -10223,6 +10265,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "die adresse wurde nicht gefunden",
+        reason: Reason::UserUnknown,
+        command: None,
+        who_acts: None,
+        source: "deltachat/deltachat-core-rust:test-data/message/gmail_ndn.eml@23d6012c1ff7404aa6e9acd998d933156d0e944d (German, Gmail's delivery status notification: \"** Die Adresse wurde nicht gefunden **\")",
     },
     PhraseRule {
         phrase: "domino ディレクトリには見つかりません",
@@ -10827,11 +10876,25 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
+        reason: Reason::UserUnknown,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:reason/why-userunknown.go@017c08529442b61e7af960a8c44747add5157088; deltachat/deltachat-core-rust:test-data/message/gmail_ndn.eml@23d6012c1ff7404aa6e9acd998d933156d0e944d (German, Gmail's delivery status notification: \"Ihre Nachricht wurde nicht an ... zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.\")",
+    },
+    PhraseRule {
         phrase: "ディレクトリのリストにありません",
         reason: Reason::UserUnknown,
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "無効な受信者",
+        reason: Reason::UserUnknown,
+        command: None,
+        who_acts: None,
+        source: "http://pasofaq.jp/office/outlook/badrfc.htm (Japanese, Outlook's non-delivery report quoted on the page: \"以下の受信者にメールを配信できません 無効な受信者\", invalid recipient)",
     },
     PhraseRule {
         phrase: "bad dns ptr",
@@ -12423,6 +12486,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15; sample:sisimai/bsd/rhost-microsoft-01.eml",
     },
     PhraseRule {
+        phrase: "adresse ip source bloquee pour incident de spam",
+        reason: Reason::Blocked,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, Orange: \"550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam.\", code 102, blocked)",
+    },
+    PhraseRule {
         phrase: "after initial connection",
         reason: Reason::Blocked,
         command: None,
@@ -12603,6 +12673,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "ont ete bloques par nos services",
+        reason: Reason::Blocked,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos services.\", codes 101 and 102, blocked)",
     },
     PhraseRule {
         phrase: "please use the smtp server of your isp",
