@@ -1,0 +1,181 @@
+//! Exim's main log: `<=` arrivals, `=>` and `->` deliveries, `**` failures, `==` deferrals,
+//! `Completed`, and `rejected RCPT` refusals (Exim's specification, chapter "Log files"); the
+//! 16- and 23-character message ids of Exim before and since 4.97.
+
+use crate::event::{Event, Status, unbracket};
+
+/// An Exim message id: `16aiQz-0002Q5-00` or `10HmaX-000000005vi-0000`.
+pub(crate) fn is_message_id(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let alnum = |p: &str| p.bytes().all(|b| b.is_ascii_alphanumeric());
+    a.len() == 6 && (6..=11).contains(&b.len()) && (2..=4).contains(&c.len()) && alnum(a) && alnum(b) && alnum(c)
+}
+
+/// The value of ` KEY=` among Exim's space-separated fields (a quoted value keeps its spaces).
+fn value<'a>(s: &'a str, key: &str) -> Option<&'a str> {
+    let at = s.match_indices(key).find(|&(i, _)| i == 0 || s.as_bytes()[i - 1] == b' ')?.0 + key.len();
+    let v = &s[at..];
+    if let Some(q) = v.strip_prefix('"') {
+        return q.find('"').map(|end| &q[..end]);
+    }
+    Some(v.split(' ').next().unwrap_or(v))
+}
+
+/// `H=name [ip]` (or `H=[ip]`): the host and its address, as one text.
+fn host(s: &str) -> Option<&str> {
+    let at = s.match_indices("H=").find(|&(i, _)| i == 0 || s.as_bytes()[i - 1] == b' ')?.0 + 2;
+    let v = &s[at..];
+    let end = v.find(']').map_or_else(|| v.find(' ').unwrap_or(v.len()), |e| e + 1);
+    Some(&v[..end])
+}
+
+/// What the message of one Exim line (after its time stamp and any `[pid]`) says.
+pub(crate) fn parse(message: &str) -> Event<'_> {
+    let message = message.strip_prefix('[').and_then(|m| m.split_once("] ")).map_or(message, |(_, m)| m);
+    let (id, rest) = message.split_once(' ').unwrap_or((message, ""));
+    if !is_message_id(id) {
+        // Refusals carry no message id (a message id comes first only after DATA).
+        if let Some(at) = message.find(" rejected RCPT ") {
+            return rejected(None, message, at + " rejected RCPT ".len());
+        }
+        return Event::Noise;
+    }
+    if rest == "Completed" || rest.starts_with("Completed ") {
+        return Event::Done { id };
+    }
+    let (flag, body) = rest.split_once(' ').unwrap_or((rest, ""));
+    match flag {
+        "<=" => {
+            let sender = body.split(' ').next().map(unbracket);
+            Event::Arrival {
+                id,
+                sender,
+                size: value(body, "S=").and_then(|s| s.parse().ok()),
+                message_id: value(body, "id="),
+                client: host(body),
+            }
+        }
+        "=>" | "->" => {
+            let (recipients, original) = address(body);
+            Event::Attempt {
+                id,
+                recipients,
+                original,
+                relay: host(body),
+                delay: value(body, "DT=").and_then(duration),
+                dsn: None,
+                status: Status::Sent,
+                text: value(body, "C=").unwrap_or(""),
+            }
+        }
+        "**" | "==" => {
+            let (recipients, original) = address(body);
+            // The reason follows the first `: ` after the fields (`T=smtp: SMTP error ...`,
+            // `I=[127.0.0.1]:10001 : SMTP error ...`, `<addr>: unknown mail domain`).
+            let text = body.split_once(": ").map_or("", |(_, t)| t);
+            Event::Attempt {
+                id,
+                recipients,
+                original,
+                relay: host(body),
+                delay: None,
+                dsn: None,
+                status: if flag == "**" { Status::Bounced } else { Status::Deferred },
+                text,
+            }
+        }
+        _ => match rest.find(" rejected RCPT ") {
+            Some(at) => rejected(Some(id), rest, at + " rejected RCPT ".len()),
+            None if rest.contains(" rejected after DATA") => rejected_data(id, rest),
+            None => Event::Noise,
+        },
+    }
+}
+
+/// The recipient of a delivery line (`bob@example.org`, `bob@example.org:`) and the address it
+/// was routed from (`<alias@example.org>`).
+fn address(body: &str) -> (&str, Option<&str>) {
+    let mut words = body.split(' ');
+    let first = words.next().unwrap_or("").trim_end_matches(':');
+    let original = words.next().filter(|w| w.starts_with('<')).map(|w| unbracket(w.trim_end_matches(':')));
+    (unbracket(first), original)
+}
+
+/// `H=(helo) [ip] F=<sender> rejected RCPT <rcpt>: reason`; `at` is where the recipient starts.
+fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
+    let (recipient, text) = line[at..].split_once(": ").unwrap_or((&line[at..], ""));
+    let head = &line[..at];
+    Event::Rejected {
+        id,
+        recipient: Some(unbracket(recipient)),
+        sender: value(head, "F=").map(unbracket),
+        client: host(head),
+        text,
+    }
+}
+
+/// `H=... F=<sender> rejected after DATA: reason`.
+fn rejected_data<'a>(id: &'a str, rest: &'a str) -> Event<'a> {
+    let text = rest.split_once(" rejected after DATA: ").map_or("", |(_, t)| t);
+    Event::Rejected { id: Some(id), recipient: None, sender: value(rest, "F=").map(unbracket), client: host(rest), text }
+}
+
+/// Exim's `DT=` (`1s`, `2m3s`, `1h2m`, `0.123s`) in seconds.
+fn duration(s: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut number = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            number.push(c);
+            continue;
+        }
+        let n: f64 = number.parse().ok()?;
+        number.clear();
+        total += n * match c {
+            's' => 1.0,
+            'm' => 60.0,
+            'h' => 3600.0,
+            'd' => 86_400.0,
+            'w' => 604_800.0,
+            _ => return None,
+        };
+    }
+    number.is_empty().then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_of_both_lengths() {
+        assert!(is_message_id("16aiQz-0002Q5-00"));
+        assert!(is_message_id("10HmaX-000000005vi-0000"));
+        assert!(!is_message_id("H=(test)"));
+    }
+
+    #[test]
+    fn lines_are_read() {
+        let e = parse("10HmaZ-000000005vi-0000 ** userz@domain.com R=all T=smtp H=127.0.0.1 [127.0.0.1]:PORT_S I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient refused");
+        let Event::Attempt { recipients, status, text, relay, .. } = e else { panic!("{e:?}") };
+        assert_eq!((recipients, status), ("userz@domain.com", Status::Bounced));
+        assert_eq!(text, "SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient refused");
+        assert_eq!(relay, Some("127.0.0.1 [127.0.0.1]"));
+        let e = parse("0tRiQz-0002Q5-00 ** jim@trek99.example <jim@trek99.example>: unknown mail domain");
+        assert!(matches!(e, Event::Attempt { recipients: "jim@trek99.example", text: "unknown mail domain", .. }));
+        let e = parse("16aiQz-0002Q5-00 == marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused");
+        assert!(matches!(e, Event::Attempt { status: Status::Deferred, text: "Connection refused", .. }));
+        let e = parse("1bhOsE-0004e1-VJ <= sender@example.net H=mx.example.net [192.0.2.1] P=esmtps S=2307 id=abc@example.net");
+        assert!(matches!(e, Event::Arrival { sender: Some("sender@example.net"), size: Some(2307), message_id: Some("abc@example.net"), .. }));
+        let e = parse("1bhOsE-0004e1-VJ => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.2] C=\"250 2.0.0 OK queued\" DT=1m2s");
+        assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "250 2.0.0 OK queued", delay: Some(62.0), .. }));
+        assert_eq!(parse("1bhOsE-0004e1-VJ Completed"), Event::Done { id: "1bhOsE-0004e1-VJ" });
+        let e = parse("H=(test) [10.0.0.2] U=CALLER F=<jules@box3.plc.example> rejected RCPT <userx@test.ex>: Sender verify failed");
+        assert!(matches!(e, Event::Rejected { recipient: Some("userx@test.ex"), sender: Some("jules@box3.plc.example"), text: "Sender verify failed", .. }));
+        let e = parse("[10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=sender@example.org rejected RCPT dir@example.ru: relay not permitted");
+        assert!(matches!(e, Event::Rejected { recipient: Some("dir@example.ru"), text: "relay not permitted", .. }));
+    }
+}

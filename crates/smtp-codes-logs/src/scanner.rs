@@ -1,0 +1,457 @@
+//! Joining: the events of many lines, keyed by queue id, become one outcome per message and
+//! recipient. Memory is bounded by the messages in flight (see [`Options::max_in_flight`]).
+
+use std::collections::HashMap;
+
+use crate::event::{Event, Severity, Status, unbracket};
+use crate::time::{Stamp, YearGuess, parse_stamp};
+use crate::{Outcome, OutcomeKind, Timestamp, exim, postfix, sendmail, syslog};
+
+/// The MTA whose log a line is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LogFormat {
+    /// Postfix through syslog or journald (any `syslog_name`).
+    Postfix,
+    /// Exim's main log (or its lines through syslog).
+    Exim,
+    /// Sendmail through syslog.
+    Sendmail,
+}
+
+impl LogFormat {
+    /// Every format, in the order `--format` lists them.
+    pub const ALL: [Self; 3] = [Self::Postfix, Self::Exim, Self::Sendmail];
+
+    /// `postfix`, `exim` or `sendmail`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Postfix => "postfix",
+            Self::Exim => "exim",
+            Self::Sendmail => "sendmail",
+        }
+    }
+
+    /// The format named `name` (`postfix`, `exim`, `sendmail`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// How the scanner reads.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Read only this format's lines (others count as other programs' lines); `None`: each line's
+    /// format is recognised from the line.
+    pub format: Option<LogFormat>,
+    /// The most messages kept in memory at once, waiting for more lines. When there are more,
+    /// the tenth of them seen longest ago are given up: their pending recipients are reported as
+    /// `deferred` with the warning `forgotten`. Default 200,000 (a few hundred bytes each).
+    pub max_in_flight: usize,
+    /// The year and month (1-12) the first file was last written: classic syslog stamps carry
+    /// no year (see [`YearGuess`]).
+    pub year: (i32, u8),
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { format: None, max_in_flight: 200_000, year: (1970, 1) }
+    }
+}
+
+/// The most example lines kept of each kind the report shows (unknown lines, problems).
+pub const MAX_EXAMPLES: usize = 5;
+
+/// The most programs counted one by one among other programs' lines.
+pub const MAX_PROGRAMS: usize = 50;
+
+/// What the scanner saw besides outcomes: lines by format, received mail, other programs'
+/// lines, lines it could not read, and the MTAs' warnings and panics.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    /// Lines read.
+    pub lines: u64,
+    /// Lines read as each format.
+    pub by_format: Vec<(LogFormat, u64)>,
+    /// Messages that entered the queue (a sender or size logged), and their bytes.
+    pub received: u64,
+    /// The bytes of the messages received.
+    pub received_bytes: u64,
+    /// Lines of other programs (dovecot, amavis, ...), by program; more than
+    /// [`MAX_PROGRAMS`] programs go under `other`.
+    pub other_programs: Vec<(String, u64)>,
+    /// Lines in no known format (not a syslog line, not an Exim line), with the first few.
+    pub unknown: u64,
+    /// The first [`MAX_EXAMPLES`] unknown lines, each with its line number.
+    pub unknown_examples: Vec<(u64, String)>,
+    /// The MTAs' warnings, errors and panics, by severity.
+    pub problems: Vec<(Severity, u64)>,
+    /// The first [`MAX_EXAMPLES`] problems of each severity, with their line numbers.
+    pub problem_examples: Vec<(Severity, u64, String)>,
+    /// Messages given up while still waiting for lines (see [`Options::max_in_flight`]).
+    pub forgotten: u64,
+}
+
+impl Stats {
+    fn count_format(&mut self, f: LogFormat) {
+        match self.by_format.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, n)) => *n += 1,
+            None => self.by_format.push((f, 1)),
+        }
+    }
+
+    fn count_program(&mut self, program: &str) {
+        if let Some((_, n)) = self.other_programs.iter_mut().find(|(p, _)| p == program) {
+            *n += 1;
+        } else if self.other_programs.len() < MAX_PROGRAMS {
+            self.other_programs.push((program.to_owned(), 1));
+        } else if let Some((_, n)) = self.other_programs.iter_mut().find(|(p, _)| p == "other") {
+            *n += 1;
+        } else {
+            self.other_programs.push(("other".to_owned(), 1));
+        }
+    }
+
+    /// Lines read as any known format.
+    #[must_use]
+    pub fn recognised(&self) -> u64 {
+        self.by_format.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// A recipient waiting for its final result.
+#[derive(Debug)]
+struct Pending {
+    recipient: String,
+    original: Option<String>,
+    relay: Option<String>,
+    attempts: u32,
+    dsn: Option<String>,
+    reply: String,
+    delay: Option<f64>,
+    last: Option<Timestamp>,
+    line: u64,
+}
+
+/// A message in flight.
+#[derive(Debug)]
+struct Message {
+    format: LogFormat,
+    sender: Option<String>,
+    size: Option<u64>,
+    message_id: Option<String>,
+    client: Option<String>,
+    first: Option<Timestamp>,
+    /// The number of the last line about it: its age.
+    seen: u64,
+    received: bool,
+    pending: Vec<Pending>,
+}
+
+/// Reads log lines one at a time and gives the outcomes they complete.
+///
+/// ```
+/// use smtp_codes_logs::{OutcomeKind, Scanner};
+///
+/// let mut scanner = Scanner::default();
+/// let mut out = Vec::new();
+/// for line in [
+///     "Jul 12 07:47:48 mx postfix/qmgr[2]: 19B6B2900FE: from=<alice@example.net>, size=1234, nrcpt=1 (queue active)",
+///     "Jul 12 07:47:49 mx postfix/smtp[3]: 19B6B2900FE: to=<bob@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 <bob@example.org>: User unknown (in reply to RCPT TO command))",
+/// ] {
+///     scanner.push(line, &mut out);
+/// }
+/// scanner.finish(&mut out);
+/// assert_eq!(out.len(), 1);
+/// assert_eq!(out[0].kind(), OutcomeKind::Bounced);
+/// assert_eq!(out[0].sender(), Some("alice@example.net"));
+/// assert_eq!(out[0].recipient(), Some("bob@example.org"));
+/// ```
+#[derive(Debug)]
+pub struct Scanner {
+    options: Options,
+    years: YearGuess,
+    messages: HashMap<String, Message>,
+    stats: Stats,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Self::new(Options::default())
+    }
+}
+
+impl Scanner {
+    /// A scanner reading as `options` say.
+    #[must_use]
+    pub fn new(options: Options) -> Self {
+        let (y, m) = options.year;
+        Self { years: YearGuess::new(y, m), options, messages: HashMap::new(), stats: Stats::default() }
+    }
+
+    /// Starts the next file, last written in `year` and `month`: its classic syslog stamps are
+    /// given years from there. Messages in flight carry over (rotated files continue each other).
+    pub fn next_file(&mut self, year: i32, month: u8) {
+        self.years.restart(year, month);
+    }
+
+    /// What was seen so far.
+    #[must_use]
+    pub const fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// Messages in flight now.
+    #[must_use]
+    pub fn in_flight(&self) -> usize {
+        self.messages.len()
+    }
+
+    /// Reads one line (without its line break), adding to `out` the outcomes it completes.
+    pub fn push(&mut self, line: &str, out: &mut Vec<Outcome>) {
+        self.stats.lines += 1;
+        let n = self.stats.lines;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            return;
+        }
+        let Some((format, stamp, event)) = self.read(line) else {
+            self.stats.unknown += 1;
+            if self.stats.unknown_examples.len() < MAX_EXAMPLES {
+                self.stats.unknown_examples.push((n, line.chars().take(300).collect()));
+            }
+            return;
+        };
+        let Some(event) = event else { return };
+        self.stats.count_format(format);
+        let time = match stamp {
+            Stamp::Full(t) => Some(t),
+            Stamp::NoYear(s) => Some(self.years.stamp(s)),
+        };
+        self.apply(format, time, n, event, out);
+        if self.messages.len() > self.options.max_in_flight.max(10) {
+            self.forget(out);
+        }
+    }
+
+    /// Reports every recipient still waiting as `deferred` (still queued at the end of the log)
+    /// and forgets every message.
+    pub fn finish(&mut self, out: &mut Vec<Outcome>) {
+        let mut ids: Vec<(u64, String)> = self.messages.iter().map(|(id, m)| (m.seen, id.clone())).collect();
+        ids.sort_unstable();
+        for (_, id) in ids {
+            if let Some(m) = self.messages.remove(&id) {
+                flush(&id, m, OutcomeKind::Deferred, None, out);
+            }
+        }
+    }
+
+    /// The format, stamp and event of a line; `Some((_, _, None))` for another program's line,
+    /// `None` for a line in no known format.
+    fn read<'l>(&mut self, line: &'l str) -> Option<(LogFormat, Stamp, Option<Event<'l>>)> {
+        let forced = self.options.format;
+        let allowed = |f: LogFormat| forced.is_none_or(|g| g == f);
+        if let Some(framed) = syslog::frame(line) {
+            let program = framed.program;
+            let format = if postfix::is_postfix(program) {
+                Some(LogFormat::Postfix)
+            } else if sendmail::is_sendmail(program) {
+                Some(LogFormat::Sendmail)
+            } else if program == "exim" || program.starts_with("exim4") || program.starts_with("exim-") {
+                Some(LogFormat::Exim)
+            } else {
+                None
+            };
+            let Some(format) = format.filter(|&f| allowed(f)) else {
+                self.stats.count_program(program);
+                // The format is not used for another program's line.
+                return Some((LogFormat::Postfix, framed.stamp, None));
+            };
+            let event = match format {
+                LogFormat::Postfix => postfix::parse(framed.message),
+                LogFormat::Sendmail => sendmail::parse(framed.message),
+                // Exim through syslog repeats its own stamp.
+                LogFormat::Exim => {
+                    let m = parse_stamp(framed.message).map_or(framed.message, |(_, rest)| rest);
+                    exim::parse(m)
+                }
+            };
+            return Some((format, framed.stamp, Some(event)));
+        }
+        // Exim's own main log: a full stamp, then the message.
+        if allowed(LogFormat::Exim)
+            && let Some((stamp @ Stamp::Full(_), rest)) = parse_stamp(line)
+        {
+            let event = exim::parse(rest);
+            let exim_like = event != Event::Noise
+                || rest.split(' ').next().is_some_and(exim::is_message_id)
+                || rest.starts_with('[')
+                || rest.starts_with("H=")
+                || rest.starts_with("SMTP ");
+            if exim_like {
+                return Some((LogFormat::Exim, stamp, Some(event)));
+            }
+        }
+        None
+    }
+
+    fn apply(&mut self, format: LogFormat, time: Option<Timestamp>, n: u64, event: Event<'_>, out: &mut Vec<Outcome>) {
+        match event {
+            Event::Noise => {}
+            Event::Problem { severity, text } => {
+                match self.stats.problems.iter_mut().find(|(s, _)| *s == severity) {
+                    Some((_, c)) => *c += 1,
+                    None => self.stats.problems.push((severity, 1)),
+                }
+                if self.stats.problem_examples.iter().filter(|(s, _, _)| *s == severity).count() < MAX_EXAMPLES {
+                    self.stats.problem_examples.push((severity, n, text.chars().take(300).collect()));
+                }
+            }
+            Event::Rejected { id, recipient, sender, client, text } => {
+                let mut o = Outcome::new(OutcomeKind::Rejected, format, n);
+                o.queue_id = id.map(str::to_owned);
+                o.recipient = recipient.map(str::to_owned);
+                o.sender = sender.map(str::to_owned);
+                o.client = client.map(str::to_owned);
+                o.first_time = time;
+                o.last_time = time;
+                o.attempts = 1;
+                o.reply = text.to_owned();
+                out.push(o);
+            }
+            Event::Arrival { id, sender, size, message_id, client } => {
+                let m = self.message(id, format, time, n);
+                if let Some(s) = sender {
+                    m.sender.get_or_insert_with(|| s.to_owned());
+                }
+                if let Some(s) = size {
+                    m.size.get_or_insert(s);
+                }
+                if let Some(s) = message_id {
+                    m.message_id.get_or_insert_with(|| s.to_owned());
+                }
+                if let Some(s) = client {
+                    m.client.get_or_insert_with(|| s.to_owned());
+                }
+                if !m.received && (sender.is_some() || size.is_some()) {
+                    m.received = true;
+                    let bytes = m.size.unwrap_or(0);
+                    self.stats.received += 1;
+                    self.stats.received_bytes += bytes;
+                }
+            }
+            Event::Attempt { id, recipients, original, relay, delay, dsn, status, text } => {
+                let m = self.message(id, format, time, n);
+                for recipient in recipients.split(',').map(unbracket).filter(|r| !r.is_empty()) {
+                    let at = m.pending.iter().position(|p| p.recipient == recipient);
+                    let mut p = at.map_or_else(
+                        || Pending {
+                            recipient: recipient.to_owned(),
+                            original: None,
+                            relay: None,
+                            attempts: 0,
+                            dsn: None,
+                            reply: String::new(),
+                            delay: None,
+                            last: None,
+                            line: n,
+                        },
+                        |i| m.pending.swap_remove(i),
+                    );
+                    p.attempts += 1;
+                    p.original = original.map(str::to_owned).or(p.original);
+                    p.relay = relay.map(str::to_owned).or(p.relay);
+                    p.dsn = dsn.map(str::to_owned).or(p.dsn);
+                    if !text.is_empty() {
+                        text.clone_into(&mut p.reply);
+                    }
+                    p.delay = delay.or(p.delay);
+                    p.last = time;
+                    p.line = n;
+                    match status {
+                        Status::Deferred => m.pending.push(p),
+                        Status::Sent => out.push(outcome(id, m, p, OutcomeKind::Delivered)),
+                        Status::Bounced => out.push(outcome(id, m, p, OutcomeKind::Bounced)),
+                    }
+                }
+            }
+            Event::Expired { id } => {
+                if let Some(m) = self.messages.get_mut(id) {
+                    m.seen = n;
+                    for mut p in std::mem::take(&mut m.pending) {
+                        p.last = time.or(p.last);
+                        p.line = n;
+                        out.push(outcome(id, m, p, OutcomeKind::Expired));
+                    }
+                }
+            }
+            Event::Done { id } => {
+                if let Some(m) = self.messages.remove(id) {
+                    flush(id, m, OutcomeKind::Deferred, Some("removed"), out);
+                }
+            }
+        }
+    }
+
+    /// The message `id`, made when first seen.
+    fn message(&mut self, id: &str, format: LogFormat, time: Option<Timestamp>, n: u64) -> &mut Message {
+        let m = self.messages.entry(id.to_owned()).or_insert_with(|| Message {
+            format,
+            sender: None,
+            size: None,
+            message_id: None,
+            client: None,
+            first: time,
+            seen: n,
+            received: false,
+            pending: Vec::new(),
+        });
+        m.seen = n;
+        m
+    }
+
+    /// Gives up the tenth of the messages in flight seen longest ago.
+    fn forget(&mut self, out: &mut Vec<Outcome>) {
+        let mut ages: Vec<(u64, String)> = self.messages.iter().map(|(id, m)| (m.seen, id.clone())).collect();
+        let k = (ages.len() / 10).max(1);
+        ages.select_nth_unstable(k - 1);
+        ages.truncate(k);
+        ages.sort_unstable();
+        for (_, id) in ages {
+            if let Some(m) = self.messages.remove(&id) {
+                self.stats.forgotten += 1;
+                flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
+            }
+        }
+    }
+}
+
+/// The outcome of recipient `p` of message `id`.
+fn outcome(id: &str, m: &Message, p: Pending, kind: OutcomeKind) -> Outcome {
+    let mut o = Outcome::new(kind, m.format, p.line);
+    o.queue_id = Some(id.to_owned());
+    o.message_id.clone_from(&m.message_id);
+    o.sender.clone_from(&m.sender);
+    o.recipient = Some(p.recipient);
+    o.original_recipient = p.original;
+    o.relay = p.relay;
+    o.client.clone_from(&m.client);
+    o.first_time = m.first;
+    o.last_time = p.last;
+    o.delay = p.delay;
+    o.size = m.size;
+    o.attempts = p.attempts;
+    o.dsn = p.dsn;
+    o.reply = p.reply;
+    o
+}
+
+/// Every recipient of `m` still waiting, as `kind`, with `warning` when given.
+fn flush(id: &str, mut m: Message, kind: OutcomeKind, warning: Option<&'static str>, out: &mut Vec<Outcome>) {
+    for p in std::mem::take(&mut m.pending) {
+        let mut o = outcome(id, &m, p, kind);
+        o.warnings.extend(warning);
+        out.push(o);
+    }
+}

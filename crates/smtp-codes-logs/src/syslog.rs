@@ -1,0 +1,44 @@
+//! The syslog frame of a log line: its time stamp, host, program and process id, then the
+//! program's own message (RFC 3164, RFC 5424-style ISO stamps, `journalctl -o short-iso`).
+
+use crate::time::{Stamp, parse_stamp};
+
+/// A line split into its syslog frame.
+pub(crate) struct Framed<'a> {
+    pub(crate) stamp: Stamp,
+    pub(crate) program: &'a str,
+    pub(crate) message: &'a str,
+}
+
+/// The frame of `line`: a stamp, a host, `program[pid]:` (or `program:`), the message. `None`
+/// when the line is not framed so.
+pub(crate) fn frame(line: &str) -> Option<Framed<'_>> {
+    let (stamp, rest) = parse_stamp(line)?;
+    // RFC 5424 puts a version digit first (`<34>1 2024-...` once the priority is stripped);
+    // journalctl and rsyslog do not.
+    let (_host, rest) = rest.split_once(' ')?;
+    let rest = rest.trim_start();
+    let colon = rest.find(": ")?;
+    let tag = &rest[..colon];
+    if tag.is_empty() || tag.contains(' ') {
+        return None;
+    }
+    let program = tag.split_once('[').map_or(tag, |(p, _)| p);
+    Some(Framed { stamp, program, message: &rest[colon + 2..] })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_are_split() {
+        let f = frame("Jul 12 07:47:48 saturn postfix/smtpd[8738]: NOQUEUE: reject: x").unwrap();
+        assert_eq!(f.program, "postfix/smtpd");
+        assert_eq!(f.message, "NOQUEUE: reject: x");
+        let f = frame("2024-01-02T03:04:05+0000 mx postfix-out/smtp[1]: ABC: to=<a@b.c>").unwrap();
+        assert_eq!(f.program, "postfix-out/smtp");
+        assert!(frame("no stamp here: x").is_none());
+        assert!(frame("Jul 12 07:47:48 saturn").is_none());
+    }
+}

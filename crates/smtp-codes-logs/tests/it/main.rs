@@ -1,0 +1,4 @@
+//! Integration tests of the log scanner: real sample lines of each format, with every expected
+//! outcome asserted, and hostile input.
+
+mod samples;
