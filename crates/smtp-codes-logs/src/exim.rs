@@ -89,7 +89,8 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
         }
         _ => match rest.find(" rejected RCPT ") {
             Some(at) => rejected(Some(id), rest, at + " rejected RCPT ".len()),
-            None if rest.contains(" rejected after DATA") => rejected_data(id, rest),
+            None if rest.contains(" rejected after DATA") => rejected_data(id, rest, " rejected after DATA: "),
+            None if rest.contains(" rejected by local_scan(): ") => rejected_data(id, rest, " rejected by local_scan(): "),
             None => Event::Noise,
         },
     }
@@ -117,9 +118,9 @@ fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
     }
 }
 
-/// `H=... F=<sender> rejected after DATA: reason`.
-fn rejected_data<'a>(id: &'a str, rest: &'a str) -> Event<'a> {
-    let text = rest.split_once(" rejected after DATA: ").map_or("", |(_, t)| t);
+/// `H=... F=<sender> rejected after DATA: reason` (or `rejected by local_scan(): reason`).
+fn rejected_data<'a>(id: &'a str, rest: &'a str, marker: &str) -> Event<'a> {
+    let text = rest.split_once(marker).map_or("", |(_, t)| t);
     Event::Rejected { id: Some(id), recipient: None, sender: value(rest, "F=").map(unbracket), client: host(rest), text }
 }
 

@@ -283,12 +283,11 @@ impl Scanner {
         if allowed(LogFormat::Exim)
             && let Some((stamp @ Stamp::Full(_), rest)) = parse_stamp(line)
         {
+            // Exim writes `2024-05-01 10:00:00` (a space, not RFC 3339's `T`) and no syslog
+            // frame; its lines without a message id (`login authenticator failed for ...`,
+            // `SMTP call from ...`) are Exim's all the same.
             let event = exim::parse(rest);
-            let exim_like = event != Event::Noise
-                || rest.split(' ').next().is_some_and(exim::is_message_id)
-                || rest.starts_with('[')
-                || rest.starts_with("H=")
-                || rest.starts_with("SMTP ");
+            let exim_like = line.as_bytes().get(10) == Some(&b' ') || event != Event::Noise;
             if exim_like {
                 return Some((LogFormat::Exim, stamp, Some(event)));
             }
@@ -343,7 +342,11 @@ impl Scanner {
             }
             Event::Attempt { id, recipients, original, relay, delay, dsn, status, text } => {
                 let m = self.message(id, format, time, n);
-                for recipient in recipients.split(',').map(unbracket).filter(|r| !r.is_empty()) {
+                // Only Sendmail lists several recipients on one line (`to=<a>,<b>`).
+                let several = format == LogFormat::Sendmail;
+                let (mut list, mut one) = (recipients.split(','), std::iter::once(recipients));
+                let list: &mut dyn Iterator<Item = &str> = if several { &mut list } else { &mut one };
+                for recipient in list.map(unbracket).filter(|r| !r.is_empty() && !r.contains(char::is_whitespace)) {
                     let at = m.pending.iter().position(|p| p.recipient == recipient);
                     let mut p = at.map_or_else(
                         || Pending {

@@ -15,18 +15,21 @@ fn is_queue_id(s: &str) -> bool {
 
 /// What one Sendmail message (after `program[pid]: `) says.
 pub(crate) fn parse(message: &str) -> Event<'_> {
-    let Some((id, rest)) = message.split_once(": ") else { return Event::Noise };
-    if !is_queue_id(id) {
-        return Event::Noise;
-    }
+    // A connection refused before any message has a queue id: `ruleset=check_relay, ...`.
+    let (id, rest) = match message.split_once(": ") {
+        Some((id, rest)) if is_queue_id(id) => (Some(id), rest),
+        _ if message.starts_with("ruleset=") => (None, message),
+        _ => return Event::Noise,
+    };
     if let Some(reject) = field(rest, "reject", ", ") {
         let ruleset = field(rest, "ruleset", ", ").unwrap_or("");
         let arg1 = field(rest, "arg1", ", ").map(unbracket);
         let (recipient, sender) = if ruleset == "check_rcpt" { (arg1, None) } else { (None, arg1.filter(|a| a.contains('@'))) };
         // The rest of the line after `reject=` is the reply, commas and all.
         let text = rest.split_once("reject=").map_or(reject, |(_, t)| t);
-        return Event::Rejected { id: Some(id), recipient, sender, client: field(rest, "relay", ", "), text };
+        return Event::Rejected { id, recipient, sender, client: field(rest, "relay", ", "), text };
     }
+    let Some(id) = id else { return Event::Noise };
     if let Some(to) = rest.strip_prefix("to=") {
         let Some(stat) = rest.split_once(", stat=").map(|(_, s)| s) else { return Event::Noise };
         // `to=<a>,<b>, delay=...`: the recipients end at the first `, ` field separator.

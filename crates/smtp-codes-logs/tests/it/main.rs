@@ -2,3 +2,4 @@
 //! outcome asserted, and hostile input.
 
 mod samples;
+mod props;
