@@ -574,7 +574,9 @@ impl<'a> Validator<'a> {
             }
             for text in &f.headers {
                 let name = text.split_once(':').map(|(n, _)| n);
-                if !name.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')) {
+                if !name.is_some_and(|n| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                }) {
                     self.fail(
                         place,
                         "format",

@@ -214,7 +214,8 @@ mod tests {
     fn every_format_is_recognised_by_each_of_its_markers() {
         for format in FORMATS {
             for marker in format.markers() {
-                let got = recognise(&format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()), &NO_HEADERS, &[]).map(|f| f.format);
+                let got = recognise(&format!("Some text.\n{}\nMore.\n", marker.to_ascii_uppercase()), &NO_HEADERS, &[])
+                    .map(|f| f.format);
                 // A marker shared with another format may pick that one; its own format must
                 // then hold more markers.
                 let got = got.expect("a marker recognises a format");

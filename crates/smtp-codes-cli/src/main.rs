@@ -7,6 +7,7 @@ mod context;
 mod explain;
 mod input;
 mod list;
+mod logs;
 mod lookup;
 mod manual;
 mod output;
@@ -48,6 +49,9 @@ enum Command {
     Classify(classify::Args),
     /// Decode whole bounce messages (files, mboxes, folders): one answer per recipient.
     Bounce(bounce::Args),
+    /// Read mail-server logs (Postfix, Exim, Sendmail): who bounced, why, and how delivery to
+    /// each provider is going.
+    Logs(logs::Args),
     /// Print a shell completion script.
     Completions(manual::CompletionsArgs),
     /// Print the man page (roff) of smtp-codes or of one of its commands.
@@ -72,6 +76,7 @@ fn main() -> ExitCode {
         },
         Command::Classify(args) => classify::run(args, painter),
         Command::Bounce(args) => bounce::run(args, painter),
+        Command::Logs(args) => logs::run(args, painter),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
     };

@@ -90,7 +90,9 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
         _ => match rest.find(" rejected RCPT ") {
             Some(at) => rejected(Some(id), rest, at + " rejected RCPT ".len()),
             None if rest.contains(" rejected after DATA") => rejected_data(id, rest, " rejected after DATA: "),
-            None if rest.contains(" rejected by local_scan(): ") => rejected_data(id, rest, " rejected by local_scan(): "),
+            None if rest.contains(" rejected by local_scan(): ") => {
+                rejected_data(id, rest, " rejected by local_scan(): ")
+            }
             None => Event::Noise,
         },
     }
@@ -121,7 +123,13 @@ fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
 /// `H=... F=<sender> rejected after DATA: reason` (or `rejected by local_scan(): reason`).
 fn rejected_data<'a>(id: &'a str, rest: &'a str, marker: &str) -> Event<'a> {
     let text = rest.split_once(marker).map_or("", |(_, t)| t);
-    Event::Rejected { id: Some(id), recipient: None, sender: value(rest, "F=").map(unbracket), client: host(rest), text }
+    Event::Rejected {
+        id: Some(id),
+        recipient: None,
+        sender: value(rest, "F=").map(unbracket),
+        client: host(rest),
+        text,
+    }
 }
 
 /// Exim's `DT=` (`1s`, `2m3s`, `1h2m`, `0.123s`) in seconds.
@@ -160,7 +168,9 @@ mod tests {
 
     #[test]
     fn lines_are_read() {
-        let e = parse("10HmaZ-000000005vi-0000 ** userz@domain.com R=all T=smtp H=127.0.0.1 [127.0.0.1]:PORT_S I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient refused");
+        let e = parse(
+            "10HmaZ-000000005vi-0000 ** userz@domain.com R=all T=smtp H=127.0.0.1 [127.0.0.1]:PORT_S I=[127.0.0.1]:10001 : SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient refused",
+        );
         let Event::Attempt { recipients, status, text, relay, .. } = e else { panic!("{e:?}") };
         assert_eq!((recipients, status), ("userz@domain.com", Status::Bounced));
         assert_eq!(text, "SMTP error from remote mail server after RCPT TO:<userz@domain.com>: 550 Recipient refused");
@@ -169,14 +179,41 @@ mod tests {
         assert!(matches!(e, Event::Attempt { recipients: "jim@trek99.example", text: "unknown mail domain", .. }));
         let e = parse("16aiQz-0002Q5-00 == marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused");
         assert!(matches!(e, Event::Attempt { status: Status::Deferred, text: "Connection refused", .. }));
-        let e = parse("1bhOsE-0004e1-VJ <= sender@example.net H=mx.example.net [192.0.2.1] P=esmtps S=2307 id=abc@example.net");
-        assert!(matches!(e, Event::Arrival { sender: Some("sender@example.net"), size: Some(2307), message_id: Some("abc@example.net"), .. }));
-        let e = parse("1bhOsE-0004e1-VJ => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.2] C=\"250 2.0.0 OK queued\" DT=1m2s");
-        assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "250 2.0.0 OK queued", delay: Some(62.0), .. }));
+        let e = parse(
+            "1bhOsE-0004e1-VJ <= sender@example.net H=mx.example.net [192.0.2.1] P=esmtps S=2307 id=abc@example.net",
+        );
+        assert!(matches!(
+            e,
+            Event::Arrival {
+                sender: Some("sender@example.net"),
+                size: Some(2307),
+                message_id: Some("abc@example.net"),
+                ..
+            }
+        ));
+        let e = parse(
+            "1bhOsE-0004e1-VJ => bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.2] C=\"250 2.0.0 OK queued\" DT=1m2s",
+        );
+        assert!(matches!(
+            e,
+            Event::Attempt { status: Status::Sent, text: "250 2.0.0 OK queued", delay: Some(62.0), .. }
+        ));
         assert_eq!(parse("1bhOsE-0004e1-VJ Completed"), Event::Done { id: "1bhOsE-0004e1-VJ" });
-        let e = parse("H=(test) [10.0.0.2] U=CALLER F=<jules@box3.plc.example> rejected RCPT <userx@test.ex>: Sender verify failed");
-        assert!(matches!(e, Event::Rejected { recipient: Some("userx@test.ex"), sender: Some("jules@box3.plc.example"), text: "Sender verify failed", .. }));
-        let e = parse("[10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=sender@example.org rejected RCPT dir@example.ru: relay not permitted");
+        let e = parse(
+            "H=(test) [10.0.0.2] U=CALLER F=<jules@box3.plc.example> rejected RCPT <userx@test.ex>: Sender verify failed",
+        );
+        assert!(matches!(
+            e,
+            Event::Rejected {
+                recipient: Some("userx@test.ex"),
+                sender: Some("jules@box3.plc.example"),
+                text: "Sender verify failed",
+                ..
+            }
+        ));
+        let e = parse(
+            "[10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=sender@example.org rejected RCPT dir@example.ru: relay not permitted",
+        );
         assert!(matches!(e, Event::Rejected { recipient: Some("dir@example.ru"), text: "relay not permitted", .. }));
     }
 }

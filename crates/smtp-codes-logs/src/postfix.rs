@@ -8,10 +8,39 @@ use crate::event::{Event, Severity, Status, field, unbracket};
 /// The Postfix daemons whose lines are read; a program whose last path part is one of these
 /// (`postfix/smtp`, `postfix-out/smtp`, `postfix/submission/smtpd`) is Postfix.
 const DAEMONS: &[&str] = &[
-    "smtp", "lmtp", "local", "virtual", "pipe", "error", "retry", "discard", "bounce", "qmgr", "cleanup", "smtpd",
-    "postscreen", "pickup", "master", "anvil", "scache", "tlsmgr", "tlsproxy", "dnsblog", "postfix-script",
-    "postsuper", "postqueue", "sendmail", "trivial-rewrite", "proxymap", "verify", "flush", "showq", "postdrop",
-    "oqmgr", "qmqpd", "lmtpd",
+    "smtp",
+    "lmtp",
+    "local",
+    "virtual",
+    "pipe",
+    "error",
+    "retry",
+    "discard",
+    "bounce",
+    "qmgr",
+    "cleanup",
+    "smtpd",
+    "postscreen",
+    "pickup",
+    "master",
+    "anvil",
+    "scache",
+    "tlsmgr",
+    "tlsproxy",
+    "dnsblog",
+    "postfix-script",
+    "postsuper",
+    "postqueue",
+    "sendmail",
+    "trivial-rewrite",
+    "proxymap",
+    "verify",
+    "flush",
+    "showq",
+    "postdrop",
+    "oqmgr",
+    "qmqpd",
+    "lmtpd",
 ];
 
 /// Whether `program` is a Postfix daemon.
@@ -28,9 +57,12 @@ fn is_queue_id(s: &str) -> bool {
 
 /// What one Postfix message (the text after `program[pid]: `) says.
 pub(crate) fn parse(message: &str) -> Event<'_> {
-    for (prefix, severity) in
-        [("warning: ", Severity::Warning), ("error: ", Severity::Error), ("fatal: ", Severity::Error), ("panic: ", Severity::Panic)]
-    {
+    for (prefix, severity) in [
+        ("warning: ", Severity::Warning),
+        ("error: ", Severity::Error),
+        ("fatal: ", Severity::Error),
+        ("panic: ", Severity::Panic),
+    ] {
         if let Some(text) = message.strip_prefix(prefix) {
             return Event::Problem { severity, text };
         }
@@ -128,7 +160,9 @@ mod tests {
 
     #[test]
     fn delivery_lines_are_read() {
-        let e = parse("19B6B2900FE: to=<wietse@test.example.com>, orig_to=<wietse@test>, relay=mail.example.com[1.2.3.4], conn_use=2, delay=0, delays=0/0.01/0.05/0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok)");
+        let e = parse(
+            "19B6B2900FE: to=<wietse@test.example.com>, orig_to=<wietse@test>, relay=mail.example.com[1.2.3.4], conn_use=2, delay=0, delays=0/0.01/0.05/0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+        );
         assert_eq!(
             e,
             Event::Attempt {
@@ -142,7 +176,9 @@ mod tests {
                 text: "250 2.0.0 Ok",
             }
         );
-        let e = parse("AC01D2988FA6: to=<user@example.com>, relay=none, delay=274343, delays=274343/0/0/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: connect to x[2607:f8b0::1a]:25: Network is unreachable)");
+        let e = parse(
+            "AC01D2988FA6: to=<user@example.com>, relay=none, delay=274343, delays=274343/0/0/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: connect to x[2607:f8b0::1a]:25: Network is unreachable)",
+        );
         assert!(matches!(e, Event::Attempt { status: Status::Deferred, relay: Some("none"), .. }));
     }
 
@@ -150,18 +186,32 @@ mod tests {
     fn queue_lines_are_read() {
         assert_eq!(
             parse("ABC123: from=<a@example.net>, size=1234, nrcpt=1 (queue active)"),
-            Event::Arrival { id: "ABC123", sender: Some("a@example.net"), size: Some(1234), message_id: None, client: None }
+            Event::Arrival {
+                id: "ABC123",
+                sender: Some("a@example.net"),
+                size: Some(1234),
+                message_id: None,
+                client: None
+            }
         );
-        assert_eq!(parse("ABC123: from=<a@example.net>, status=expired, returned to sender"), Event::Expired { id: "ABC123" });
+        assert_eq!(
+            parse("ABC123: from=<a@example.net>, status=expired, returned to sender"),
+            Event::Expired { id: "ABC123" }
+        );
         assert_eq!(parse("ABC123: removed"), Event::Done { id: "ABC123" });
         assert!(matches!(parse("ABC123: message-id=<x@y>"), Event::Arrival { message_id: Some("x@y"), .. }));
-        assert!(matches!(parse("warning: hostname x does not resolve"), Event::Problem { severity: Severity::Warning, .. }));
+        assert!(matches!(
+            parse("warning: hostname x does not resolve"),
+            Event::Problem { severity: Severity::Warning, .. }
+        ));
         assert_eq!(parse("connect from x[1.2.3.4]"), Event::Noise);
     }
 
     #[test]
     fn rejects_are_read() {
-        let e = parse("NOQUEUE: reject: RCPT from 1-2-3-4-example.com[1.2.3.4]: 554 5.7.1 <smtp@example.com>: Relay access denied; from=<john@example.com> to=<smtp@example.org> proto=SMTP helo=<198.51.100.17>");
+        let e = parse(
+            "NOQUEUE: reject: RCPT from 1-2-3-4-example.com[1.2.3.4]: 554 5.7.1 <smtp@example.com>: Relay access denied; from=<john@example.com> to=<smtp@example.org> proto=SMTP helo=<198.51.100.17>",
+        );
         assert_eq!(
             e,
             Event::Rejected {
@@ -172,7 +222,9 @@ mod tests {
                 text: "554 5.7.1 <smtp@example.com>: Relay access denied",
             }
         );
-        let e = parse("NOQUEUE: reject: RCPT from [192.0.2.1]:51234: 550 5.7.1 Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org; from=<a@example.net>, to=<b@example.org>, proto=ESMTP, helo=<x>");
+        let e = parse(
+            "NOQUEUE: reject: RCPT from [192.0.2.1]:51234: 550 5.7.1 Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org; from=<a@example.net>, to=<b@example.org>, proto=ESMTP, helo=<x>",
+        );
         assert!(matches!(e, Event::Rejected { recipient: Some("b@example.org"), sender: Some("a@example.net"), .. }));
         assert!(is_postfix("postfix-out/smtp") && is_postfix("postfix-smo/submission/smtpd") && !is_postfix("dovecot"));
     }

@@ -49,14 +49,14 @@ pub struct Options {
     /// the tenth of them seen longest ago are given up: their pending recipients are reported as
     /// `deferred` with the warning `forgotten`. Default 200,000 (a few hundred bytes each).
     pub max_in_flight: usize,
-    /// The year and month (1-12) the first file was last written: classic syslog stamps carry
-    /// no year (see [`YearGuess`]).
-    pub year: (i32, u8),
+    /// The year, month (1-12) and day the first file was last written: classic syslog stamps
+    /// carry no year (see [`YearGuess`]).
+    pub year: (i32, u8, u8),
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { format: None, max_in_flight: 200_000, year: (1970, 1) }
+        Self { format: None, max_in_flight: 200_000, year: (1970, 1, 1) }
     }
 }
 
@@ -186,14 +186,15 @@ impl Scanner {
     /// A scanner reading as `options` say.
     #[must_use]
     pub fn new(options: Options) -> Self {
-        let (y, m) = options.year;
-        Self { years: YearGuess::new(y, m), options, messages: HashMap::new(), stats: Stats::default() }
+        let (y, m, d) = options.year;
+        Self { years: YearGuess::new(y, m, d), options, messages: HashMap::new(), stats: Stats::default() }
     }
 
-    /// Starts the next file, last written in `year` and `month`: its classic syslog stamps are
-    /// given years from there. Messages in flight carry over (rotated files continue each other).
-    pub fn next_file(&mut self, year: i32, month: u8) {
-        self.years.restart(year, month);
+    /// Starts the next file, last written on `year`, `month` and `day`: its classic syslog
+    /// stamps are given years from there. Messages in flight carry over (rotated files continue
+    /// each other).
+    pub fn next_file(&mut self, year: i32, month: u8, day: u8) {
+        self.years.restart(year, month, day);
     }
 
     /// What was seen so far.

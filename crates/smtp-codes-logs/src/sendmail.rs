@@ -24,7 +24,8 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
     if let Some(reject) = field(rest, "reject", ", ") {
         let ruleset = field(rest, "ruleset", ", ").unwrap_or("");
         let arg1 = field(rest, "arg1", ", ").map(unbracket);
-        let (recipient, sender) = if ruleset == "check_rcpt" { (arg1, None) } else { (None, arg1.filter(|a| a.contains('@'))) };
+        let (recipient, sender) =
+            if ruleset == "check_rcpt" { (arg1, None) } else { (None, arg1.filter(|a| a.contains('@'))) };
         // The rest of the line after `reject=` is the reply, commas and all.
         let text = rest.split_once("reject=").map_or(reject, |(_, t)| t);
         return Event::Rejected { id, recipient, sender, client: field(rest, "relay", ", "), text };
@@ -37,7 +38,8 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
         let dsn = field(rest, "dsn", ", ");
         let status = if stat.starts_with("Sent") {
             Status::Sent
-        } else if stat.starts_with("Deferred") || stat.starts_with("queued") || dsn.is_some_and(|d| d.starts_with('4')) {
+        } else if stat.starts_with("Deferred") || stat.starts_with("queued") || dsn.is_some_and(|d| d.starts_with('4'))
+        {
             if stat.starts_with("queued") {
                 return Event::Noise;
             }
@@ -75,7 +77,8 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
 fn delay(s: &str) -> Option<f64> {
     let (days, clock) = s.split_once('+').map_or(("0", s), |(d, c)| (d, c));
     let mut parts = clock.split(':').map(|p| p.parse::<u32>().ok());
-    let (Some(Some(h)), Some(Some(m)), Some(Some(sec)), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(Some(h)), Some(Some(m)), Some(Some(sec)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return None;
     };
@@ -89,15 +92,36 @@ mod tests {
 
     #[test]
     fn lines_are_read() {
-        let e = parse("qBE3l7js123022: to=<user@example.com>, delay=00:00:00, xdelay=00:00:00, mailer=relay, pri=124588, relay=exbox.foo.com. [10.10.10.10], dsn=4.0.0, stat=Deferred: 421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel");
+        let e = parse(
+            "qBE3l7js123022: to=<user@example.com>, delay=00:00:00, xdelay=00:00:00, mailer=relay, pri=124588, relay=exbox.foo.com. [10.10.10.10], dsn=4.0.0, stat=Deferred: 421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel",
+        );
         let Event::Attempt { recipients, status, text, dsn, .. } = e else { panic!("{e:?}") };
         assert_eq!((recipients, status, dsn), ("<user@example.com>", Status::Deferred, Some("4.0.0")));
         assert!(text.starts_with("421 4.3.2 The maximum"), "{text}");
-        let e = parse("r7SJ8ojY004150: to=<a@example.org>,<b@example.org>, delay=1+02:03:04, mailer=esmtp, dsn=5.1.1, stat=User unknown");
-        assert!(matches!(e, Event::Attempt { status: Status::Bounced, text: "User unknown", delay: Some(93_784.0), .. }));
-        let e = parse("r7SJ8ojY004150: from=<s@example.net>, size=1234, class=0, nrcpts=1, msgid=<m@example.net>, proto=ESMTP, daemon=MTA, relay=mx.example.net [192.0.2.1]");
-        assert!(matches!(e, Event::Arrival { sender: Some("s@example.net"), size: Some(1234), message_id: Some("m@example.net"), .. }));
-        let e = parse("p9ALlPdC029153: ruleset=check_rcpt, arg1=<bob@example.org>, relay=x.example [192.0.2.9], reject=550 5.7.1 <bob@example.org>... Relaying denied");
-        assert!(matches!(e, Event::Rejected { recipient: Some("bob@example.org"), text: "550 5.7.1 <bob@example.org>... Relaying denied", .. }));
+        let e = parse(
+            "r7SJ8ojY004150: to=<a@example.org>,<b@example.org>, delay=1+02:03:04, mailer=esmtp, dsn=5.1.1, stat=User unknown",
+        );
+        assert!(matches!(
+            e,
+            Event::Attempt { status: Status::Bounced, text: "User unknown", delay: Some(93_784.0), .. }
+        ));
+        let e = parse(
+            "r7SJ8ojY004150: from=<s@example.net>, size=1234, class=0, nrcpts=1, msgid=<m@example.net>, proto=ESMTP, daemon=MTA, relay=mx.example.net [192.0.2.1]",
+        );
+        assert!(matches!(
+            e,
+            Event::Arrival { sender: Some("s@example.net"), size: Some(1234), message_id: Some("m@example.net"), .. }
+        ));
+        let e = parse(
+            "p9ALlPdC029153: ruleset=check_rcpt, arg1=<bob@example.org>, relay=x.example [192.0.2.9], reject=550 5.7.1 <bob@example.org>... Relaying denied",
+        );
+        assert!(matches!(
+            e,
+            Event::Rejected {
+                recipient: Some("bob@example.org"),
+                text: "550 5.7.1 <bob@example.org>... Relaying denied",
+                ..
+            }
+        ));
     }
 }

@@ -23,6 +23,12 @@ impl Timestamp {
         Self { local, offset }
     }
 
+    /// The moment `secs` seconds after 1970-01-01 00:00:00 UTC.
+    #[must_use]
+    pub const fn from_unix(secs: i64) -> Self {
+        Self { local: secs, offset: Some(0) }
+    }
+
     /// Seconds since 1970 in the log's clock: the order of lines and the delays between them.
     #[must_use]
     pub const fn local_seconds(self) -> i64 {
@@ -69,7 +75,9 @@ impl fmt::Display for Timestamp {
         write!(f, "{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}")?;
         match self.offset {
             Some(0) => f.write_str("Z"),
-            Some(o) => write!(f, "{}{:02}:{:02}", if o < 0 { '-' } else { '+' }, o.unsigned_abs() / 60, o.unsigned_abs() % 60),
+            Some(o) => {
+                write!(f, "{}{:02}:{:02}", if o < 0 { '-' } else { '+' }, o.unsigned_abs() / 60, o.unsigned_abs() % 60)
+            }
             None => Ok(()),
         }
     }
@@ -201,33 +209,33 @@ pub(crate) fn parse_stamp(line: &str) -> Option<(Stamp, &str)> {
 
 /// Years for classic syslog stamps, which carry none. The first stamp is in the reference year
 /// (the year the file was last written, or this year for standard input), or in the year before
-/// when its month is later than the reference month (a file written in January that starts in
-/// December). Lines are taken to be in order: a stamp whose month is earlier than the previous
+/// when its month and day are later than the reference's (a file written in January that starts
+/// in December: a log does not start after it was last written). Lines are taken to be in order: a stamp whose month is earlier than the previous
 /// stamp's starts the next year (December, then January).
 #[derive(Clone, Debug)]
 pub struct YearGuess {
-    reference: (i32, u8),
+    reference: (i32, u8, u8),
     current: Option<(i32, u8)>,
 }
 
 impl YearGuess {
-    /// Years guessed from `year` and `month` (1-12), the time the log was last written.
+    /// Years guessed from `year`, `month` (1-12) and `day`, when the log was last written.
     #[must_use]
-    pub const fn new(year: i32, month: u8) -> Self {
-        Self { reference: (year, month), current: None }
+    pub const fn new(year: i32, month: u8, day: u8) -> Self {
+        Self { reference: (year, month, day), current: None }
     }
 
-    /// Starts over for another file written at `year` and `month`.
-    pub fn restart(&mut self, year: i32, month: u8) {
-        self.reference = (year, month);
+    /// Starts over for another file last written at `year`, `month` and `day`.
+    pub fn restart(&mut self, year: i32, month: u8, day: u8) {
+        self.reference = (year, month, day);
         self.current = None;
     }
 
     pub(crate) fn stamp(&mut self, s: NoYear) -> Timestamp {
         let year = match self.current {
             None => {
-                let (y, m) = self.reference;
-                if s.month > m { y - 1 } else { y }
+                let (y, m, d) = self.reference;
+                if (s.month, s.day) > (m, d) { y - 1 } else { y }
             }
             // Two months back or more: the log turned the year (a month back is the same year's
             // lines out of order between two processes).
@@ -272,12 +280,15 @@ mod tests {
 
     #[test]
     fn years_follow_the_log_across_new_year() {
-        let mut g = YearGuess::new(2025, 1);
+        let mut g = YearGuess::new(2025, 1, 2);
         let dec = NoYear { month: 12, day: 31, hour: 23, minute: 59, second: 0 };
         let jan = NoYear { month: 1, day: 1, hour: 0, minute: 1, second: 0 };
         assert_eq!(g.stamp(dec).civil().0, 2024);
         assert_eq!(g.stamp(jan).civil().0, 2025);
-        let mut g = YearGuess::new(2025, 6);
+        let mut g = YearGuess::new(2025, 6, 1);
         assert_eq!(g.stamp(jan).civil().0, 2025);
+        // Written on 1 December, a log that starts on 31 December is last year's.
+        let mut g = YearGuess::new(2026, 12, 1);
+        assert_eq!(g.stamp(dec).civil().0, 2025);
     }
 }

@@ -6,6 +6,7 @@ mod classify;
 mod cli;
 mod explain;
 mod list;
+mod logs;
 mod lookup;
 mod robust;
 mod search;

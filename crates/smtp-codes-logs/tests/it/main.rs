@@ -1,5 +1,5 @@
 //! Integration tests of the log scanner: real sample lines of each format, with every expected
 //! outcome asserted, and hostile input.
 
-mod samples;
 mod props;
+mod samples;

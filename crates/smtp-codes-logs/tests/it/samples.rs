@@ -8,7 +8,7 @@ use smtp_codes_logs::{LogFormat, Options, Outcome, OutcomeKind, Scanner};
 fn scan(name: &str) -> (Vec<Outcome>, Scanner) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut scanner = Scanner::new(Options { year: (2024, 12), ..Options::default() });
+    let mut scanner = Scanner::new(Options { year: (2025, 1, 2), ..Options::default() });
     let mut out = Vec::new();
     // fail2ban's files carry their test expectations as `# failJSON: ...` comment lines.
     for line in text.lines().filter(|l| !l.starts_with('#')) {

@@ -13445,6 +13445,13 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "network is unreachable",
+        reason: Reason::NetworkError,
+        command: None,
+        who_acts: None,
+        source: "https://serveraide.com/how-to-read-postfix-maillog-117426 (Postfix: \"status=deferred (delivery temporarily suspended: connect to ...:25: Network is unreachable)\", the operating system's text for ENETUNREACH, the family of Sisimai's \"host is unreachable\")",
+    },
+    PhraseRule {
         phrase: "no mx found for destination",
         reason: Reason::NetworkError,
         command: None,
@@ -14767,14 +14774,6 @@ pub static TERM_RULES: &[TermRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15 (the family of \"unknown domain name\", \"mail domain mentioned in email address is unknown\")",
-    },
-    TermRule {
-        all: &["unknown", "host"],
-        none: &["sender"],
-        reason: Reason::HostUnknown,
-        command: None,
-        who_acts: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15 (the family of \"host unknown\", \"unknown host\")",
     },
     TermRule {
         all: &["not found", "host"],

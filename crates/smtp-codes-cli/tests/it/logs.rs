@@ -1,0 +1,115 @@
+//! `smtp-codes logs`: the report, JSON records and the JSON report over the log crate's
+//! samples; rotated files read oldest first; filters; a file in no known format.
+
+use std::path::PathBuf;
+
+use super::{json_lines, run, run_with_stdin, stderr, stdout, temp_dir};
+
+fn sample(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../smtp-codes-logs/tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn json_records_name_the_recipient_queue_id_and_reason() {
+    let o = run(&["logs", "--json", &sample("postfix-deliveries.log")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records = json_lines(&o);
+    let kinds: Vec<&str> = records.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["delivered", "bounced", "delivered", "expired", "rejected", "deferred"]);
+    let bounced = &records[1];
+    assert_eq!(bounced["recipient"], "kijitora@example.org");
+    assert_eq!(bounced["queue_id"], "19B6B2900FE");
+    assert_eq!(bounced["reason"], "userunknown");
+    assert_eq!(bounced["hard_bounce"], true);
+    assert_eq!(bounced["line"], 5);
+    assert_eq!(bounced["status"], "5.1.1");
+    // A refusal of this server is never a hard bounce of the sender's mail.
+    assert_eq!(records[4]["hard_bounce"], false);
+    let expired = &records[3];
+    assert_eq!(expired["reason"], "networkerror");
+    assert_eq!(expired["attempts"], 2);
+}
+
+#[test]
+fn the_report_answers_who_bounced_why_and_how_delivery_goes() {
+    let o = run(&["logs", &sample("postfix-deliveries.log"), &sample("exim-deliveries.log")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for needle in [
+        "Mail log: 30 lines in 2 files (postfix 21, exim 8; other programs 1; unknown 0)",
+        "rejected   2",
+        "inbound refusals",
+        "PROVIDER",
+        "RECIPIENT DOMAIN",
+        "Problems, grouped by the rule that decided",
+        // "553 5.3.0 ...Addressee unknown" is a system error by its code, not a hard bounce.
+        "Stop mailing: 2 hard bounces, 2 recipients:",
+        "  kijitora@example.org",
+        "MTA problems: 1 warning",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn the_json_report_is_one_object() {
+    let o = run(&["logs", "--summary", "--json", &sample("exim-deliveries.log")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["type"], "log-summary");
+    assert_eq!(v["totals"]["delivered"], 1);
+    assert_eq!(v["totals"]["bounced"], 2);
+    assert_eq!(v["totals"]["rejected"], 1);
+    assert_eq!(v["received"], 2);
+    assert_eq!(v["stop_mailing"]["recipients"], serde_json::json!(["jim@trek99.example"]));
+    assert_eq!(v["lines"]["by_format"]["exim"], 8);
+}
+
+#[test]
+fn problems_and_time_filters_keep_what_they_say() {
+    let o = run(&["logs", "--json", "--problems", &sample("postfix-deliveries.log")]);
+    let kinds: Vec<String> = json_lines(&o).iter().map(|r| r["kind"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(kinds, ["bounced", "expired", "rejected", "deferred"]);
+    let o =
+        run(&["logs", "--json", "--year", "2025", "--since", "2026-01-01T01:00:00", &sample("postfix-deliveries.log")]);
+    let kinds: Vec<String> = json_lines(&o).iter().map(|r| r["kind"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(kinds, ["expired", "rejected", "deferred"], "{}", stderr(&o));
+    let o = run(&["logs", "--since", "yesterday"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a time"), "{}", stderr(&o));
+}
+
+#[test]
+fn rotated_files_continue_each_other_oldest_first() {
+    let dir = temp_dir("logs-rotated");
+    let first = "Jan  1 00:00:00 mx postfix/qmgr[1]: ABCDEF123: from=<a@example.net>, size=10, nrcpt=1 (queue active)\n\
+                 Jan  1 00:00:01 mx postfix/smtp[2]: ABCDEF123: to=<b@example.org>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to mx.example.org[192.0.2.1]:25: Connection refused)\n";
+    let second = "Jan  1 01:00:01 mx postfix/smtp[2]: ABCDEF123: to=<b@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=3601, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
+    std::fs::write(dir.join("mail.log.1"), first).unwrap();
+    std::fs::write(dir.join("mail.log"), second).unwrap();
+    // Given newest first, read oldest first: one delivery after one deferral.
+    let paths = [dir.join("mail.log"), dir.join("mail.log.1")];
+    let o = run(&["logs", "--json", paths[0].to_str().unwrap(), paths[1].to_str().unwrap()]);
+    let records = json_lines(&o);
+    assert_eq!(records.len(), 1, "{}", stdout(&o));
+    assert_eq!(records[0]["kind"], "delivered");
+    assert_eq!(records[0]["attempts"], 2);
+    assert_eq!(records[0]["sender"], "a@example.net");
+    assert!(records[0]["file"].as_str().unwrap().ends_with("mail.log"));
+    assert_eq!(records[0]["line"], 1);
+}
+
+#[test]
+fn a_file_in_no_known_format_is_an_error_naming_it() {
+    let o = run_with_stdin(&["logs"], b"hello\nworld\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("-: no line of its 2 is in a known log format"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("\"hello\""), "{}", stderr(&o));
+    let o = run(&["logs", "--format", "qmail", &sample("exim-deliveries.log")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a log format"), "{}", stderr(&o));
+}

@@ -1,0 +1,459 @@
+//! The records of `smtp-codes logs`: one per recipient outcome of a mail log, and the report of
+//! a whole log (totals, delivery by domain and provider, problems grouped by rule, recipients to
+//! stop mailing, senders, traffic by hour and day, the MTA's own warnings).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use smtp_codes::classify::{Classifier, Context};
+use smtp_codes::explain::Explanation;
+use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
+use smtp_codes_logs::{Outcome, OutcomeKind, Stats};
+
+use crate::report::RuleRecord;
+
+/// One recipient outcome of a log (`log-record` in `docs/json.md`).
+#[derive(Debug, Serialize)]
+pub struct LogRecord<'a> {
+    /// The input file of the line that decided the outcome (`-` for standard input).
+    file: &'a str,
+    /// That line's 1-based number in its file.
+    line: u64,
+    /// `postfix`, `exim` or `sendmail`.
+    format: &'static str,
+    /// `delivered`, `deferred`, `bounced`, `expired` or `rejected`.
+    kind: &'static str,
+    queue_id: Option<&'a str>,
+    message_id: Option<&'a str>,
+    /// The envelope sender; empty for the null sender `<>`.
+    sender: Option<&'a str>,
+    recipient: Option<&'a str>,
+    original_recipient: Option<&'a str>,
+    /// The server the message went to, as logged (`mx.example.org[192.0.2.1]:25`).
+    relay: Option<&'a str>,
+    /// The client that offered the message.
+    client: Option<&'a str>,
+    /// RFC 3339, with no offset when the log gave none.
+    first_time: Option<String>,
+    last_time: Option<String>,
+    /// Seconds from arrival to the outcome.
+    delay: Option<f64>,
+    size: Option<u64>,
+    attempts: u32,
+    /// The enhanced code the MTA logged (`dsn=`).
+    dsn: Option<&'a str>,
+    /// The enhanced code decided: the reply text's own when it has one, else the logged one.
+    status: Option<EnhancedCode>,
+    reply_code: Option<ReplyCode>,
+    reason: &'static str,
+    hard_bounce: bool,
+    severity: Severity,
+    retry: bool,
+    who_acts: WhoActs,
+    provider: Option<&'static str>,
+    rule: RuleRecord,
+    /// The last reply or reason text.
+    reply: &'a str,
+    warnings: &'a [&'static str],
+}
+
+/// The classification of an outcome's reply: the text with the relay's host name as the remote
+/// host.
+#[must_use]
+pub fn explain<'o>(classifier: &Classifier, outcome: &'o Outcome) -> Explanation<'o> {
+    let context = Context::new().with_remote_host(outcome.relay_host());
+    classifier.explain(outcome.reply().as_bytes(), &context)
+}
+
+impl<'a> LogRecord<'a> {
+    /// The record of `outcome`, decided at `line` of `file`, classified as `explanation` says.
+    #[must_use]
+    pub fn new(file: &'a str, line: u64, outcome: &'a Outcome, explanation: &Explanation<'_>) -> Self {
+        // `Classifier::explain` always classifies; the fallback is the shared classifier's.
+        let c = explanation.classification().copied().unwrap_or_else(|| {
+            smtp_codes::classify::classify(outcome.reply(), &Context::new().with_remote_host(outcome.relay_host()))
+        });
+        let status = explanation.enhanced_code().or_else(|| outcome.dsn().and_then(|d| d.parse().ok()));
+        Self {
+            file,
+            line,
+            format: outcome.format().as_str(),
+            kind: outcome.kind().as_str(),
+            queue_id: outcome.queue_id(),
+            message_id: outcome.message_id(),
+            sender: outcome.sender(),
+            recipient: outcome.recipient(),
+            original_recipient: outcome.original_recipient(),
+            relay: outcome.relay(),
+            client: outcome.client(),
+            first_time: outcome.first_time().map(|t| t.to_string()),
+            last_time: outcome.last_time().map(|t| t.to_string()),
+            delay: outcome.delay(),
+            size: outcome.size(),
+            attempts: outcome.attempts(),
+            dsn: outcome.dsn(),
+            status,
+            reply_code: explanation.reply_code(),
+            reason: c.reason().id(),
+            hard_bounce: c.hard_bounce() && matches!(outcome.kind(), OutcomeKind::Bounced),
+            severity: explanation.severity(),
+            retry: explanation.retry(),
+            who_acts: explanation.who_acts(),
+            provider: c.provider().map(|p| p.id()),
+            rule: RuleRecord::new(c.rule()),
+            reply: outcome.reply(),
+            warnings: outcome.warnings(),
+        }
+    }
+}
+
+/// The most keys each count of a [`LogSummary`] keeps one by one (domains, providers, senders,
+/// problem groups, recipients to stop mailing); the rest go under [`OTHER`], so that memory
+/// stays bounded whatever the log.
+pub const MAX_KEYS: usize = 1000;
+
+/// The key of what came after [`MAX_KEYS`] others.
+pub const OTHER: &str = "other";
+
+/// Outcomes by kind.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    delivered: u64,
+    deferred: u64,
+    bounced: u64,
+    expired: u64,
+    rejected: u64,
+}
+
+impl Counts {
+    fn add(&mut self, kind: OutcomeKind) {
+        *match kind {
+            OutcomeKind::Delivered => &mut self.delivered,
+            OutcomeKind::Deferred => &mut self.deferred,
+            OutcomeKind::Bounced => &mut self.bounced,
+            OutcomeKind::Expired => &mut self.expired,
+            OutcomeKind::Rejected => &mut self.rejected,
+        } += 1;
+    }
+
+    /// Outcomes of mail sent out: all but inbound refusals.
+    #[must_use]
+    pub const fn outbound(&self) -> u64 {
+        self.delivered + self.deferred + self.bounced + self.expired
+    }
+
+    /// The count of one kind.
+    #[must_use]
+    pub const fn get(&self, kind: OutcomeKind) -> u64 {
+        match kind {
+            OutcomeKind::Delivered => self.delivered,
+            OutcomeKind::Deferred => self.deferred,
+            OutcomeKind::Bounced => self.bounced,
+            OutcomeKind::Expired => self.expired,
+            OutcomeKind::Rejected => self.rejected,
+        }
+    }
+
+    /// Delivered outcomes as a share of the outbound ones, in percent.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn delivered_percent(&self) -> Option<f64> {
+        let n = self.outbound();
+        (n > 0).then(|| 100.0 * self.delivered as f64 / n as f64)
+    }
+}
+
+/// A bounded map of counts: [`MAX_KEYS`] keys, then [`OTHER`].
+#[derive(Clone, Debug, Default)]
+struct Bounded<V> {
+    map: HashMap<String, V>,
+}
+
+impl<V: Default> Bounded<V> {
+    fn entry(&mut self, key: &str) -> &mut V {
+        let key = if self.map.contains_key(key) || self.map.len() < MAX_KEYS { key } else { OTHER };
+        if !self.map.contains_key(key) {
+            self.map.insert(key.to_owned(), V::default());
+        }
+        self.map.get_mut(key).expect("just inserted")
+    }
+}
+
+/// A group of problems: outcomes of one kind decided by one rule to one reason.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ProblemGroup {
+    kind: &'static str,
+    reason: &'static str,
+    /// The rule that decided, as in the records.
+    rule: serde_json::Value,
+    count: u64,
+    /// Providers the replies came from, with counts.
+    providers: BTreeMap<String, u64>,
+    /// The first reply of the group.
+    example: String,
+}
+
+/// One row of a table by key: outcomes by kind, and the delivered share.
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    key: &'a str,
+    #[serde(flatten)]
+    counts: &'a Counts,
+    delivered_percent: Option<f64>,
+}
+
+/// The report of a whole log (`log-summary` in `docs/json.md`).
+#[derive(Debug, Default)]
+pub struct LogSummary {
+    totals: Counts,
+    received: u64,
+    received_bytes: u64,
+    hard_bounces: u64,
+    by_domain: Bounded<Counts>,
+    by_provider: Bounded<Counts>,
+    by_sender: Bounded<Counts>,
+    problems: Bounded<ProblemGroup>,
+    stop_mailing: Vec<String>,
+    stop_mailing_seen: std::collections::HashSet<String>,
+    stop_mailing_more: u64,
+    by_hour: BTreeMap<u8, Counts>,
+    by_day: BTreeMap<String, Counts>,
+    stats: Stats,
+}
+
+impl LogSummary {
+    /// Counts one outcome, classified as `explanation` says.
+    pub fn add(&mut self, outcome: &Outcome, explanation: &Explanation<'_>) {
+        let kind = outcome.kind();
+        self.totals.add(kind);
+        let domain =
+            outcome.recipient().and_then(|r| r.rsplit_once('@')).map_or("none", |(_, d)| d).to_ascii_lowercase();
+        let c = explanation.classification();
+        let provider = c.and_then(|c| c.provider()).map_or("none", |p| p.id());
+        if kind != OutcomeKind::Rejected {
+            self.by_domain.entry(&domain).add(kind);
+            self.by_provider.entry(provider).add(kind);
+            self.by_sender.entry(outcome.sender().map_or("none", |s| if s.is_empty() { "<>" } else { s })).add(kind);
+        }
+        if let Some(t) = outcome.last_time() {
+            let (_, _, _, hour, _, _) = t.civil();
+            self.by_hour.entry(hour).or_default().add(kind);
+            // Days are few (one a day of log), so they are not bounded.
+            self.by_day.entry(t.day_key()).or_default().add(kind);
+        }
+        if kind == OutcomeKind::Delivered {
+            return;
+        }
+        let reason = c.map_or("undefined", |c| c.reason().id());
+        let rule =
+            c.map_or(serde_json::Value::Null, |c| serde_json::to_value(RuleRecord::new(c.rule())).unwrap_or_default());
+        let key = format!("{}\u{1f}{reason}\u{1f}{rule}", kind.as_str());
+        let group = self.problems.entry(&key);
+        if group.count == 0 {
+            group.kind = kind.as_str();
+            group.reason = reason;
+            group.rule = rule;
+            group.example = outcome.reply().chars().take(300).collect();
+        }
+        group.count += 1;
+        if group.providers.len() < 20 || group.providers.contains_key(provider) {
+            *group.providers.entry(provider.to_owned()).or_default() += 1;
+        }
+        if kind == OutcomeKind::Bounced
+            && c.is_some_and(|c| c.hard_bounce())
+            && let Some(r) = outcome.recipient()
+        {
+            self.hard_bounces += 1;
+            let r = r.to_ascii_lowercase();
+            if !self.stop_mailing_seen.contains(&r) {
+                if self.stop_mailing.len() < MAX_KEYS {
+                    self.stop_mailing_seen.insert(r.clone());
+                    self.stop_mailing.push(r);
+                } else {
+                    self.stop_mailing_more += 1;
+                }
+            }
+        }
+    }
+
+    /// Takes the scanner's counts of lines, received mail and problems at the end.
+    pub fn finish(&mut self, stats: &Stats) {
+        self.received = stats.received;
+        self.received_bytes = stats.received_bytes;
+        self.stats = stats.clone();
+    }
+
+    /// Outcomes by kind.
+    #[must_use]
+    pub const fn totals(&self) -> &Counts {
+        &self.totals
+    }
+    /// Messages received and their bytes.
+    #[must_use]
+    pub const fn received(&self) -> (u64, u64) {
+        (self.received, self.received_bytes)
+    }
+    /// The scanner's counts.
+    #[must_use]
+    pub const fn stats(&self) -> &Stats {
+        &self.stats
+    }
+    /// Hard bounces, and the distinct recipients to stop mailing (the first [`MAX_KEYS`]) with
+    /// how many more there were.
+    #[must_use]
+    pub fn stop_mailing(&self) -> (u64, &[String], u64) {
+        (self.hard_bounces, &self.stop_mailing, self.stop_mailing_more)
+    }
+
+    fn rows<'a>(map: &'a Bounded<Counts>, limit: usize) -> Vec<Row<'a>> {
+        let mut rows: Vec<Row<'a>> = map
+            .map
+            .iter()
+            .map(|(k, c)| Row { key: k.as_str(), counts: c, delivered_percent: c.delivered_percent() })
+            .collect();
+        rows.sort_by(|a, b| b.counts.outbound().cmp(&a.counts.outbound()).then_with(|| a.key.cmp(b.key)));
+        rows.truncate(limit);
+        rows
+    }
+    /// Delivery by recipient domain, most mail first.
+    #[must_use]
+    pub fn by_domain(&self, limit: usize) -> Vec<Row<'_>> {
+        Self::rows(&self.by_domain, limit)
+    }
+    /// Delivery by provider (`none` when no provider was recognised), most mail first.
+    #[must_use]
+    pub fn by_provider(&self, limit: usize) -> Vec<Row<'_>> {
+        Self::rows(&self.by_provider, limit)
+    }
+    /// Senders, most mail first.
+    #[must_use]
+    pub fn by_sender(&self, limit: usize) -> Vec<Row<'_>> {
+        Self::rows(&self.by_sender, limit)
+    }
+    /// Problems (bounced, deferred, expired, rejected) grouped by kind, reason and rule, most
+    /// first.
+    #[must_use]
+    pub fn problems(&self, limit: usize) -> Vec<&ProblemGroup> {
+        let mut groups: Vec<&ProblemGroup> = self.problems.map.values().collect();
+        groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (a.kind, a.reason).cmp(&(b.kind, b.reason))));
+        groups.truncate(limit);
+        groups
+    }
+    /// Outcomes by hour of the day (0-23, the log's clock).
+    #[must_use]
+    pub const fn by_hour(&self) -> &BTreeMap<u8, Counts> {
+        &self.by_hour
+    }
+    /// Outcomes by day.
+    #[must_use]
+    pub const fn by_day(&self) -> &BTreeMap<String, Counts> {
+        &self.by_day
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The domain, provider or sender.
+    #[must_use]
+    pub const fn key(&self) -> &'a str {
+        self.key
+    }
+    /// Its outcomes by kind.
+    #[must_use]
+    pub const fn counts(&self) -> &'a Counts {
+        self.counts
+    }
+}
+
+impl ProblemGroup {
+    /// `bounced`, `deferred`, `expired` or `rejected`.
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        self.kind
+    }
+    /// The reason decided.
+    #[must_use]
+    pub const fn reason(&self) -> &'static str {
+        self.reason
+    }
+    /// How many outcomes.
+    #[must_use]
+    pub const fn count(&self) -> u64 {
+        self.count
+    }
+    /// The first reply of the group.
+    #[must_use]
+    pub fn example(&self) -> &str {
+        &self.example
+    }
+    /// The rule, as the records show it.
+    #[must_use]
+    pub const fn rule(&self) -> &serde_json::Value {
+        &self.rule
+    }
+    /// Providers with counts.
+    #[must_use]
+    pub const fn providers(&self) -> &BTreeMap<String, u64> {
+        &self.providers
+    }
+}
+
+impl Serialize for LogSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        #[derive(Serialize)]
+        struct Lines<'a> {
+            read: u64,
+            by_format: BTreeMap<&'static str, u64>,
+            other_programs: BTreeMap<&'a str, u64>,
+            unknown: u64,
+            unknown_examples: Vec<(u64, &'a str)>,
+        }
+        #[derive(Serialize)]
+        struct Problems<'a> {
+            counts: BTreeMap<&'static str, u64>,
+            examples: Vec<(&'static str, u64, &'a str)>,
+        }
+        #[derive(Serialize)]
+        struct Stop<'a> {
+            hard_bounces: u64,
+            recipients: &'a [String],
+            more: u64,
+        }
+        let s = &self.stats;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("type", "log-summary")?;
+        m.serialize_entry(
+            "lines",
+            &Lines {
+                read: s.lines,
+                by_format: s.by_format.iter().map(|(f, n)| (f.as_str(), *n)).collect(),
+                other_programs: s.other_programs.iter().map(|(p, n)| (p.as_str(), *n)).collect(),
+                unknown: s.unknown,
+                unknown_examples: s.unknown_examples.iter().map(|(n, l)| (*n, l.as_str())).collect(),
+            },
+        )?;
+        m.serialize_entry("received", &self.received)?;
+        m.serialize_entry("received_bytes", &self.received_bytes)?;
+        m.serialize_entry("totals", &self.totals)?;
+        m.serialize_entry("delivered_percent", &self.totals.delivered_percent())?;
+        m.serialize_entry("by_domain", &self.by_domain(MAX_KEYS))?;
+        m.serialize_entry("by_provider", &self.by_provider(MAX_KEYS))?;
+        m.serialize_entry("problems", &self.problems(MAX_KEYS))?;
+        m.serialize_entry(
+            "stop_mailing",
+            &Stop { hard_bounces: self.hard_bounces, recipients: &self.stop_mailing, more: self.stop_mailing_more },
+        )?;
+        m.serialize_entry("senders", &self.by_sender(MAX_KEYS))?;
+        m.serialize_entry("by_hour", &self.by_hour)?;
+        m.serialize_entry("by_day", &self.by_day)?;
+        m.serialize_entry(
+            "mta_problems",
+            &Problems {
+                counts: s.problems.iter().map(|(sev, n)| (sev.as_str(), *n)).collect(),
+                examples: s.problem_examples.iter().map(|(sev, n, t)| (sev.as_str(), *n, t.as_str())).collect(),
+            },
+        )?;
+        m.serialize_entry("forgotten", &s.forgotten)?;
+        m.end()
+    }
+}
