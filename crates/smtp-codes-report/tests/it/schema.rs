@@ -343,3 +343,45 @@ fn bounce_records_and_their_summary_are_documented() {
     assert_eq!(s["domain"]["example.net"], Value::from(1));
     assert_documented(&docs, "bounce-summary", keys([&s]));
 }
+
+#[test]
+fn log_records_and_their_summary_are_documented() {
+    use smtp_codes_logs::{Options, Scanner};
+    use smtp_codes_report::logs::{LogRecord, LogSummary, explain};
+    let docs = documented();
+    let lines = [
+        "Jan  1 00:00:00 mx postfix/cleanup[1]: ABCDEF123: message-id=<m@example.net>",
+        "Jan  1 00:00:00 mx postfix/qmgr[1]: ABCDEF123: from=<a@example.net>, size=10, nrcpt=2 (queue active)",
+        "Jan  1 00:00:01 mx postfix/smtp[2]: ABCDEF123: to=<b@example.org>, orig_to=<c@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))",
+        "Jan  1 00:00:01 mx postfix/smtp[2]: ABCDEF123: to=<d@example.org>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to mx.example.org[192.0.2.1]:25: Connection refused)",
+        "Jan  1 00:00:02 mx postfix/smtpd[3]: NOQUEUE: reject: RCPT from x[192.0.2.9]: 554 5.7.1 <e@example.com>: Relay access denied; from=<f@example.net> to=<e@example.com> proto=SMTP helo=<x>",
+        "Jan  1 00:00:03 mx postfix/smtpd[3]: warning: hostname x does not resolve",
+        "Jan  1 00:00:04 mx dovecot: imap-login: Login",
+    ];
+    let mut scanner = Scanner::new(Options { year: (2025, 1, 2), ..Options::default() });
+    let mut outcomes = Vec::new();
+    for line in lines {
+        scanner.push(line, &mut outcomes);
+    }
+    scanner.finish(&mut outcomes);
+    let classifier = smtp_codes::classify::shared();
+    let mut summary = LogSummary::default();
+    let records: Vec<Value> = outcomes
+        .iter()
+        .map(|o| {
+            let e = explain(classifier, o);
+            summary.add(o, &e);
+            json(LogRecord::new("mail.log", o.line(), o, &e))
+        })
+        .collect();
+    summary.finish(scanner.stats());
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["reason"], "userunknown");
+    assert_eq!(records[1]["kind"], "rejected");
+    assert_eq!(records[2]["kind"], "deferred");
+    assert_documented(&docs, "log-record", keys(&records));
+    let s = json(&summary);
+    assert_eq!(s["totals"]["bounced"], Value::from(1));
+    assert_eq!(s["stop_mailing"]["recipients"], serde_json::json!(["b@example.org"]));
+    assert_documented(&docs, "log-summary", keys([&s]));
+}
