@@ -59,3 +59,17 @@ fn empty_input_has_no_events() {
     assert_eq!(read_json_lines(&b"  \n\n"[..]).count(), 0);
     assert_eq!(read_json_lines(&b"[]\n[{\"msys\":{}}]"[..]).count(), 0);
 }
+
+/// SES events from Amazon EventBridge, and a page of Mailgun's events API.
+#[test]
+fn eventbridge_and_mailgun_pages_are_unwrapped() {
+    let ses = super::sample("ses-bounce-dsn.json");
+    let bridge = serde_json::json!({"version": "0", "id": "e1", "detail-type": "Email Bounced", "source": "aws.ses", "detail": ses});
+    let events = smtp_codes_events::read(&bridge).unwrap();
+    assert_eq!((events[0].esp(), events[0].path()), (Esp::Ses, "detail.bounce.bouncedRecipients[0]"));
+    let failed = super::sample("mailgun-failed-permanent.json")["event-data"].clone();
+    let page = serde_json::json!({"items": [failed.clone(), failed], "paging": {"next": "https://api.mailgun.net/v3/example.com/events/W3siY"}});
+    let events = smtp_codes_events::read(&page).unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!((events[1].esp(), events[1].path(), events[1].kind()), (Esp::Mailgun, "items[1]", EventKind::Bounced));
+}
