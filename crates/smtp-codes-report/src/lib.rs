@@ -30,6 +30,7 @@
 
 pub mod bounce;
 mod entries;
+pub mod events;
 pub mod list;
 pub mod logs;
 pub mod lookup;
@@ -44,6 +45,7 @@ pub use entries::{
     UsageEntry,
 };
 pub use logs::{LogRecord, LogSummary};
+pub use events::{EventRecord, EventSummary};
 pub use related::{
     EnhancedQuery, UnknownProvider, codes_of, parse_provider, provider_replies, provider_replies_for_enhanced,
     provider_replies_for_reply, rules_for_enhanced, rules_for_reply,

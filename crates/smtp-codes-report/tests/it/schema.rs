@@ -384,4 +384,50 @@ fn log_records_and_their_summary_are_documented() {
     assert_eq!(s["totals"]["bounced"], Value::from(1));
     assert_eq!(s["stop_mailing"]["recipients"], serde_json::json!(["b@example.org"]));
     assert_documented(&docs, "log-summary", keys([&s]));
+/// ESP event records, over every sample of `smtp-codes-events`: between them they reach every
+/// field, null and not, and the summary's counts.
+#[test]
+fn event_records_and_their_summary_are_documented() {
+    let docs = documented();
+    let data = super::root().join("crates/smtp-codes-events/tests/data");
+    let mut names: Vec<_> = std::fs::read_dir(&data)
+        .expect("the events samples")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "jsonl"))
+        .collect();
+    names.sort();
+    let file = Value::from("events.json");
+    let mut summary = smtp_codes_report::EventSummary::default();
+    let mut records = Vec::new();
+    for path in &names {
+        let input = std::fs::File::open(path).unwrap();
+        for event in smtp_codes_events::read_json_lines(input) {
+            let event = event.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            summary.add(&event);
+            records.push(json(smtp_codes_report::EventRecord::new(&file, records.len() as u64 + 1, &event)));
+        }
+    }
+    assert!(records.len() > 40, "{}", records.len());
+    let jane =
+        records.iter().find(|r| r["path"] == "Message.bounce.bouncedRecipients[0]").expect("the SES 550 5.3.0 sample");
+    assert_eq!(
+        (&jane["esp"], &jane["esp_type"], &jane["esp_says"], &jane["reason"], &jane["disagrees"]),
+        (
+            &Value::from("ses"),
+            &Value::from("Transient"),
+            &Value::from("temporary"),
+            &Value::from("userunknown"),
+            &Value::Bool(true)
+        )
+    );
+    assert_eq!((&jane["reply_code"], &jane["enhanced_code"]), (&Value::from(550), &Value::from("5.3.0")));
+    assert_documented(&docs, "event-record", keys(&records));
+    // The `rule` record is checked against every rule kind by the explained replies' test.
+    assert!(records.iter().all(|r| r["rule"]["kind"].is_string()));
+    let s = json(&summary);
+    assert_eq!(s["events"], Value::from(records.len() as u64));
+    assert!(s["disagreements"].as_u64().unwrap() >= 5, "{s}");
+    assert!(s["hard_bounce_recipients"].as_array().unwrap().contains(&Value::from("jane@example.com")), "{s}");
+    assert_eq!(s["esp"].as_object().unwrap().len(), 7, "every ESP counted: {s}");
+    assert_documented(&docs, "event-summary", keys([&s]));
 }
