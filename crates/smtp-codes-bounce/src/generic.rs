@@ -352,7 +352,7 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
     let addr = last.trim().trim_start_matches(['<', '[']).trim_end_matches(['>', ']']);
     let before = before.trim();
     // The sender in a transcript (`>>> MAIL FROM:<alice@example.net>`) is no recipient.
-    if before.as_bytes().len() >= 9 && before.as_bytes()[before.len() - 9..].eq_ignore_ascii_case(b"mail from") {
+    if before.len() >= 9 && before.as_bytes()[before.len() - 9..].eq_ignore_ascii_case(b"mail from") {
         return None;
     }
     (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))

@@ -44,8 +44,8 @@ pub use entries::{
     CodeRuleEntry, DigitEntry, DigitsEntry, EnhancedEntry, EnhancedPart, ProviderReplyEntry, ReasonEntry, ReplyEntry,
     UsageEntry,
 };
-pub use logs::{LogRecord, LogSummary};
 pub use events::{EventRecord, EventSummary};
+pub use logs::{LogRecord, LogSummary};
 pub use related::{
     EnhancedQuery, UnknownProvider, codes_of, parse_provider, provider_replies, provider_replies_for_enhanced,
     provider_replies_for_reply, rules_for_enhanced, rules_for_reply,

@@ -384,6 +384,8 @@ fn log_records_and_their_summary_are_documented() {
     assert_eq!(s["totals"]["bounced"], Value::from(1));
     assert_eq!(s["stop_mailing"]["recipients"], serde_json::json!(["b@example.org"]));
     assert_documented(&docs, "log-summary", keys([&s]));
+}
+
 /// ESP event records, over every sample of `smtp-codes-events`: between them they reach every
 /// field, null and not, and the summary's counts.
 #[test]
