@@ -4,6 +4,7 @@
 mod bounce;
 mod classify;
 mod context;
+mod events;
 mod explain;
 mod input;
 mod list;
@@ -52,6 +53,9 @@ enum Command {
     /// Read mail-server logs (Postfix, Exim, Sendmail): who bounced, why, and how delivery to
     /// each provider is going.
     Logs(logs::Args),
+    /// Read ESP webhook events (SES, SendGrid, Mailgun, Postmark, SparkPost, Mandrill, Brevo):
+    /// the ESP's label beside the reply's classification, and where they disagree.
+    Events(events::Args),
     /// Print a shell completion script.
     Completions(manual::CompletionsArgs),
     /// Print the man page (roff) of smtp-codes or of one of its commands.
@@ -77,6 +81,7 @@ fn main() -> ExitCode {
         Command::Classify(args) => classify::run(args, painter),
         Command::Bounce(args) => bounce::run(args, painter),
         Command::Logs(args) => logs::run(args, painter),
+        Command::Events(args) => events::run(args, painter),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
     };

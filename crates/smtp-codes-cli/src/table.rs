@@ -23,6 +23,11 @@ impl Table {
         Self { headers: headers.to_vec(), rows: Vec::new() }
     }
 
+    /// Whether the table has no rows.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     /// Adds a row; control characters in its cells are escaped.
     pub(crate) fn push(&mut self, row: Vec<String>) {
         debug_assert_eq!(row.len(), self.headers.len());

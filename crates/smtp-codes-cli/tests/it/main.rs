@@ -4,6 +4,7 @@
 mod bounce;
 mod classify;
 mod cli;
+mod events;
 mod explain;
 mod list;
 mod logs;
