@@ -122,7 +122,11 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         let (reader, bar) = source.open(true)?;
         let mut lines = Lines::new(reader);
         while let Some(line) = lines.next_line().with_context(|| format!("cannot read {}", source.name))? {
-            let text = String::from_utf8_lossy(line.bytes);
+            // Valid UTF-8 (nearly every line) is checked fast and borrowed.
+            let text = match std::str::from_utf8(line.bytes) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(_) => String::from_utf8_lossy(line.bytes),
+            };
             scanner.push(&text, &mut outcomes);
             emit(&mut out, &mut sink, &starts, args, classifier, &mut outcomes)?;
         }
@@ -165,6 +169,13 @@ fn emit(
 ) -> Result<()> {
     for o in outcomes.drain(..) {
         if !keep(&o, args) {
+            continue;
+        }
+        // A delivery needs no classification for the report: its provider comes from the relay.
+        if let Sink::Report(summary, _) = sink
+            && o.kind() == OutcomeKind::Delivered
+        {
+            summary.add_delivered(&o);
             continue;
         }
         let explanation = explain(classifier, &o);

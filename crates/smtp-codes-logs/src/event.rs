@@ -77,7 +77,38 @@ pub(crate) fn unbracket(s: &str) -> &str {
     s.strip_prefix('<').and_then(|s| s.strip_suffix('>')).unwrap_or(s)
 }
 
-/// The value of `key=` in a list of `key=value` fields separated by `sep`.
+/// Where `pat` first occurs in `hay`: `memchr` for its first byte, then a compare. Log lines
+/// are short and these patterns are two to a dozen bytes, where building a searcher per call
+/// (as `str::find` does) costs more than the search.
+pub(crate) fn find(hay: &str, pat: &str) -> Option<usize> {
+    let (h, p) = (hay.as_bytes(), pat.as_bytes());
+    let (&first, rest) = p.split_first()?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &h[from..]) {
+        let at = from + i;
+        if h[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// `hay` split around the first `pat`, as `str::split_once` does.
+pub(crate) fn split_once<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    // `pat` is ASCII wherever it is used, so both cuts are on character boundaries.
+    find(hay, pat).map(|at| (&hay[..at], &hay[at + pat.len()..]))
+}
+
+/// The value of `key=` in a list of `key=value` fields separated by `sep` (white space around a
+/// field is not part of it).
 pub(crate) fn field<'a>(fields: &'a str, key: &str, sep: &str) -> Option<&'a str> {
-    fields.split(sep).find_map(|f| f.trim().strip_prefix(key)?.strip_prefix('='))
+    let mut rest = fields;
+    loop {
+        let (f, next) = split_once(rest, sep).map_or((rest, None), |(f, n)| (f, Some(n)));
+        if let Some(v) = f.trim().strip_prefix(key).and_then(|v| v.strip_prefix('=')) {
+            return Some(v);
+        }
+        rest = next?;
+    }
 }

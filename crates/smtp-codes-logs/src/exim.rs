@@ -2,7 +2,7 @@
 //! `Completed`, and `rejected RCPT` refusals (Exim's specification, chapter "Log files"); the
 //! 16- and 23-character message ids of Exim before and since 4.97.
 
-use crate::event::{Event, Status, unbracket};
+use crate::event::{Event, Status, find, split_once, unbracket};
 
 /// An Exim message id: `16aiQz-0002Q5-00` or `10HmaX-000000005vi-0000`.
 pub(crate) fn is_message_id(s: &str) -> bool {
@@ -34,11 +34,11 @@ fn host(s: &str) -> Option<&str> {
 
 /// What the message of one Exim line (after its time stamp and any `[pid]`) says.
 pub(crate) fn parse(message: &str) -> Event<'_> {
-    let message = message.strip_prefix('[').and_then(|m| m.split_once("] ")).map_or(message, |(_, m)| m);
+    let message = message.strip_prefix('[').and_then(|m| split_once(m, "] ")).map_or(message, |(_, m)| m);
     let (id, rest) = message.split_once(' ').unwrap_or((message, ""));
     if !is_message_id(id) {
         // Refusals carry no message id (a message id comes first only after DATA).
-        if let Some(at) = message.find(" rejected RCPT ") {
+        if let Some(at) = find(message, " rejected RCPT ") {
             return rejected(None, message, at + " rejected RCPT ".len());
         }
         return Event::Noise;
@@ -75,7 +75,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
             let (recipients, original) = address(body);
             // The reason follows the first `: ` after the fields (`T=smtp: SMTP error ...`,
             // `I=[127.0.0.1]:10001 : SMTP error ...`, `<addr>: unknown mail domain`).
-            let text = body.split_once(": ").map_or("", |(_, t)| t);
+            let text = split_once(body, ": ").map_or("", |(_, t)| t);
             Event::Attempt {
                 id,
                 recipients,
@@ -87,7 +87,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
                 text,
             }
         }
-        _ => match rest.find(" rejected RCPT ") {
+        _ => match find(rest, " rejected RCPT ") {
             Some(at) => rejected(Some(id), rest, at + " rejected RCPT ".len()),
             None if rest.contains(" rejected after DATA") => rejected_data(id, rest, " rejected after DATA: "),
             None if rest.contains(" rejected by local_scan(): ") => {
@@ -109,7 +109,7 @@ fn address(body: &str) -> (&str, Option<&str>) {
 
 /// `H=(helo) [ip] F=<sender> rejected RCPT <rcpt>: reason`; `at` is where the recipient starts.
 fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
-    let (recipient, text) = line[at..].split_once(": ").unwrap_or((&line[at..], ""));
+    let (recipient, text) = split_once(&line[at..], ": ").unwrap_or((&line[at..], ""));
     let head = &line[..at];
     Event::Rejected {
         id,

@@ -28,6 +28,7 @@
 
 mod event;
 mod exim;
+mod hash;
 mod outcome;
 mod postfix;
 mod scanner;
@@ -36,6 +37,7 @@ mod syslog;
 mod time;
 
 pub use event::Severity;
+pub use hash::{FastHasher, FastState};
 pub use outcome::{Outcome, OutcomeKind};
 pub use scanner::{LogFormat, MAX_EXAMPLES, MAX_PROGRAMS, Options, Scanner, Stats};
 pub use time::{Timestamp, YearGuess};

@@ -3,7 +3,7 @@
 //! The layout is Postfix's `log_adhoc.c`; other instances' `syslog_name` (`postfix-out/smtp`) are
 //! read alike.
 
-use crate::event::{Event, Severity, Status, field, unbracket};
+use crate::event::{Event, Severity, Status, field, find, split_once, unbracket};
 
 /// The Postfix daemons whose lines are read; a program whose last path part is one of these
 /// (`postfix/smtp`, `postfix-out/smtp`, `postfix/submission/smtpd`) is Postfix.
@@ -67,7 +67,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
             return Event::Problem { severity, text };
         }
     }
-    let Some((id, rest)) = message.split_once(": ") else { return Event::Noise };
+    let Some((id, rest)) = split_once(message, ": ") else { return Event::Noise };
     if id == "NOQUEUE" {
         return reject(None, rest);
     }
@@ -103,7 +103,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
 
 /// `to=<rcpt>, orig_to=<...>, relay=..., delay=..., dsn=..., status=word (text)`.
 fn attempt<'a>(id: &'a str, to: &'a str) -> Event<'a> {
-    let Some(at) = to.find(", status=") else { return Event::Noise };
+    let Some(at) = find(to, ", status=") else { return Event::Noise };
     let (fields, status) = (&to[..at], &to[at + ", status=".len()..]);
     let (word, text) = status.split_once(' ').unwrap_or((status, ""));
     let status = match word {
@@ -135,7 +135,7 @@ fn reject<'a>(id: Option<&'a str>, rest: &'a str) -> Event<'a> {
         return Event::Noise;
     };
     // `RCPT from host[ip]: ` then the reply; the client is between `from ` and `: `.
-    let (client, reply) = match body.split_once(" from ").and_then(|(_, r)| r.split_once(": ")) {
+    let (client, reply) = match split_once(body, " from ").and_then(|(_, r)| split_once(r, ": ")) {
         Some((client, reply)) => (Some(client), reply),
         None => (None, body),
     };

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::event::{Event, Severity, Status, unbracket};
 use crate::time::{Stamp, YearGuess, parse_stamp};
-use crate::{Outcome, OutcomeKind, Timestamp, exim, postfix, sendmail, syslog};
+use crate::{FastState, Outcome, OutcomeKind, Timestamp, exim, postfix, sendmail, syslog};
 
 /// The MTA whose log a line is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,8 +47,13 @@ pub struct Options {
     pub format: Option<LogFormat>,
     /// The most messages kept in memory at once, waiting for more lines. When there are more,
     /// the tenth of them seen longest ago are given up: their pending recipients are reported as
-    /// `deferred` with the warning `forgotten`. Default 200,000 (a few hundred bytes each).
+    /// `deferred` with the warning `forgotten`. Default 100,000 (one to two kilobytes each).
     pub max_in_flight: usize,
+    /// Messages not named by any line for this many seconds of the log's clock are given up
+    /// (their pending recipients reported as `deferred` with the warning `forgotten`): longer
+    /// than any MTA keeps a message queued by default (Postfix's `maximal_queue_lifetime` and
+    /// Sendmail's `Timeout.queuereturn` are 5 days). Default 7 days.
+    pub stale_after: i64,
     /// The year, month (1-12) and day the first file was last written: classic syslog stamps
     /// carry no year (see [`YearGuess`]).
     pub year: (i32, u8, u8),
@@ -56,9 +61,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { format: None, max_in_flight: 200_000, year: (1970, 1, 1) }
+        Self { format: None, max_in_flight: 100_000, stale_after: 7 * 86_400, year: (1970, 1, 1) }
     }
 }
+
+/// Every how many lines the scanner looks for stale messages ([`Options::stale_after`]).
+const STALE_SWEEP: u64 = 1 << 16;
 
 /// The most example lines kept of each kind the report shows (unknown lines, problems).
 pub const MAX_EXAMPLES: usize = 5;
@@ -145,6 +153,8 @@ struct Message {
     first: Option<Timestamp>,
     /// The number of the last line about it: its age.
     seen: u64,
+    /// The time of the last line about it.
+    seen_at: Option<Timestamp>,
     received: bool,
     pending: Vec<Pending>,
 }
@@ -172,7 +182,7 @@ struct Message {
 pub struct Scanner {
     options: Options,
     years: YearGuess,
-    messages: HashMap<String, Message>,
+    messages: HashMap<String, Message, FastState>,
     stats: Stats,
 }
 
@@ -187,7 +197,12 @@ impl Scanner {
     #[must_use]
     pub fn new(options: Options) -> Self {
         let (y, m, d) = options.year;
-        Self { years: YearGuess::new(y, m, d), options, messages: HashMap::new(), stats: Stats::default() }
+        Self {
+            years: YearGuess::new(y, m, d),
+            options,
+            messages: HashMap::with_hasher(FastState),
+            stats: Stats::default(),
+        }
     }
 
     /// Starts the next file, last written on `year`, `month` and `day`: its classic syslog
@@ -233,6 +248,12 @@ impl Scanner {
         self.apply(format, time, n, event, out);
         if self.messages.len() > self.options.max_in_flight.max(10) {
             self.forget(out);
+        }
+        // Now and then, the messages no line has named for longer than any queue keeps them.
+        if n % STALE_SWEEP == 0
+            && let Some(now) = time
+        {
+            self.sweep(now.local_seconds() - self.options.stale_after, out);
         }
     }
 
@@ -400,19 +421,51 @@ impl Scanner {
 
     /// The message `id`, made when first seen.
     fn message(&mut self, id: &str, format: LogFormat, time: Option<Timestamp>, n: u64) -> &mut Message {
-        let m = self.messages.entry(id.to_owned()).or_insert_with(|| Message {
-            format,
-            sender: None,
-            size: None,
-            message_id: None,
-            client: None,
-            first: time,
-            seen: n,
-            received: false,
-            pending: Vec::new(),
-        });
+        // A message seen before is looked up without making its key again.
+        if !self.messages.contains_key(id) {
+            self.insert(id, format, time, n);
+        }
+        let m = self.messages.get_mut(id).expect("present");
         m.seen = n;
+        m.seen_at = time.or(m.seen_at);
         m
+    }
+
+    fn insert(&mut self, id: &str, format: LogFormat, time: Option<Timestamp>, n: u64) {
+        self.messages.insert(
+            id.to_owned(),
+            Message {
+                format,
+                sender: None,
+                size: None,
+                message_id: None,
+                client: None,
+                first: time,
+                seen: n,
+                received: false,
+                seen_at: time,
+                pending: Vec::new(),
+            },
+        );
+    }
+
+    /// Gives up the messages last named before `before` (seconds of the log's clock).
+    fn sweep(&mut self, before: i64, out: &mut Vec<Outcome>) {
+        let mut stale: Vec<(u64, String)> = self
+            .messages
+            .iter()
+            .filter(|(_, m)| m.seen_at.is_some_and(|t| t.local_seconds() < before))
+            .map(|(id, m)| (m.seen, id.clone()))
+            .collect();
+        stale.sort_unstable();
+        for (_, id) in stale {
+            if let Some(m) = self.messages.remove(&id) {
+                // A message whose recipients all had their final line (Sendmail logs no
+                // removal) is no loss.
+                self.stats.forgotten += u64::from(!m.pending.is_empty());
+                flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
+            }
+        }
     }
 
     /// Gives up the tenth of the messages in flight seen longest ago.
@@ -424,7 +477,9 @@ impl Scanner {
         ages.sort_unstable();
         for (_, id) in ages {
             if let Some(m) = self.messages.remove(&id) {
-                self.stats.forgotten += 1;
+                // A message whose recipients all had their final line (Sendmail logs no
+                // removal) is no loss.
+                self.stats.forgotten += u64::from(!m.pending.is_empty());
                 flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
             }
         }

@@ -1,7 +1,7 @@
 //! Sendmail's log lines: `from=` arrivals, `to=` delivery attempts with `dsn=` and `stat=`, and
 //! `reject=` refusals of the rule sets (the "syslog equates" of Sendmail's documentation).
 
-use crate::event::{Event, Status, field, unbracket};
+use crate::event::{Event, Status, field, split_once, unbracket};
 
 /// Whether `program` is Sendmail (`sendmail`, `sm-mta`, `sm-msp-queue`, ...).
 pub(crate) fn is_sendmail(program: &str) -> bool {
@@ -16,7 +16,7 @@ fn is_queue_id(s: &str) -> bool {
 /// What one Sendmail message (after `program[pid]: `) says.
 pub(crate) fn parse(message: &str) -> Event<'_> {
     // A connection refused before any message has a queue id: `ruleset=check_relay, ...`.
-    let (id, rest) = match message.split_once(": ") {
+    let (id, rest) = match split_once(message, ": ") {
         Some((id, rest)) if is_queue_id(id) => (Some(id), rest),
         _ if message.starts_with("ruleset=") => (None, message),
         _ => return Event::Noise,
@@ -27,12 +27,12 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
         let (recipient, sender) =
             if ruleset == "check_rcpt" { (arg1, None) } else { (None, arg1.filter(|a| a.contains('@'))) };
         // The rest of the line after `reject=` is the reply, commas and all.
-        let text = rest.split_once("reject=").map_or(reject, |(_, t)| t);
+        let text = split_once(rest, "reject=").map_or(reject, |(_, t)| t);
         return Event::Rejected { id, recipient, sender, client: field(rest, "relay", ", "), text };
     }
     let Some(id) = id else { return Event::Noise };
     if let Some(to) = rest.strip_prefix("to=") {
-        let Some(stat) = rest.split_once(", stat=").map(|(_, s)| s) else { return Event::Noise };
+        let Some(stat) = split_once(rest, ", stat=").map(|(_, s)| s) else { return Event::Noise };
         // `to=<a>,<b>, delay=...`: the recipients end at the first `, ` field separator.
         let recipients = to.split(", ").next().unwrap_or(to);
         let dsn = field(rest, "dsn", ", ");

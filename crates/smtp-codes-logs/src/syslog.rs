@@ -1,6 +1,7 @@
 //! The syslog frame of a log line: its time stamp, host, program and process id, then the
 //! program's own message (RFC 3164, RFC 5424-style ISO stamps, `journalctl -o short-iso`).
 
+use crate::event::find;
 use crate::time::{Stamp, parse_stamp};
 
 /// A line split into its syslog frame.
@@ -18,7 +19,7 @@ pub(crate) fn frame(line: &str) -> Option<Framed<'_>> {
     // journalctl and rsyslog do not.
     let (_host, rest) = rest.split_once(' ')?;
     let rest = rest.trim_start();
-    let colon = rest.find(": ")?;
+    let colon = find(rest, ": ")?;
     let tag = &rest[..colon];
     if tag.is_empty() || tag.contains(' ') {
         return None;

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use smtp_codes::classify::{Classifier, Context};
+use smtp_codes::classify::{Provider, Rule};
 use smtp_codes::explain::Explanation;
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
-use smtp_codes_logs::{Outcome, OutcomeKind, Stats};
+use smtp_codes_logs::{FastState, Outcome, OutcomeKind, Stats, Timestamp};
 
 use crate::report::RuleRecord;
 
@@ -107,6 +108,20 @@ impl<'a> LogRecord<'a> {
     }
 }
 
+/// The provider whose hosts `host` belongs to (`gmail-smtp-in.l.google.com` is Gmail's).
+#[must_use]
+pub fn provider_of_host(host: &str) -> Option<Provider> {
+    let host = host.trim_end_matches('.');
+    Provider::ALL.iter().copied().find(|p| {
+        p.hosts().iter().any(|suffix| {
+            let suffix = suffix.trim_start_matches('.');
+            host.len() >= suffix.len()
+                && host.as_bytes()[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+                && (host.len() == suffix.len() || host.as_bytes()[host.len() - suffix.len() - 1] == b'.')
+        })
+    })
+}
+
 /// The most keys each count of a [`LogSummary`] keeps one by one (domains, providers, senders,
 /// problem groups, recipients to stop mailing); the rest go under [`OTHER`], so that memory
 /// stays bounded whatever the log.
@@ -166,16 +181,22 @@ impl Counts {
 /// A bounded map of counts: [`MAX_KEYS`] keys, then [`OTHER`].
 #[derive(Clone, Debug, Default)]
 struct Bounded<V> {
-    map: HashMap<String, V>,
+    map: HashMap<String, V, FastState>,
 }
 
 impl<V: Default> Bounded<V> {
     fn entry(&mut self, key: &str) -> &mut V {
-        let key = if self.map.contains_key(key) || self.map.len() < MAX_KEYS { key } else { OTHER };
-        if !self.map.contains_key(key) {
-            self.map.insert(key.to_owned(), V::default());
-        }
-        self.map.get_mut(key).expect("just inserted")
+        // Two look-ups for a key seen before (the common case), three for a new one.
+        let key = if self.map.contains_key(key) {
+            key
+        } else {
+            let key = if self.map.len() < MAX_KEYS { key } else { OTHER };
+            if !self.map.contains_key(key) {
+                self.map.insert(key.to_owned(), V::default());
+            }
+            key
+        };
+        self.map.get_mut(key).expect("present")
     }
 }
 
@@ -212,12 +233,14 @@ pub struct LogSummary {
     by_domain: Bounded<Counts>,
     by_provider: Bounded<Counts>,
     by_sender: Bounded<Counts>,
-    problems: Bounded<ProblemGroup>,
+    problems: HashMap<(OutcomeKind, &'static str, Option<Rule>), ProblemGroup, FastState>,
+    problems_other: ProblemGroup,
     stop_mailing: Vec<String>,
     stop_mailing_seen: std::collections::HashSet<String>,
     stop_mailing_more: u64,
     by_hour: BTreeMap<u8, Counts>,
-    by_day: BTreeMap<String, Counts>,
+    /// Keyed by days since 1970 in the log's clock.
+    by_day: BTreeMap<i64, Counts>,
     stats: Stats,
 }
 
@@ -239,20 +262,24 @@ impl LogSummary {
             let (_, _, _, hour, _, _) = t.civil();
             self.by_hour.entry(hour).or_default().add(kind);
             // Days are few (one a day of log), so they are not bounded.
-            self.by_day.entry(t.day_key()).or_default().add(kind);
+            self.by_day.entry(t.local_seconds().div_euclid(86_400)).or_default().add(kind);
         }
         if kind == OutcomeKind::Delivered {
             return;
         }
         let reason = c.map_or("undefined", |c| c.reason().id());
-        let rule =
-            c.map_or(serde_json::Value::Null, |c| serde_json::to_value(RuleRecord::new(c.rule())).unwrap_or_default());
-        let key = format!("{}\u{1f}{reason}\u{1f}{rule}", kind.as_str());
-        let group = self.problems.entry(&key);
+        let rule = c.map(|c| c.rule());
+        let key = (kind, reason, rule);
+        let group = if self.problems.contains_key(&key) || self.problems.len() < MAX_KEYS {
+            self.problems.entry(key).or_default()
+        } else {
+            &mut self.problems_other
+        };
         if group.count == 0 {
             group.kind = kind.as_str();
             group.reason = reason;
-            group.rule = rule;
+            group.rule =
+                rule.map_or(serde_json::Value::Null, |r| serde_json::to_value(RuleRecord::new(r)).unwrap_or_default());
             group.example = outcome.reply().chars().take(300).collect();
         }
         group.count += 1;
@@ -273,6 +300,24 @@ impl LogSummary {
                     self.stop_mailing_more += 1;
                 }
             }
+        }
+    }
+
+    /// Counts a delivery, whose reply needs no classification: its provider is the one whose
+    /// hosts the relay belongs to.
+    pub fn add_delivered(&mut self, outcome: &Outcome) {
+        let kind = outcome.kind();
+        self.totals.add(kind);
+        let domain =
+            outcome.recipient().and_then(|r| r.rsplit_once('@')).map_or("none", |(_, d)| d).to_ascii_lowercase();
+        let provider = outcome.relay_host().and_then(provider_of_host).map_or("none", |p| p.id());
+        self.by_domain.entry(&domain).add(kind);
+        self.by_provider.entry(provider).add(kind);
+        self.by_sender.entry(outcome.sender().map_or("none", |s| if s.is_empty() { "<>" } else { s })).add(kind);
+        if let Some(t) = outcome.last_time() {
+            let (_, _, _, hour, _, _) = t.civil();
+            self.by_hour.entry(hour).or_default().add(kind);
+            self.by_day.entry(t.local_seconds().div_euclid(86_400)).or_default().add(kind);
         }
     }
 
@@ -334,7 +379,8 @@ impl LogSummary {
     /// first.
     #[must_use]
     pub fn problems(&self, limit: usize) -> Vec<&ProblemGroup> {
-        let mut groups: Vec<&ProblemGroup> = self.problems.map.values().collect();
+        let other = (self.problems_other.count > 0).then_some(&self.problems_other);
+        let mut groups: Vec<&ProblemGroup> = self.problems.values().chain(other).collect();
         groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (a.kind, a.reason).cmp(&(b.kind, b.reason))));
         groups.truncate(limit);
         groups
@@ -344,10 +390,10 @@ impl LogSummary {
     pub const fn by_hour(&self) -> &BTreeMap<u8, Counts> {
         &self.by_hour
     }
-    /// Outcomes by day.
+    /// Outcomes by day (`2024-07-12`), in order.
     #[must_use]
-    pub const fn by_day(&self) -> &BTreeMap<String, Counts> {
-        &self.by_day
+    pub fn by_day(&self) -> Vec<(String, &Counts)> {
+        self.by_day.iter().map(|(&d, c)| (Timestamp::from_unix(d * 86_400).day_key(), c)).collect()
     }
 }
 
@@ -445,7 +491,7 @@ impl Serialize for LogSummary {
         )?;
         m.serialize_entry("senders", &self.by_sender(MAX_KEYS))?;
         m.serialize_entry("by_hour", &self.by_hour)?;
-        m.serialize_entry("by_day", &self.by_day)?;
+        m.serialize_entry("by_day", &self.by_day().into_iter().collect::<BTreeMap<String, &Counts>>())?;
         m.serialize_entry(
             "mta_problems",
             &Problems {

@@ -130,7 +130,7 @@ impl<'a> Context<'a> {
 }
 
 /// The rule that decided a [`Classification`], so that a user can see why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Rule {
     /// A provider's own documented or observed reply matched.

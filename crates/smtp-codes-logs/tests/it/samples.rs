@@ -181,3 +181,25 @@ fn memory_is_bounded_by_the_messages_in_flight() {
     assert_eq!(u64::try_from(forgotten).unwrap(), scanner.stats().forgotten);
     assert!(forgotten > 9000);
 }
+
+#[test]
+fn messages_not_named_for_a_week_are_given_up() {
+    let mut scanner = Scanner::default();
+    let mut out = Vec::new();
+    scanner.push(
+        "2024-01-01T00:00:00Z mx postfix/smtp[1]: AAAAAA1: to=<a@example.org>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to x: Connection timed out)",
+        &mut out,
+    );
+    // Enough lines eight days later for a sweep to run.
+    for i in 0..70_000u32 {
+        let line = format!(
+            "2024-01-09T00:00:00Z mx postfix/smtp[1]: B{i:07}: to=<b@example.org>, relay=x[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 ok)"
+        );
+        scanner.push(&line, &mut out);
+    }
+    let forgotten: Vec<&Outcome> = out.iter().filter(|o| o.warnings() == ["forgotten"]).collect();
+    assert_eq!(forgotten.len(), 1);
+    assert_eq!(forgotten[0].recipient(), Some("a@example.org"));
+    assert_eq!(forgotten[0].kind(), OutcomeKind::Deferred);
+    assert_eq!(scanner.stats().forgotten, 1);
+}
