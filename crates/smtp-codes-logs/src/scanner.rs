@@ -250,7 +250,7 @@ impl Scanner {
             self.forget(out);
         }
         // Now and then, the messages no line has named for longer than any queue keeps them.
-        if n % STALE_SWEEP == 0
+        if n.is_multiple_of(STALE_SWEEP)
             && let Some(now) = time
         {
             self.sweep(now.local_seconds() - self.options.stale_after, out);
