@@ -13,6 +13,7 @@ mod lookup;
 mod manual;
 mod output;
 mod search;
+mod serve;
 mod style;
 mod summary;
 mod table;
@@ -56,6 +57,8 @@ enum Command {
     /// Read ESP webhook events (SES, SendGrid, Mailgun, Postmark, SparkPost, Mandrill, Brevo):
     /// the ESP's label beside the reply's classification, and where they disagree.
     Events(events::Args),
+    /// Serve the HTTP API and the paste-a-bounce page (loopback 127.0.0.1:8025 by default).
+    Serve(serve::Args),
     /// Print a shell completion script.
     Completions(manual::CompletionsArgs),
     /// Print the man page (roff) of smtp-codes or of one of its commands.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Bounce(args) => bounce::run(args, painter),
         Command::Logs(args) => logs::run(args, painter),
         Command::Events(args) => events::run(args, painter),
+        Command::Serve(args) => serve::run(args),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
     };

@@ -11,6 +11,7 @@ mod logs;
 mod lookup;
 mod robust;
 mod search;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
