@@ -6,6 +6,8 @@ pub(crate) enum Status {
     Sent,
     Deferred,
     Bounced,
+    /// Given up on when the queue lifetime ran out (KumoMTA's per-recipient `Expiration`).
+    Expired,
 }
 
 /// How grave an MTA's own problem line is.
