@@ -47,6 +47,10 @@ impl Entry<'_> {
                 message_id: self.message_id.as_deref(),
                 client: self.client.as_deref(),
             });
+        } else if self.recipients.iter().any(|r| matches!(r.1, Fate::Attempt(_)))
+            && (self.sender.is_some() || self.size.is_some())
+        {
+            out.push(Event::Known { id, sender: self.sender.as_deref(), size: self.size });
         }
         for (recipient, fate, text) in &self.recipients {
             out.push(match *fate {

@@ -205,6 +205,8 @@ impl Table {
             _ => return Some(e),
         };
         e.relay = host(get(c.server_hostname), get(c.server_ip));
+        e.sender = present(get(c.sender_address).or_else(|| get(c.return_path)).map(Cow::Borrowed));
+        e.size = get(c.total_bytes).and_then(|s| s.parse().ok());
         let recipients: Vec<&str> =
             get(c.recipient_address).unwrap_or("").split(';').map(str::trim).filter(|r| !r.is_empty()).collect();
         let text = get(c.recipient_status).unwrap_or(if event.eq_ignore_ascii_case("POISONMESSAGE") {

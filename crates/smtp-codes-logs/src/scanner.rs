@@ -487,6 +487,15 @@ impl Scanner {
                     self.stats.received_bytes += bytes;
                 }
             }
+            Event::Known { id, sender, size } => {
+                let m = self.message(id, format, time, n);
+                if let Some(s) = sender {
+                    m.sender.get_or_insert_with(|| s.to_owned());
+                }
+                if let Some(s) = size {
+                    m.size.get_or_insert(s);
+                }
+            }
             Event::Attempt { id, recipients, original, relay, delay, dsn, status, text } => {
                 let m = self.message(id, format, time, n);
                 // Only Sendmail lists several recipients on one line (`to=<a>,<b>`).
