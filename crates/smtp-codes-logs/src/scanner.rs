@@ -234,6 +234,13 @@ impl Scanner {
         self.table = None;
     }
 
+    /// Starts the next file, its classic syslog stamps continuing the year of the last one:
+    /// only the CSV header read (Exchange's `#Fields:`, a trace export's header row) is
+    /// forgotten, as every file has its own.
+    pub fn next_file_same_year(&mut self) {
+        self.table = None;
+    }
+
     /// What was seen so far.
     #[must_use]
     pub const fn stats(&self) -> &Stats {
