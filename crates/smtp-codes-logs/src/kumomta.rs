@@ -1,5 +1,5 @@
 //! KumoMTA's JSON log records, one object per line (docs.kumomta.com/reference/log_record/;
-//! KumoCorp/kumomta `docs/reference/log_record.md`): `type`, `id` (the spool id of the
+//! KumoCorp/kumomta:docs/reference/log_record.md@01c52eef0308175d2b1db6f1252dcee2cba10937): `type`, `id` (the spool id of the
 //! message), `sender`, `recipient`, `size`, `response` (`code`, `enhanced_code` {`class`,
 //! `subject`, `detail`}, `content`, `command`), `peer_address` {`name`, `addr`}, `timestamp`
 //! (Unix seconds), `num_attempts`, `bounce_classification`, ...

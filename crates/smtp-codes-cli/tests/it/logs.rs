@@ -117,7 +117,11 @@ fn a_file_in_no_known_format_is_an_error_naming_it() {
 #[test]
 fn each_new_format_is_recognised_from_its_lines() {
     for (name, format, kinds) in [
-        ("exchange-MSGTRK2024010700-1.LOG", "exchange", &["delivered", "bounced", "delivered", "deferred", "deferred"][..]),
+        (
+            "exchange-MSGTRK2024010700-1.LOG",
+            "exchange",
+            &["delivered", "bounced", "delivered", "deferred", "deferred"][..],
+        ),
         ("m365-enhanced-summary.csv", "m365", &["bounced", "delivered", "delivered"]),
         ("m365-message-trace.csv", "m365", &["delivered", "bounced", "rejected", "deferred"]),
         ("opensmtpd.log", "opensmtpd", &["delivered", "delivered", "delivered", "bounced", "rejected", "deferred"]),
@@ -154,7 +158,11 @@ fn a_forced_format_refuses_the_others_files() {
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(stderr(&o).contains("no line of its 14 is in a known log format"), "{}", stderr(&o));
     let o = run(&["logs", "--format", "qmail", &sample("kumomta.jsonl")]);
-    assert!(stderr(&o).contains("use one of postfix, exim, sendmail, opensmtpd, exchange, m365, kumomta"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("use one of postfix, exim, sendmail, opensmtpd, exchange, m365, kumomta"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -217,8 +217,11 @@ fn messages_not_named_for_a_week_are_given_up() {
     assert_eq!(scanner.stats().forgotten, 1);
 }
 
+/// Kind, recipient, sender, queue id, attempts and reply of one outcome.
+type Row<'a> = (OutcomeKind, Option<&'a str>, Option<&'a str>, Option<&'a str>, u32, &'a str);
+
 /// (kind, recipient, sender, queue id, attempts, reply) of every outcome, in order.
-fn rows(out: &[Outcome]) -> Vec<(OutcomeKind, Option<&str>, Option<&str>, Option<&str>, u32, &str)> {
+fn rows(out: &[Outcome]) -> Vec<Row<'_>> {
     out.iter().map(|o| (o.kind(), o.recipient(), o.sender(), o.queue_id(), o.attempts(), o.reply())).collect()
 }
 
