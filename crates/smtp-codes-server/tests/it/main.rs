@@ -2,6 +2,7 @@
 //! time limit, token), hostile bodies, and a real socket.
 
 mod api;
+mod openapi;
 mod socket;
 
 use axum::Router;
