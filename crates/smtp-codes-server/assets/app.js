@@ -222,7 +222,7 @@
     } else if (kind === 'bounce') {
       base.text = r.diagnostic;
       base.facts.push(['Action', r.action], ['Command', r.command], ['Remote server', r.remote_mta],
-        ['Reporting server', r.reporting_mta], ['Read as', r.decoded_by],
+        ['Reporting server', r.reporting_mta], ['Decoded as', r.decoded_by],
         ['Original subject', r.original && r.original.subject]);
     } else if (kind === 'logs') {
       base.text = r.reply;
@@ -257,7 +257,9 @@
     }
     if (!n.actions.length) {
       const list = [n.providerReply && n.providerReply.advice, n.reasonEntry && n.reasonEntry.action,
-        n.enhancedEntry && n.enhancedEntry.action, n.replyEntry && n.replyEntry.action];
+        n.enhancedEntry && n.enhancedEntry.action,
+        // The reply code's advice is general; the enhanced code's, when known, says it better.
+        !(n.enhancedEntry && n.enhancedEntry.action) && n.replyEntry && n.replyEntry.action];
       n.actions = [...new Set(list.filter(Boolean))];
     }
     return n;
@@ -364,16 +366,22 @@
     }
   }
 
+  /** A code, its standard meaning, and its longer description behind a disclosure. */
   function codeItem(code, entry) {
-    const li = el('li', null, el('code', { class: 'code', text: String(code) }));
+    const li = el('li', null, el('code', { class: 'code', text: String(code) }), ' ');
+    let description = null;
     if (entry && entry.known) {
-      li.append(' ', el('span', { class: 'meaning', text: entry.title }));
-      if (entry.description) li.append(el('span', { class: 'description', text: entry.description }));
+      li.append(el('span', { class: 'meaning', text: entry.title }));
+      description = entry.description;
     } else if (entry && entry.class) {
-      li.append(' ', el('span', { class: 'meaning', text: entry.class.title + (entry.subject ? ': ' + entry.subject.title : '') }),
-        el('span', { class: 'description', text: 'No registry entry for this exact code.' }));
+      li.append(el('span', { class: 'meaning', text: entry.class.title + (entry.subject ? ': ' + entry.subject.title : '') }));
+      description = 'The registry has no entry for this exact code.';
     } else {
-      li.append(' ', el('span', { class: 'meaning', text: 'not in the catalogue' }));
+      li.append(el('span', { class: 'meaning', text: 'not in the catalogue' }));
+    }
+    if (description) {
+      li.append(el('details', { class: 'more' }, el('summary', { text: 'More about ' + code }),
+        el('p', { class: 'description', text: description })));
     }
     return li;
   }
@@ -387,7 +395,12 @@
       el('h3', { id: id + '-title', class: 'recipient', text: title }),
       el('p', { class: 'badges' },
         el('span', { class: 'badge verdict ' + verdictClass, text: verdictText }),
-        n.label && n.recipient ? el('span', { class: 'badge', text: n.label }) : null)));
+        n.label && n.recipient && n.label !== 'bounce' ? el('span', { class: 'badge', text: n.label }) : null)));
+
+    if (n.text) {
+      c.append(el('pre', { class: 'original', tabindex: 0, 'aria-label': 'The original text; what decided is marked' },
+        ...highlighted(redactText(n.text), n)));
+    }
 
     const dl = el('dl');
     const row = (term, ...dd) => dl.append(el('dt', { text: term }), el('dd', null, ...dd));
@@ -415,11 +428,6 @@
     }
     c.append(dl);
 
-    if (n.text) {
-      c.append(el('h4', { text: 'Original text' }),
-        el('pre', { class: 'original', tabindex: 0, 'aria-label': 'Original text, the parts that decided marked' },
-          ...highlighted(redactText(n.text), n)));
-    }
     if (n.warnings.length) c.append(el('ul', { class: 'warnings' }, ...n.warnings.map((w) => el('li', { text: redactText(w) }))));
     return c;
   }

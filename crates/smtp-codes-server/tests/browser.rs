@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-/// A bounce of three recipients: a hard bounce, a full mailbox, and Gmail refusing for DMARC.
+/// A bounce of three recipients: Gmail refusing for DMARC, a hard bounce, a full mailbox.
 const BOUNCE: &str = "From: MAILER-DAEMON@mx.example.org
 To: alice@example.com
 Subject: Undelivered Mail Returned to Sender
@@ -34,6 +34,15 @@ Content-Type: message/delivery-status
 
 Reporting-MTA: dns; mx.example.org
 
+Final-Recipient: rfc822; dave@gmail.com
+Action: failed
+Status: 5.7.26
+Remote-MTA: dns; gmail-smtp-in.l.google.com
+Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated email from example.com is not accepted due to
+ domain's DMARC policy. Please contact the administrator of example.com domain if this was a
+ legitimate mail. To learn about the DMARC initiative, go to
+ https://support.google.com/mail/?p=DmarcRejection
+
 Final-Recipient: rfc822; bob@example.net
 Action: failed
 Status: 5.1.1
@@ -43,15 +52,6 @@ Final-Recipient: rfc822; carol@example.net
 Action: failed
 Status: 5.2.2
 Diagnostic-Code: smtp; 552 5.2.2 <carol@example.net>: Mailbox full
-
-Final-Recipient: rfc822; dave@gmail.com
-Action: failed
-Status: 5.7.26
-Remote-MTA: dns; gmail-smtp-in.l.google.com
-Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated email from example.com is not accepted due to
- domain's DMARC policy. Please contact the administrator of example.com domain if this was a
- legitimate mail. To learn about the DMARC initiative, go to
- https://support.google.com/mail/?p=DmarcRejection
 --b--
 ";
 
@@ -333,7 +333,13 @@ impl Browser {
 
     /// A PNG of the whole page at `width`, written to target/browser/NAME.png; gives the path.
     fn screenshot(&self, name: &str, width: u32, mobile: bool) -> PathBuf {
-        self.viewport(width, 0, mobile);
+        self.screenshot_top(name, width, 0, mobile)
+    }
+
+    /// A PNG of the page's top `height` pixels (0: all of it) at `width`.
+    fn screenshot_top(&self, name: &str, width: u32, height: u32, mobile: bool) -> PathBuf {
+        self.js("document.getElementById('input').scrollTop = 0; window.scrollTo(0, 0); return true");
+        self.viewport(width, height, mobile);
         let v = self.cdp("Page.captureScreenshot", json!({"format": "png"}));
         let png = base64(v["data"].as_str().expect("screenshot data"));
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
@@ -383,10 +389,36 @@ fn base64(s: &str) -> Vec<u8> {
     out
 }
 
-/// Opens the page and explains the bounce, pasted; waits for its three cards.
+/// Every visible text whose contrast with its background is under WCAG AA's 4.5:1 (3:1 for
+/// large text), as `[text, colour, background, ratio]`; details are opened to be checked too.
+const LOW_CONTRAST: &str = r#"
+const parse = (c) => { const m = c.match(/[\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; };
+const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+const background = (e) => { for (; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+  if (c[3] > 0.5) return c; } return parse(getComputedStyle(document.body).backgroundColor); };
+document.querySelectorAll('details').forEach((d) => { d.open = true; });
+const bad = [];
+for (const e of document.querySelectorAll('body *')) {
+  const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !e.getClientRects().length || e.closest('.visually-hidden')) continue;
+  const s = getComputedStyle(e);
+  const fg = parse(s.color), bg = background(e);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && Number(s.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) bad.push([e.textContent.trim().slice(0, 40), s.color, getComputedStyle(e).backgroundColor, ratio.toFixed(2)]);
+}
+document.querySelectorAll('details').forEach((d) => { d.open = false; });
+return bad;
+"#;
+
+/// Opens the page and explains the bounce, pasted; waits for its three cards. Any breach of
+/// the page's content security policy is recorded in `window.cspViolations`.
 fn paste_bounce(b: &Browser, server: &Server) {
     b.goto(&server.url());
     b.wait("the page's script", "return document.getElementById('detected') && document.readyState === 'complete'");
+    b.js("window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI)); return true");
     b.type_into("#input", BOUNCE);
     let detected = b.js("return document.getElementById('detected').textContent");
     assert_eq!(detected, "Detected: a bounce message.");
@@ -409,17 +441,17 @@ fn bounce_cards_redaction_and_copy() {
     assert_eq!(
         got,
         [
+            ("dave@gmail.com", "authfailure", "Soft bounce"),
             ("bob@example.net", "userunknown", "Hard bounce"),
             ("carol@example.net", "mailboxfull", "Soft bounce"),
-            ("dave@gmail.com", "authfailure", "Soft bounce"),
         ]
     );
     // What decided is marked in the original text, whatever its case.
-    assert_eq!(cards[0]["marks"], json!(["User unknown"]));
-    assert_eq!(cards[1]["marks"], json!(["Mailbox full"]));
-    assert_eq!(cards[2]["marks"], json!(["is not accepted due to domain's DMARC policy"]));
+    assert_eq!(cards[0]["marks"], json!(["is not accepted due to domain's DMARC policy"]));
+    assert_eq!(cards[1]["marks"], json!(["User unknown"]));
+    assert_eq!(cards[2]["marks"], json!(["Mailbox full"]));
     // The codes' standard meanings, who acts, what to do, the provider and its documentation.
-    let first = cards[0]["text"].as_str().unwrap();
+    let first = cards[1]["text"].as_str().unwrap();
     for want in [
         "Requested action not taken: mailbox unavailable",
         "Bad destination mailbox address",
@@ -427,19 +459,22 @@ fn bounce_cards_redaction_and_copy() {
         "What to do",
         "the phrase \u{201c}user unknown\u{201d}",
     ] {
-        assert!(first.contains(want), "the first card lacks {want:?}:\n{first}");
+        assert!(first.contains(want), "the hard bounce's card lacks {want:?}:\n{first}");
     }
-    let gmail = cards[2]["text"].as_str().unwrap();
+    let gmail = cards[0]["text"].as_str().unwrap();
     assert!(gmail.contains("Gmail"), "{gmail}");
     assert!(
-        cards[2]["links"].as_array().unwrap().iter().any(|l| l == "https://support.google.com/a/answer/3726730"),
+        cards[0]["links"].as_array().unwrap().iter().any(|l| l == "https://support.google.com/a/answer/3726730"),
         "{}",
-        cards[2]
+        cards[0]
     );
     let status = b.js("return document.getElementById('status').textContent");
     assert_eq!(status, "3 recipients (a bounce message), 1 hard, 2 soft.");
+    // Contrast (WCAG AA) of every text shown, in light and dark.
+    assert_eq!(b.js(LOW_CONTRAST), json!([]), "low contrast in light");
     b.screenshot("page-light", 1024, false);
     b.dark(true);
+    assert_eq!(b.js(LOW_CONTRAST), json!([]), "low contrast in dark");
     b.screenshot("page-dark", 1024, false);
     b.dark(false);
 
@@ -450,7 +485,7 @@ fn bounce_cards_redaction_and_copy() {
     for a in ADDRESSES {
         assert!(!shown.contains(a), "{a} is still shown:\n{shown}");
     }
-    assert!(shown.contains("redacted-1@example.net") && shown.contains("redacted-3@gmail.com"), "{shown}");
+    assert!(shown.contains("redacted-1@gmail.com") && shown.contains("redacted-2@example.net"), "{shown}");
 
     // Copy as JSON: the clipboard (when the browser lets the page read it back) and the JSON
     // shown below hold every record, redacted.
@@ -475,8 +510,8 @@ fn bounce_cards_redaction_and_copy() {
     for json in copies {
         let records: Vec<Value> = serde_json::from_str(&json).expect("the copied JSON parses");
         assert_eq!(records.len(), 3);
-        assert_eq!(records[0]["recipient"], "redacted-1@example.net");
-        assert_eq!(records[0]["reason"], "userunknown");
+        assert_eq!(records[1]["recipient"], "redacted-2@example.net");
+        assert_eq!(records[1]["reason"], "userunknown");
         for a in ADDRESSES {
             assert!(!json.contains(a), "{a} is in the copied JSON");
         }
@@ -484,6 +519,8 @@ fn bounce_cards_redaction_and_copy() {
     // Switched off again, the addresses are back.
     b.click("#redact");
     assert!(b.js("return document.getElementById('cards').innerText").as_str().unwrap().contains("bob@example.net"));
+    // Nothing the page did breached its policy (no inline script or style).
+    assert_eq!(b.js("return window.cspViolations"), json!([]));
 }
 
 #[test]
@@ -630,9 +667,10 @@ fn screenshots_for_the_readme() {
     let server = Server::start();
     let b = Browser::start();
     paste_bounce(&b, &server);
-    let light = b.screenshot("readme-light", 1024, false);
+    // The paste box and the first cards: the README shows the top of the page.
+    let light = b.screenshot_top("readme-light", 1024, 1600, false);
     b.dark(true);
-    let dark = b.screenshot("readme-dark", 1024, false);
+    let dark = b.screenshot_top("readme-dark", 1024, 1600, false);
     std::fs::copy(light, workspace().join("docs/page.png")).unwrap();
     std::fs::copy(dark, workspace().join("docs/page-dark.png")).unwrap();
 }
