@@ -234,6 +234,19 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
                 found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
             }
         }
+        // Still none: an address after "to" in a sentence about delivery ("Your message to
+        // bob@example.org has ...", "could not be delivered to the following user:" above it).
+        if found.is_empty() {
+            for (i, j) in (0..lines.len()).filter_map(|i| delivered_to(&lines, i).map(|j| (i, j))).take(MAX_SEARCHED) {
+                let Some(address) = j.0 else { continue };
+                if index.contains_key(&address.to_lowercase()) {
+                    continue;
+                }
+                index.insert(address.to_lowercase(), found.len());
+                let diagnostic = paragraph_at(&lines, j.1.max(i));
+                found.push(Facts { recipient: Some(address), diagnostic, ..Facts::default() });
+            }
+        }
         // A bounce's own contact (`System Contact: postmaster@...`) is not a recipient when
         // another address was found.
         let role = |f: &Facts| {
@@ -342,6 +355,56 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
             }
         };
     marked.then(|| Lead { address: addr.to_owned(), rest, coded })
+}
+
+/// The words of a sentence about a delivery, after which "to" names the recipient.
+const DELIVERY_WORDS: &[&str] =
+    &["deliver", "undeliverable", "addressed", "message to", "mail to", "sent to", "e-mail to", "email to"];
+
+/// The first address in `s`, with `<>`, quotes, brackets, `--` and punctuation around it taken
+/// off.
+fn address_in(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '(' | ')' | ',' | ';'))
+        .map(|t| t.trim_end_matches(['.', ':']))
+        .find(|t| is_address(t))
+        .map(str::to_owned)
+}
+
+/// The recipient a sentence about delivery names after "to" on line `i` ("Your message to
+/// bob@example.org has reached ...", "undeliverable to bob@example.org"), or on the next line
+/// that is not blank when "to" ends the sentence or a colon follows ("could not be delivered
+/// to:", "to the following user:" above `"bob" <bob@example.org>`, "addressed to email address :"
+/// above `-- bob@example.org`); with the number of the line the address is on.
+fn delivered_to(lines: &[&str], i: usize) -> Option<(Option<String>, usize)> {
+    let lower = lines[i].to_ascii_lowercase();
+    let word_end = DELIVERY_WORDS.iter().filter_map(|w| lower.find(w).map(|p| p + w.len())).min()?;
+    // "to" after the word, or the word ending in it ("message to").
+    let rest = &lower[word_end..];
+    let after = if lower[..word_end].ends_with(" to") {
+        0
+    } else {
+        let at = rest.find(" to ").map(|p| p + 4).or_else(|| rest.find(" to:").map(|p| p + 4));
+        match at {
+            Some(at) => at,
+            None if rest.trim_end().ends_with(" to") || rest.trim_end() == "to" => rest.len(),
+            None => return None,
+        }
+    };
+    let tail = lines[i].get(word_end + after..).unwrap_or("");
+    // The address follows "to" closely ("to bob@...", "to: <bob@...>"), never after "from".
+    let near: Vec<&str> = tail.split_whitespace().take(3).take_while(|w| !w.eq_ignore_ascii_case("from")).collect();
+    if let Some(a) = address_in(&near.join(" ")) {
+        return Some((Some(a), i));
+    }
+    // Nothing after "to" on this line but words ending the sentence with a colon, or nothing.
+    let tail = tail.trim();
+    if !(tail.is_empty() || tail.ends_with(':')) || tail.split_whitespace().count() > 4 {
+        return None;
+    }
+    let next = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].trim().is_empty())?;
+    let line = lines[next].trim().trim_start_matches(['-', '>', '*', ' ']);
+    // The next line holds the address alone, maybe with a display name: not a sentence.
+    (line.split_whitespace().count() <= 3).then(|| (address_in(line), next))
 }
 
 /// An address at the end of a line after a colon (`User mailbox exceeds allowed size:
@@ -529,5 +592,28 @@ mod tests {
         assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
         let r = read("failed permanently:\n\n     bob@example.org\n\nTechnical details:\n550 5.1.1 unknown\n", &[]);
         assert_eq!(r[0].diagnostic, "Technical details: 550 5.1.1 unknown");
+    }
+}
+#[cfg(test)]
+mod delivered_to_tests {
+    use super::*;
+
+    #[test]
+    fn an_address_after_to_in_a_sentence_about_delivery() {
+        let text = "Hello,\nthis is the email server at IFOM-IEO Campus.\n\nYour message to userx@example.it has reached our local address \nuserx@example.it, but this email address is wrong or no longer valid.\nYour message has NOT been delivered.\n";
+        let found = read(text, &[]);
+        let got: Vec<Option<&str>> = found.iter().map(|f| f.recipient.as_deref()).collect();
+        assert_eq!(got, [Some("userx@example.it")]);
+        let text = "--- Non-Delivery Report ---\nThe email below could not be delivered to the following user:\n\n\"userx@example.com\" <userx@example.com>\n";
+        let got: Vec<Option<String>> = read(text, &[]).into_iter().map(|f| f.recipient).collect();
+        assert_eq!(got, [Some("userx@example.com".to_owned())]);
+        let text = "Your message could not be delivered to\nuserx@example.com\n";
+        let got: Vec<Option<String>> = read(text, &[]).into_iter().map(|f| f.recipient).collect();
+        assert_eq!(got, [Some("userx@example.com".to_owned())]);
+        // The sender after "from" is no recipient.
+        let text = "Your mail to the following recipients could not be delivered because they are not accepting mail from xxx@lists.example.com:\n\tscreenname\n";
+        assert!(read(text, &[]).iter().all(|f| f.recipient.as_deref() != Some("xxx@lists.example.com")));
+        // A sentence that names no recipient gives none.
+        assert!(read("Your message was delivered to the list moderators for review.\n", &[]).is_empty());
     }
 }

@@ -192,13 +192,37 @@ pub(crate) fn date(message: &Message<'_>) -> Option<String> {
 /// A header of the top part as text (encoded words decoded), when it has a text value.
 pub(crate) fn header_text(message: &Message<'_>, name: &str) -> Option<String> {
     let part = message.parts.first()?;
-    let header = part.headers.iter().find(|h| h.name().eq_ignore_ascii_case(name))?;
+    let Some(header) = part.headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)) else {
+        // mail-parser 0.11 can lose a header: a `Date` in the obsolete `UT` zone swallows the
+        // line after it. The raw header block says what was there.
+        return raw_header(message.raw_message(), name);
+    };
     match header.value() {
         HeaderValue::Text(t) => Some(t.to_string()),
         HeaderValue::TextList(list) => Some(list.join(", ")),
         HeaderValue::Address(a) => address(a),
         _ => None,
     }
+}
+
+/// The unfolded value of the first header `name` in the header block of `raw` (up to the
+/// first blank line), as written.
+fn raw_header(raw: &[u8], name: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(&raw[..raw.len().min(64 * 1024)]);
+    let mut lines = text.lines().take_while(|l| !l.trim().is_empty()).peekable();
+    while let Some(line) = lines.next() {
+        let Some((n, v)) = line.split_once(':') else { continue };
+        if !n.eq_ignore_ascii_case(name) {
+            continue;
+        }
+        let mut value = v.trim().to_owned();
+        while let Some(next) = lines.next_if(|l| l.starts_with([' ', '\t'])) {
+            value.push(' ');
+            value.push_str(next.trim());
+        }
+        return Some(value);
+    }
+    None
 }
 
 /// The names of the top part's headers, as written.
@@ -213,7 +237,16 @@ pub(crate) fn has_header(message: &Message<'_>, name: &str) -> bool {
 
 /// The address of the top part's `From` header, without its name.
 pub(crate) fn from_address(message: &Message<'_>) -> Option<String> {
-    message.from()?.first()?.address.as_deref().map(str::to_owned)
+    match message.from() {
+        Some(from) => from.first()?.address.as_deref().map(str::to_owned),
+        // A `From` mail-parser lost (see `header_text`): the address in angle brackets, else
+        // the whole value.
+        None => {
+            let raw = raw_header(message.raw_message(), "from")?;
+            let inner = raw.rsplit_once('<').and_then(|(_, r)| r.split_once('>')).map_or(raw.as_str(), |(a, _)| a);
+            inner.contains('@').then(|| inner.trim().to_owned())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -223,6 +256,15 @@ mod tests {
     /// A text part labelled ISO-2022-JP (a 7-bit charset) whose bytes are UTF-8 (a copy that was
     /// re-encoded on the way, as the Sisimai corpus's `mac/lhost-notes-01.eml` is) is read as
     /// UTF-8; a real ISO-2022-JP part is decoded by its label.
+    #[test]
+    fn a_header_after_a_date_in_the_ut_zone_is_kept() {
+        let m = "Date: Sat, 22 Apr 2006 17:14:50 UT\nFrom: Campus Mailserver <MAILER-DAEMON@example.it>\nSubject: x\n\nbody\n";
+        let parsed = parser().parse(m.as_bytes()).unwrap();
+        assert_eq!(from_address(&parsed).as_deref(), Some("MAILER-DAEMON@example.it"));
+        assert_eq!(header_text(&parsed, "subject").as_deref(), Some("x"));
+        assert_eq!(raw_header(b"A: 1\nB: two\n  lines\n\nB: body", "b").as_deref(), Some("two lines"));
+    }
+
     #[test]
     fn a_seven_bit_label_on_utf8_bytes_is_read_as_utf8() {
         let utf8 = "Subject: x\nContent-Type: text/plain; charset=ISO-2022-JP\n\nエラー\nbob@example.org\n";

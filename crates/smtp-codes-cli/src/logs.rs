@@ -1,4 +1,5 @@
-//! `smtp-codes logs [PATH]...`: mail-server logs (Postfix, Exim, Sendmail) read into one outcome
+//! `smtp-codes logs [PATH]...`: mail-server logs (Postfix, Exim, Sendmail, OpenSMTPD, Exchange
+//! message tracking, Microsoft 365 message trace exports, KumoMTA) read into one outcome
 //! per message and recipient, as a report for people, JSON Lines records or a JSON report.
 //!
 //! Files are read one line at a time and one file at a time; rotated files are read oldest
@@ -34,8 +35,8 @@ pub(crate) struct Args {
     /// is printed anyway).
     #[arg(long)]
     summary: bool,
-    /// Read only this format's lines: postfix, exim or sendmail (default: each line's format is
-    /// recognised).
+    /// Read only this format's lines: postfix, exim, sendmail, opensmtpd, exchange, m365 or
+    /// kumomta (default: each line's format is recognised).
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     format: Option<LogFormat>,
     /// Keep only outcomes at or after this time of the log's clock (`2024-07-12`,
@@ -58,7 +59,10 @@ pub(crate) struct Args {
 }
 
 fn parse_format(s: &str) -> Result<LogFormat, String> {
-    LogFormat::from_name(s).ok_or_else(|| format!("{s:?} is not a log format: use postfix, exim or sendmail"))
+    LogFormat::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = LogFormat::ALL.iter().map(|f| f.as_str()).collect();
+        format!("{s:?} is not a log format: use one of {}", names.join(", "))
+    })
 }
 
 fn parse_time(s: &str) -> Result<Timestamp, String> {
@@ -116,6 +120,8 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         let (year, month, day) = args.year.map_or(written, |y| (y, 12, 31));
         if args.year.is_none() || i == 0 {
             scanner.next_file(year, month, day);
+        } else {
+            scanner.next_file_same_year();
         }
         starts.push((scanner.stats().lines + 1, source.name.clone()));
         let before = (scanner.stats().recognised(), scanner.stats().lines, scanner.stats().unknown);
@@ -139,7 +145,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         if recognised == 0 && unknown > 0 {
             let example = stats.unknown_examples.first().map(|(_, l)| l.as_str()).unwrap_or_default();
             bail!(
-                "{}: no line of its {read} is in a known log format (Postfix, Exim or Sendmail); the first reads \"{}\"",
+                "{}: no line of its {read} is in a known log format (Postfix, Exim, Sendmail, OpenSMTPD, Exchange, Microsoft 365 or KumoMTA); the first reads \"{}\"",
                 Escaped(&source.name),
                 Escaped(example)
             );

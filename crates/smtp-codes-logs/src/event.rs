@@ -6,6 +6,8 @@ pub(crate) enum Status {
     Sent,
     Deferred,
     Bounced,
+    /// Given up on when the queue lifetime ran out (KumoMTA's per-recipient `Expiration`).
+    Expired,
 }
 
 /// How grave an MTA's own problem line is.
@@ -42,6 +44,9 @@ pub(crate) enum Event<'a> {
         message_id: Option<&'a str>,
         client: Option<&'a str>,
     },
+    /// What a record about a delivery repeats of its message (KumoMTA and Exchange write the
+    /// sender on every record): kept when no arrival said it, never counted as an arrival.
+    Known { id: &'a str, sender: Option<&'a str>, size: Option<u64> },
     /// A delivery attempt to `recipients` (more than one, comma-separated, for Sendmail).
     Attempt {
         id: &'a str,

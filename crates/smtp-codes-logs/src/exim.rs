@@ -133,7 +133,7 @@ fn rejected_data<'a>(id: &'a str, rest: &'a str, marker: &str) -> Event<'a> {
 }
 
 /// Exim's `DT=` (`1s`, `2m3s`, `1h2m`, `0.123s`) in seconds.
-fn duration(s: &str) -> Option<f64> {
+pub(crate) fn duration(s: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut number = String::new();
     for c in s.chars() {

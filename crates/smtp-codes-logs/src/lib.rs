@@ -5,7 +5,10 @@
 //! - **Formats**, recognised line by line (or forced with [`Options::format`]): Postfix through
 //!   syslog or journald (every delivery agent, qmgr, cleanup, smtpd and postscreen rejects, any
 //!   `syslog_name`), Exim's main log (`<=`, `=>`, `->`, `**`, `==`, `Completed`, `rejected
-//!   RCPT`), Sendmail (`from=`, `to=`, `dsn=`, `stat=`, `reject=`).
+//!   RCPT`), Sendmail (`from=`, `to=`, `dsn=`, `stat=`, `reject=`), OpenSMTPD (`mta delivery`,
+//!   `smtp failed-command`), Microsoft Exchange message tracking logs (CSV driven by their
+//!   `#Fields:` line), Microsoft 365 message trace exports (CSV with a header row), and KumoMTA's
+//!   JSON log records. The CSV formats' header is kept per file ([`Scanner::next_file`]).
 //! - **Time stamps**: RFC 3164 without a year (guessed by [`YearGuess`]), RFC 3339 and
 //!   `journalctl -o short-iso`, Exim's own.
 //! - **Joining**: lines are joined by queue id; a recipient's deferrals are counted as attempts
@@ -26,9 +29,15 @@
 //! assert_eq!(out[0].size(), Some(2307));
 //! ```
 
+mod csv;
+mod entry;
 mod event;
+mod exchange;
 mod exim;
 mod hash;
+mod kumomta;
+mod m365;
+mod opensmtpd;
 mod outcome;
 mod postfix;
 mod scanner;

@@ -3,9 +3,13 @@
 
 use std::collections::HashMap;
 
+use crate::entry::Entry;
 use crate::event::{Event, Severity, Status, unbracket};
+use crate::exchange::Table;
 use crate::time::{Stamp, YearGuess, parse_stamp};
-use crate::{FastState, Outcome, OutcomeKind, Timestamp, exim, postfix, sendmail, syslog};
+use crate::{
+    FastState, Outcome, OutcomeKind, Timestamp, csv, exim, kumomta, m365, opensmtpd, postfix, sendmail, syslog,
+};
 
 /// The MTA whose log a line is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,23 +20,36 @@ pub enum LogFormat {
     Exim,
     /// Sendmail through syslog.
     Sendmail,
+    /// OpenSMTPD through syslog (program `smtpd`).
+    OpenSmtpd,
+    /// Microsoft Exchange message tracking logs (`MSGTRK*.LOG`).
+    Exchange,
+    /// Microsoft 365 message trace exports (CSV).
+    M365,
+    /// KumoMTA's JSON log records.
+    KumoMta,
 }
 
 impl LogFormat {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Self; 3] = [Self::Postfix, Self::Exim, Self::Sendmail];
+    pub const ALL: [Self; 7] =
+        [Self::Postfix, Self::Exim, Self::Sendmail, Self::OpenSmtpd, Self::Exchange, Self::M365, Self::KumoMta];
 
-    /// `postfix`, `exim` or `sendmail`.
+    /// `postfix`, `exim`, `sendmail`, `opensmtpd`, `exchange`, `m365` or `kumomta`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Postfix => "postfix",
             Self::Exim => "exim",
             Self::Sendmail => "sendmail",
+            Self::OpenSmtpd => "opensmtpd",
+            Self::Exchange => "exchange",
+            Self::M365 => "m365",
+            Self::KumoMta => "kumomta",
         }
     }
 
-    /// The format named `name` (`postfix`, `exim`, `sendmail`).
+    /// The format named `name` (see [`as_str`](Self::as_str)).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(name))
@@ -184,6 +201,9 @@ pub struct Scanner {
     years: YearGuess,
     messages: HashMap<String, Message, FastState>,
     stats: Stats,
+    /// The column header of the CSV log being read (Exchange, Microsoft 365), until the file
+    /// ends.
+    table: Option<Table>,
 }
 
 impl Default for Scanner {
@@ -202,6 +222,7 @@ impl Scanner {
             options,
             messages: HashMap::with_hasher(FastState),
             stats: Stats::default(),
+            table: None,
         }
     }
 
@@ -210,6 +231,14 @@ impl Scanner {
     /// each other).
     pub fn next_file(&mut self, year: i32, month: u8, day: u8) {
         self.years.restart(year, month, day);
+        self.table = None;
+    }
+
+    /// Starts the next file, its classic syslog stamps continuing the year of the last one:
+    /// only the CSV header read (Exchange's `#Fields:`, a trace export's header row) is
+    /// forgotten, as every file has its own.
+    pub fn next_file_same_year(&mut self) {
+        self.table = None;
     }
 
     /// What was seen so far.
@@ -232,7 +261,16 @@ impl Scanner {
         if line.trim().is_empty() {
             return;
         }
+        // The rows of a CSV log, once its header has been read (one test of an `Option` on
+        // every other format's path).
+        if self.table.is_some() && self.push_row(line, n, out) {
+            return;
+        }
         let Some((format, stamp, event)) = self.read(line) else {
+            // Formats that are not syslog lines, tried only on lines syslog's reading refused.
+            if self.push_other(line, n, out) {
+                return;
+            }
             self.stats.unknown += 1;
             if self.stats.unknown_examples.len() < MAX_EXAMPLES {
                 self.stats.unknown_examples.push((n, line.chars().take(300).collect()));
@@ -246,6 +284,11 @@ impl Scanner {
             Stamp::NoYear(s) => Some(self.years.stamp(s)),
         };
         self.apply(format, time, n, event, out);
+        self.bound(n, time, out);
+    }
+
+    /// Keeps memory bounded after line `n`, written at `time`.
+    fn bound(&mut self, n: u64, time: Option<Timestamp>, out: &mut Vec<Outcome>) {
         if self.messages.len() > self.options.max_in_flight.max(10) {
             self.forget(out);
         }
@@ -255,6 +298,89 @@ impl Scanner {
         {
             self.sweep(now.local_seconds() - self.options.stale_after, out);
         }
+    }
+
+    /// Whether `format` is read (no format forced, or this one).
+    fn allowed(&self, format: LogFormat) -> bool {
+        self.options.format.is_none_or(|g| g == format)
+    }
+
+    /// Applies the events of `entry`, a record of `format` on line `n`.
+    fn push_entry(&mut self, format: LogFormat, entry: &Entry<'_>, n: u64, out: &mut Vec<Outcome>) {
+        self.stats.count_format(format);
+        for event in entry.events() {
+            self.apply(format, entry.time, n, event, out);
+        }
+        self.bound(n, entry.time, out);
+    }
+
+    /// A row of the CSV log whose header was read: whether the line was one.
+    fn push_row(&mut self, line: &str, n: u64, out: &mut Vec<Outcome>) -> bool {
+        let Some(table) = self.table.take() else { return false };
+        if !self.allowed(table.format) || line.starts_with('#') {
+            // A new header block (Exchange starts one per file, and files may be joined).
+            self.table = Some(table);
+            return false;
+        }
+        let row = csv::fields(line);
+        let read = if row.len() < 3 {
+            false
+        } else if table.is_header(&row) {
+            self.stats.count_format(table.format);
+            true
+        } else if let Some(entry) = table.entry(&row) {
+            self.push_entry(table.format, &entry, n, out);
+            true
+        } else {
+            false
+        };
+        self.table = Some(table);
+        read
+    }
+
+    /// A line of a format that is not syslog's: an Exchange header line, a Microsoft 365
+    /// export's header row, a KumoMTA JSON record. Whether the line was one.
+    fn push_other(&mut self, line: &str, n: u64, out: &mut Vec<Outcome>) -> bool {
+        let line = line.trim_start_matches('\u{feff}');
+        if line.starts_with('{') {
+            if !self.allowed(LogFormat::KumoMta) {
+                return false;
+            }
+            let Some(entry) = kumomta::parse(line) else { return false };
+            self.push_entry(LogFormat::KumoMta, &entry, n, out);
+            return true;
+        }
+        if let Some(header) = line.strip_prefix('#') {
+            let (format, table) = if let Some(names) = header.strip_prefix("Fields:") {
+                (LogFormat::Exchange, Table::from_fields_line(names.trim()))
+            } else if ["Software: Microsoft Exchange", "Version:", "Log-type: Message Tracking", "Date:"]
+                .iter()
+                .any(|p| header.starts_with(p))
+            {
+                (LogFormat::Exchange, None)
+            } else if header.starts_with("TYPE ") {
+                // Windows PowerShell's `Export-Csv` opens with `#TYPE <class>`.
+                (LogFormat::M365, None)
+            } else {
+                return false;
+            };
+            if !self.allowed(format) || (header.starts_with("Fields:") && table.is_none()) {
+                return false;
+            }
+            if table.is_some() {
+                self.table = table;
+            }
+            self.stats.count_format(format);
+            return true;
+        }
+        if self.allowed(LogFormat::M365)
+            && let Some(table) = m365::header(line)
+        {
+            self.table = Some(table);
+            self.stats.count_format(LogFormat::M365);
+            return true;
+        }
+        false
     }
 
     /// Reports every recipient still waiting as `deferred` (still queued at the end of the log)
@@ -282,6 +408,9 @@ impl Scanner {
                 Some(LogFormat::Sendmail)
             } else if program == "exim" || program.starts_with("exim4") || program.starts_with("exim-") {
                 Some(LogFormat::Exim)
+            } else if program == "smtpd" {
+                // Postfix's is `postfix/smtpd`; OpenSMTPD logs as plain `smtpd`.
+                Some(LogFormat::OpenSmtpd)
             } else {
                 None
             };
@@ -293,11 +422,14 @@ impl Scanner {
             let event = match format {
                 LogFormat::Postfix => postfix::parse(framed.message),
                 LogFormat::Sendmail => sendmail::parse(framed.message),
+                LogFormat::OpenSmtpd => opensmtpd::parse(framed.message),
                 // Exim through syslog repeats its own stamp.
                 LogFormat::Exim => {
                     let m = parse_stamp(framed.message).map_or(framed.message, |(_, rest)| rest);
                     exim::parse(m)
                 }
+                // Not syslog formats: never chosen above.
+                LogFormat::Exchange | LogFormat::M365 | LogFormat::KumoMta => Event::Noise,
             };
             return Some((format, framed.stamp, Some(event)));
         }
@@ -362,6 +494,15 @@ impl Scanner {
                     self.stats.received_bytes += bytes;
                 }
             }
+            Event::Known { id, sender, size } => {
+                let m = self.message(id, format, time, n);
+                if let Some(s) = sender {
+                    m.sender.get_or_insert_with(|| s.to_owned());
+                }
+                if let Some(s) = size {
+                    m.size.get_or_insert(s);
+                }
+            }
             Event::Attempt { id, recipients, original, relay, delay, dsn, status, text } => {
                 let m = self.message(id, format, time, n);
                 // Only Sendmail lists several recipients on one line (`to=<a>,<b>`).
@@ -398,6 +539,7 @@ impl Scanner {
                         Status::Deferred => m.pending.push(p),
                         Status::Sent => out.push(outcome(id, m, p, OutcomeKind::Delivered)),
                         Status::Bounced => out.push(outcome(id, m, p, OutcomeKind::Bounced)),
+                        Status::Expired => out.push(outcome(id, m, p, OutcomeKind::Expired)),
                     }
                 }
             }

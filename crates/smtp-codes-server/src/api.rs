@@ -194,7 +194,9 @@ pub(crate) async fn logs(body: Result<Bytes, BytesRejection>) -> Result<Response
     }
     scanner.finish(&mut outcomes);
     if scanner.stats().recognised() == 0 && scanner.stats().unknown > 0 {
-        return Err(ApiError::bad_request("no line is in a known log format (Postfix, Exim or Sendmail)"));
+        return Err(ApiError::bad_request(
+            "no line is in a known log format (Postfix, Exim, Sendmail, OpenSMTPD, Exchange, Microsoft 365 or KumoMTA)",
+        ));
     }
     let classifier = shared();
     let mut summary = LogSummary::default();

@@ -113,3 +113,73 @@ fn a_file_in_no_known_format_is_an_error_naming_it() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a log format"), "{}", stderr(&o));
 }
+
+#[test]
+fn each_new_format_is_recognised_from_its_lines() {
+    for (name, format, kinds) in [
+        (
+            "exchange-MSGTRK2024010700-1.LOG",
+            "exchange",
+            &["delivered", "bounced", "delivered", "deferred", "deferred"][..],
+        ),
+        ("m365-enhanced-summary.csv", "m365", &["bounced", "delivered", "delivered"]),
+        ("m365-message-trace.csv", "m365", &["delivered", "bounced", "rejected", "deferred"]),
+        ("opensmtpd.log", "opensmtpd", &["delivered", "delivered", "delivered", "bounced", "rejected", "deferred"]),
+        ("kumomta.jsonl", "kumomta", &["delivered", "bounced", "expired", "rejected", "deferred"]),
+    ] {
+        // Recognised, and forced: the same records.
+        for forced in [None, Some(format)] {
+            let mut args = vec!["logs", "--json", "--year", "2019"];
+            if let Some(f) = forced {
+                args.extend(["--format", f]);
+            }
+            let path = sample(name);
+            args.push(&path);
+            let o = run(&args);
+            assert!(o.status.success(), "{name}: {}", stderr(&o));
+            let records = json_lines(&o);
+            let got: Vec<&str> = records.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+            assert_eq!(got, kinds, "{name} {forced:?}");
+            assert!(records.iter().all(|r| r["format"] == format), "{name}");
+        }
+    }
+    let o = run(&["logs", "--json", &sample("kumomta.jsonl")]);
+    let bounced = &json_lines(&o)[1];
+    assert_eq!(bounced["recipient"], "nobody@gmail.com");
+    assert_eq!(bounced["reason"], "userunknown");
+    assert_eq!(bounced["hard_bounce"], true);
+    assert_eq!(bounced["line"], 5);
+}
+
+#[test]
+fn a_forced_format_refuses_the_others_files() {
+    // Exchange's rows under --format kumomta: no line is read, so the file is in no known format.
+    let o = run(&["logs", "--format", "kumomta", &sample("exchange-MSGTRK2024010700-1.LOG")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("no line of its 14 is in a known log format"), "{}", stderr(&o));
+    let o = run(&["logs", "--format", "qmail", &sample("kumomta.jsonl")]);
+    assert!(
+        stderr(&o).contains("use one of postfix, exim, sendmail, opensmtpd, exchange, m365, kumomta"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_csv_header_is_kept_per_file() {
+    // An Exchange log, then a Postfix log: the second file's lines are not read as Exchange rows.
+    let o = run(&[
+        "logs",
+        "--summary",
+        "--json",
+        "--year",
+        "2025",
+        &sample("exchange-MSGTRK2024010700-1.LOG"),
+        &sample("postfix-deliveries.log"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["lines"]["by_format"]["exchange"], 14);
+    assert_eq!(v["lines"]["by_format"]["postfix"], 21);
+    assert_eq!(v["lines"]["unknown"], 0);
+}
