@@ -5,7 +5,7 @@
 //!
 //! | method and path | body | answer |
 //! |---|---|---|
-//! | `GET /` | | the page |
+//! | `GET /` | | the page (and its `/app.js`, `/style.css`) |
 //! | `GET /api/v1/health` | | `{"status": "ok", "version", "schema_version"}` |
 //! | `POST /api/v1/explain` | `text/plain`, or JSON `{text, command, remote_host}` | `explained` (`explain --json`) |
 //! | `POST /api/v1/bounce` | one message or an mbox | `bounce-record` JSON Lines (`bounce --json -`) |
@@ -41,7 +41,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 pub use error::ApiError;
 
@@ -75,6 +75,12 @@ impl Default for Config {
 
 /// The page, its script and its styles, embedded: no CDN, works offline.
 const INDEX: &str = include_str!("../assets/index.html");
+const APP_JS: &str = include_str!("../assets/app.js");
+const STYLE_CSS: &str = include_str!("../assets/style.css");
+
+/// The page's policy: its own script and styles only, no inline script or style, no frames,
+/// connections to this server only.
+pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const OPENAPI: &str = include_str!("../assets/openapi.json");
 
 /// The router of every path, with the limits of `config`.
@@ -90,6 +96,8 @@ pub fn app(config: Config) -> Router {
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(openapi))
         .route("/", get(index))
+        .route("/app.js", get(app_js))
+        .route("/style.css", get(style_css))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     let timeout = config.timeout;
@@ -115,13 +123,28 @@ pub async fn serve(
     axum::serve(listener, app(config)).with_graceful_shutdown(shutdown).await
 }
 
-async fn index() -> Response {
-    let mut r = Html(INDEX).into_response();
-    r.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:"),
-    );
+/// A file of the page with the page's headers: its policy, no sniffing, no caching (a new
+/// binary brings a new page).
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    let mut r = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(PAGE_CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     r
+}
+
+async fn index() -> Response {
+    asset("text/html; charset=utf-8", INDEX)
+}
+
+async fn app_js() -> Response {
+    asset("text/javascript; charset=utf-8", APP_JS)
+}
+
+async fn style_css() -> Response {
+    asset("text/css; charset=utf-8", STYLE_CSS)
 }
 
 async fn openapi() -> Response {

@@ -25,6 +25,23 @@ async fn health_page_and_openapi() {
     assert_eq!(status, StatusCode::OK);
     assert!(kind.starts_with("text/html"));
     assert!(String::from_utf8_lossy(&body).contains("<textarea"));
+    // The page's own script and styles; a policy without inline script or style on each.
+    for (path, want) in [("/", "text/html"), ("/app.js", "text/javascript"), ("/style.css", "text/css")] {
+        let r = tower::ServiceExt::oneshot(app.clone(), get(path)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        let h = r.headers();
+        assert!(h["content-type"].to_str().unwrap().starts_with(want), "{path}");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert_eq!(csp, smtp_codes_server::PAGE_CSP);
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+    }
+    let (_, _, page) = send(app.clone(), get("/")).await;
+    let page = String::from_utf8_lossy(&page);
+    assert!(
+        page.contains(r#"<script src="/app.js" defer></script>"#) && !page.contains("<script>"),
+        "no inline script"
+    );
     let (status, _, body) = send(app, get("/api/v1/openapi.json")).await;
     assert_eq!(status, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_slice(&body).expect("the OpenAPI document is JSON");
