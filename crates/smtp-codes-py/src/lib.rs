@@ -1,0 +1,191 @@
+//! The native part of the `smtp_codes` Python package: each function does the work of one
+//! command of the command line and answers with the same JSON text, which the Python side
+//! (`python/smtp_codes/__init__.py`) turns into dicts and lists. The GIL is released while the
+//! work runs.
+
+use std::io::Cursor;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use smtp_codes::Command;
+use smtp_codes::classify::{Context, explain_with, shared};
+use smtp_codes_bounce::{MAX_MESSAGE, Mbox, decode, looks_like_mbox};
+use smtp_codes_logs::{Options, Scanner};
+use smtp_codes_report::logs::{LogSummary, explain};
+use smtp_codes_report::lookup::{Lookup, Query};
+use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, LogRecord, Report};
+
+fn json_error(e: serde_json::Error) -> PyErr {
+    PyValueError::new_err(format!("cannot write the answer: {e}"))
+}
+
+/// The context of a reply: the command it answered and the host that sent it.
+fn context<'a>(command: Option<&str>, remote_host: Option<&'a str>) -> PyResult<Context<'a>> {
+    let command = match command.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => Some(
+            c.parse::<Command>()
+                .map_err(|_| PyValueError::new_err(format!("{c:?} is not an SMTP command (RCPT, MAIL, DATA, ...)")))?,
+        ),
+        None => None,
+    };
+    Ok(Context::new().with_command(command).with_remote_host(remote_host))
+}
+
+/// `explain --json`: the `explained` record of one reply text.
+#[pyfunction]
+#[pyo3(signature = (text, command=None, remote_host=None))]
+fn explain_json(py: Python<'_>, text: &str, command: Option<&str>, remote_host: Option<&str>) -> PyResult<String> {
+    if text.trim().is_empty() {
+        return Err(PyValueError::new_err("nothing to explain: the text is empty"));
+    }
+    let ctx = context(command, remote_host)?;
+    py.allow_threads(|| {
+        let e = explain_with(text.as_bytes(), &ctx);
+        serde_json::to_string(&Explained::new(text.as_bytes(), &e, &ctx)).map_err(json_error)
+    })
+}
+
+/// `classify --jsonl --json`: one `classify-record` line per input line (`classify-input` JSON).
+#[pyfunction]
+fn classify_jsonl(py: Python<'_>, lines: Vec<String>) -> PyResult<Vec<String>> {
+    py.allow_threads(|| {
+        let file = serde_json::Value::String("-".to_owned());
+        let defaults = Context::new();
+        let mut out = Vec::with_capacity(lines.len());
+        for (line, number) in lines.iter().zip(1u64..) {
+            let input = ClassifyInput::parse(line.as_bytes())
+                .map_err(|e| PyValueError::new_err(format!("input {number}: {e}")))?;
+            let ctx = input.context(&defaults);
+            let text = input.text().as_bytes();
+            let e = explain_with(text, &ctx);
+            let report = Report::new(text, &e, &ctx);
+            let f = input.file().unwrap_or(&file);
+            out.push(
+                serde_json::to_string(&ClassifyRecord::new(f, number, input.index(), false, report))
+                    .map_err(json_error)?,
+            );
+        }
+        Ok(out)
+    })
+}
+
+/// `lookup --json CODE`.
+#[pyfunction]
+fn lookup_json(code: &str) -> PyResult<String> {
+    let query: Query = code.parse().map_err(|e| PyValueError::new_err(format!("cannot look up {code:?}: {e}")))?;
+    serde_json::to_string(&Lookup::new(code, query)).map_err(json_error)
+}
+
+/// `search --json WORDS`: one `search-hit` per entry found, best first.
+#[pyfunction]
+#[pyo3(signature = (words, limit=None))]
+fn search_json(words: Vec<String>, limit: Option<usize>) -> PyResult<Vec<String>> {
+    let terms = smtp_codes_report::search::terms(&words);
+    if terms.is_empty() {
+        return Err(PyValueError::new_err("nothing to search for: give at least one word"));
+    }
+    let mut found = smtp_codes_report::search::find(&terms);
+    if let Some(l) = limit.filter(|&l| l > 0) {
+        found.truncate(l);
+    }
+    found.iter().map(|h| serde_json::to_string(h).map_err(json_error)).collect()
+}
+
+/// `bounce --json -`: one `bounce-record` per recipient of the message (or of every message of
+/// an mbox).
+#[pyfunction]
+fn decode_bounce_json(py: Python<'_>, data: &[u8]) -> PyResult<Vec<String>> {
+    py.allow_threads(|| {
+        let file = serde_json::Value::String("-".to_owned());
+        let mut out = Vec::new();
+        if looks_like_mbox(&data[..data.len().min(4096)]) {
+            for (n, message) in Mbox::new(Cursor::new(data)).enumerate() {
+                let message = message.map_err(|e| PyValueError::new_err(format!("cannot read the mbox: {e}")))?;
+                if message.too_large.is_some() {
+                    continue;
+                }
+                let d = decode(&message.bytes);
+                for r in BounceRecord::all(&file, n as u64 + 1, &d) {
+                    out.push(serde_json::to_string(&r).map_err(json_error)?);
+                }
+            }
+            return Ok(out);
+        }
+        if data.len() > MAX_MESSAGE {
+            return Err(PyValueError::new_err(format!("the message is over {} MiB", MAX_MESSAGE >> 20)));
+        }
+        let d = decode(data);
+        for r in BounceRecord::all(&file, 1, &d) {
+            out.push(serde_json::to_string(&r).map_err(json_error)?);
+        }
+        Ok(out)
+    })
+}
+
+/// `logs --summary --json` and `logs --json` over log lines: the report, then one `log-record`
+/// per outcome. `year`, `month` and `day` are when the log was last written (for stamps without
+/// a year).
+#[pyfunction]
+fn scan_logs_json(
+    py: Python<'_>,
+    lines: Vec<String>,
+    year: i32,
+    month: u8,
+    day: u8,
+) -> PyResult<(String, Vec<String>)> {
+    py.allow_threads(|| {
+        let mut scanner = Scanner::new(Options { year: (year, month, day), ..Options::default() });
+        let mut outcomes = Vec::new();
+        for l in &lines {
+            scanner.push(l, &mut outcomes);
+        }
+        scanner.finish(&mut outcomes);
+        if scanner.stats().recognised() == 0 && scanner.stats().unknown > 0 {
+            return Err(PyValueError::new_err("no line is in a known log format"));
+        }
+        let classifier = shared();
+        let mut summary = LogSummary::default();
+        let mut records = Vec::with_capacity(outcomes.len());
+        for o in &outcomes {
+            let e = explain(classifier, o);
+            summary.add(o, &e);
+            records.push(serde_json::to_string(&LogRecord::new("-", o.line(), o, &e)).map_err(json_error)?);
+        }
+        summary.finish(scanner.stats());
+        Ok((serde_json::to_string(&summary).map_err(json_error)?, records))
+    })
+}
+
+/// `events --json -`: one `event-record` per recipient of ESP events (JSON text: one document,
+/// an array, or JSON Lines).
+#[pyfunction]
+fn read_events_json(py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
+    py.allow_threads(|| {
+        let file = serde_json::Value::String("-".to_owned());
+        let mut out = Vec::new();
+        for (event, index) in smtp_codes_events::read_json_lines(Cursor::new(text.as_bytes())).zip(1u64..) {
+            let event = event.map_err(|e| PyValueError::new_err(e.to_string()))?;
+            out.push(serde_json::to_string(&EventRecord::new(&file, index, &event)).map_err(json_error)?);
+        }
+        Ok(out)
+    })
+}
+
+/// The version of the JSON contract.
+#[pyfunction]
+const fn schema_version() -> u32 {
+    smtp_codes_report::SCHEMA_VERSION
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(explain_json, m)?)?;
+    m.add_function(wrap_pyfunction!(classify_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup_json, m)?)?;
+    m.add_function(wrap_pyfunction!(search_json, m)?)?;
+    m.add_function(wrap_pyfunction!(decode_bounce_json, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_logs_json, m)?)?;
+    m.add_function(wrap_pyfunction!(read_events_json, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_version, m)?)?;
+    Ok(())
+}
