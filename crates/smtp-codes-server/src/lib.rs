@@ -111,16 +111,46 @@ pub fn app(config: Config) -> Router {
 }
 
 /// Serves `app(config)` on `listener` until `shutdown` completes, then finishes the requests in
-/// flight.
+/// flight. A client that has not sent a whole request head within [`Config::timeout`] is cut
+/// off (so slow clients cannot hold connections), as is one whose request takes longer.
 ///
 /// # Errors
-/// When the listener fails.
+/// Never, today: a failed accept (out of file descriptors, say) is waited out and retried.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(config)).with_graceful_shutdown(shutdown).await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let timeout = config.timeout;
+    let app = app(config);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else {
+                    // Too many open files and the like: wait for connections to close.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(TokioTimer::new())
+                    .header_read_timeout(timeout)
+                    .serve_connection(TokioIo::new(stream), service);
+                let watched = graceful.watch(connection);
+                tokio::spawn(async move {
+                    // A connection's own failure (a client that went away) is its alone.
+                    let _ = watched.await;
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// A file of the page with the page's headers: its policy, no sniffing, no caching (a new

@@ -72,3 +72,17 @@ async fn a_client_that_never_finishes_does_not_hold_the_others() {
     stop.send(()).unwrap();
     handle.await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    let (addr, stop, handle) = start(Config { timeout: Duration::from_millis(300), ..Config::default() }).await;
+    let mut slow = TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let mut out = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut out)).await.expect("closed in time").unwrap();
+    // Others are served meanwhile and after.
+    let answer = request(addr, "GET", "/api/v1/health", "").await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    stop.send(()).unwrap();
+    handle.await.unwrap();
+}
