@@ -5,7 +5,7 @@
 use std::io::Cursor;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -251,7 +251,9 @@ pub(crate) struct SearchQuery {
 }
 
 /// `GET /api/v1/search?q=words`: the `search-hit` JSON Lines of `smtp-codes search --json`.
-pub(crate) async fn search(Query(q): Query<SearchQuery>) -> Result<Response, ApiError> {
+pub(crate) async fn search(q: Result<Query<SearchQuery>, QueryRejection>) -> Result<Response, ApiError> {
+    let Query(q) =
+        q.map_err(|e| ApiError::bad_request(format!("the query is not ?q=words[&limit=N]: {}", e.body_text())))?;
     let words: Vec<&str> = q.q.as_deref().unwrap_or("").split_whitespace().collect();
     let terms = smtp_codes_report::search::terms(&words);
     if terms.is_empty() {

@@ -159,8 +159,11 @@ async fn events_lookup_and_search() {
     let (status, _, body) = send(app.clone(), get("/api/v1/search?q=mailbox%20full&limit=3")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!lines(&body).is_empty() && lines(&body).len() <= 3);
-    let (status, _, _) = send(app, get("/api/v1/search")).await;
+    let (status, _, _) = send(app.clone(), get("/api/v1/search")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, kind, body) = send(app, get("/api/v1/search?q=x&limit=many")).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::BAD_REQUEST, "application/json"));
+    assert!(error(&body).1.contains("the query is not"), "{}", error(&body).1);
 }
 
 #[tokio::test]
