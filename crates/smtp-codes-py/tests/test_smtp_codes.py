@@ -128,3 +128,35 @@ def test_same_json_as_the_command_line():
 
 def test_schema_version():
     assert smtp_codes.SCHEMA_VERSION == 1
+
+
+def test_classify_arrow_agrees_with_classify():
+    pa = pytest.importorskip("pyarrow")
+    texts = [GMAIL, "452 4.2.2 Mailbox full", None, "421 4.7.0 [TS03] All messages from 192.0.2.4 will be permanently deferred"]
+    out = smtp_codes.classify_arrow(pa.array(texts), commands=pa.array(["RCPT", "RCPT", None, None]))
+    assert isinstance(out, pa.StructArray)
+    assert [f.name for f in out.type] == [
+        "reply_code", "enhanced_code", "reason", "hard_bounce", "severity", "retry", "who_acts", "provider", "rule_kind"
+    ]
+    rows = out.to_pylist()
+    assert rows[2] is None
+    for text, row, command in zip(texts, rows, ["RCPT", "RCPT", None, None]):
+        if text is None:
+            continue
+        want = smtp_codes.classify(text, command=command)
+        assert row["reason"] == want["reason"]
+        assert row["hard_bounce"] == want["hard_bounce"]
+        assert row["retry"] == want["retry"]
+        assert row["who_acts"] == want["who_acts"]
+        assert row["provider"] == want["provider"]
+        assert row["reply_code"] == want["reply_code"]
+        assert row["enhanced_code"] == want["enhanced_code"]
+    # Large strings too; wrong types are TypeErrors, wrong lengths ValueErrors.
+    large = smtp_codes.classify_arrow(pa.array(["550 5.1.1 User unknown"], type=pa.large_string()))
+    assert large.to_pylist()[0]["reason"] == "userunknown"
+    with pytest.raises(TypeError, match="must be an Arrow array of strings"):
+        smtp_codes.classify_arrow(pa.array([1, 2]))
+    with pytest.raises(TypeError, match="must be an Arrow array"):
+        smtp_codes.classify_arrow(["550 x"])
+    with pytest.raises(ValueError, match="commands has 1 values, texts 2"):
+        smtp_codes.classify_arrow(pa.array(["a", "b"]), commands=pa.array(["RCPT"]))

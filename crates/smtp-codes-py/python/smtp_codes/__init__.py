@@ -26,6 +26,7 @@ __all__ = [
     "decode_bounce",
     "scan_logs",
     "read_events",
+    "classify_arrow",
     "SCHEMA_VERSION",
 ]
 
@@ -136,3 +137,17 @@ def read_events(obj: Union[str, bytes, Dict[str, Any], List[Any]]) -> List[Dict[
     else:
         raise TypeError(f"obj must be dict, list, str or bytes, not {type(obj).__name__}")
     return [_json.loads(r) for r in _native.read_events_json(text)]
+
+
+def classify_arrow(texts: Any, commands: Any = None, remote_hosts: Any = None) -> Any:
+    """Classify every string of an Arrow array (``pyarrow.array([...])``, a string, large
+    string or string-view array; optional arrays of commands and remote hosts of the same
+    length) through the Arrow C data interface, without copying the strings, with the GIL
+    released. Returns a ``pyarrow.StructArray`` with the fields ``reply_code`` (uint16),
+    ``enhanced_code``, ``reason``, ``hard_bounce`` (bool), ``severity``, ``retry`` (bool),
+    ``who_acts``, ``provider`` and ``rule_kind``; a null text gives a null row. Needs pyarrow.
+    """
+    for name, value in (("texts", texts), ("commands", commands), ("remote_hosts", remote_hosts)):
+        if value is not None and not hasattr(value, "__arrow_c_array__"):
+            raise TypeError(f"{name} must be an Arrow array (pyarrow.array([...])), not {type(value).__name__}")
+    return _native.classify_arrow(texts, commands, remote_hosts)
