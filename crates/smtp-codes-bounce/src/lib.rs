@@ -180,6 +180,29 @@ pub use warning::DecodeWarning;
 /// The largest message decoded; larger ones are reported and skipped, not loaded.
 pub const MAX_MESSAGE: usize = 32 << 20;
 
+/// Every message of `data`, an mbox or one message, decoded, each with its 1-based number in
+/// `data`; a message over [`MAX_MESSAGE`] is `None` (skipped, not decoded). Empty or blank
+/// `data` holds no message.
+///
+/// ```
+/// let mbox = b"From a@b Thu Jan  1 00:00:00 2024\nSubject: one\n\nx\n\nFrom a@b Thu Jan  1 00:00:01 2024\nSubject: two\n\ny\n";
+/// let numbers: Vec<u64> = smtp_codes_bounce::decode_all(mbox).map(|m| m.unwrap().0).collect();
+/// assert_eq!(numbers, [1, 2]);
+/// assert_eq!(smtp_codes_bounce::decode_all(b"  ").count(), 0);
+/// ```
+pub fn decode_all(data: &[u8]) -> Box<dyn Iterator<Item = std::io::Result<(u64, Option<Decoded>)>> + '_> {
+    if looks_like_mbox(&data[..data.len().min(4096)]) {
+        return Box::new(Mbox::new(std::io::Cursor::new(data)).zip(1..).map(|(m, n)| {
+            let m = m?;
+            Ok((n, m.too_large.is_none().then(|| decode(&m.bytes))))
+        }));
+    }
+    if data.trim_ascii().is_empty() {
+        return Box::new(std::iter::empty());
+    }
+    Box::new(std::iter::once(Ok((1, (data.len() <= MAX_MESSAGE).then(|| decode(data))))))
+}
+
 /// Decodes one whole message (headers and body), or a bounce body pasted without headers,
 /// with the core's shared classifier.
 #[must_use]

@@ -6,9 +6,9 @@
 //! bounded by the largest message decoded, not by the input.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use smtp_codes_bounce::{Decoded, MAX_MESSAGE, Mbox, MessageKind, decode, looks_like_mbox};
 use smtp_codes_report::{BounceRecord, BounceSummary};
 
@@ -42,7 +42,7 @@ enum Sink {
 }
 
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
-    let sources = input::check_all(&expand(&args.paths)?)?;
+    let sources = input::check_all(&input::expand(&args.paths)?)?;
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut sink = match (args.summary, args.json) {
@@ -139,40 +139,6 @@ pub(crate) fn read_messages(
         return Ok(());
     }
     each(1, &Message::Decoded(Box::new(decode(&bytes))))
-}
-
-/// The paths to read: folders replaced by the files under them (recursively, in name order);
-/// `-` and files as given.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.as_os_str() != "-" && path.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    if !paths.is_empty() && files.is_empty() {
-        bail!("no files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<io::Result<_>>()
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn emit(out: &mut impl Write, sink: &mut Sink, file: &serde_json::Value, number: u64, message: &Message) -> Result<()> {

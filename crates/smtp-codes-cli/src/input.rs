@@ -72,6 +72,40 @@ fn open_file(path: &Path, name: &str) -> Result<(File, u64)> {
     Ok((file, meta.len()))
 }
 
+/// The paths to read: folders replaced by the files under them (recursively, in name order);
+/// `-` and files as given.
+pub(crate) fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() != "-" && path.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if !paths.is_empty() && files.is_empty() {
+        bail!("no files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path.is_file() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
 impl Source {
     /// Opens the input and gives a buffered reader of its content, decompressed when it is
     /// gzip and decoded when it starts with a UTF-16 byte order mark. With `progress`, a file

@@ -100,7 +100,7 @@ enum Sink {
 }
 
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
-    let paths = rotated_order(expand(&args.paths)?);
+    let paths = rotated_order(input::expand(&args.paths)?);
     let sources = input::check_all(&paths)?;
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
@@ -220,39 +220,6 @@ fn year_month(t: SystemTime) -> (i32, u8, u8) {
     let secs = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     let (y, m, d, ..) = Timestamp::from_unix(secs).civil();
     (y, m, d)
-}
-
-/// The paths given, folders replaced by the files under them.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.as_os_str() != "-" && path.is_dir() {
-            walk(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    if !paths.is_empty() && files.is_empty() {
-        bail!("no files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<io::Result<_>>()
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// The paths in the order their lines were written: a rotated file (`mail.log.2.gz`,

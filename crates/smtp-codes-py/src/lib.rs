@@ -9,7 +9,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use smtp_codes::Command;
 use smtp_codes::classify::{Context, explain_with, shared};
-use smtp_codes_bounce::{MAX_MESSAGE, Mbox, decode, looks_like_mbox};
+use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
 use smtp_codes_logs::{Options, Scanner};
 use smtp_codes_report::logs::{LogSummary, explain};
 use smtp_codes_report::lookup::{Lookup, Query};
@@ -98,25 +98,14 @@ fn decode_bounce_json(py: Python<'_>, data: &[u8]) -> PyResult<Vec<String>> {
     py.detach(|| {
         let file = serde_json::Value::String("-".to_owned());
         let mut out = Vec::new();
-        if looks_like_mbox(&data[..data.len().min(4096)]) {
-            for (n, message) in Mbox::new(Cursor::new(data)).enumerate() {
-                let message = message.map_err(|e| PyValueError::new_err(format!("cannot read the mbox: {e}")))?;
-                if message.too_large.is_some() {
-                    continue;
-                }
-                let d = decode(&message.bytes);
-                for r in BounceRecord::all(&file, n as u64 + 1, &d) {
-                    out.push(serde_json::to_string(&r).map_err(json_error)?);
-                }
+        for message in decode_all(data) {
+            let (number, decoded) = message.map_err(|e| PyValueError::new_err(format!("cannot read the mbox: {e}")))?;
+            let Some(d) = decoded else {
+                return Err(PyValueError::new_err(format!("message {number} is over {} MiB", MAX_MESSAGE >> 20)));
+            };
+            for r in BounceRecord::all(&file, number, &d) {
+                out.push(serde_json::to_string(&r).map_err(json_error)?);
             }
-            return Ok(out);
-        }
-        if data.len() > MAX_MESSAGE {
-            return Err(PyValueError::new_err(format!("the message is over {} MiB", MAX_MESSAGE >> 20)));
-        }
-        let d = decode(data);
-        for r in BounceRecord::all(&file, 1, &d) {
-            out.push(serde_json::to_string(&r).map_err(json_error)?);
         }
         Ok(out)
     })

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use smtp_codes::Command;
 use smtp_codes::classify::{Context, explain_with, shared};
-use smtp_codes_bounce::{MAX_MESSAGE, Mbox, decode, looks_like_mbox};
+use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
 use smtp_codes_logs::{Options, Scanner};
 use smtp_codes_report::logs::{LogSummary, explain};
 use smtp_codes_report::lookup::{Lookup, Query as CodeQuery};
@@ -109,34 +109,22 @@ pub(crate) async fn explain_reply(
 /// `smtp-codes bounce --json` (file `-`).
 pub(crate) async fn bounce(body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
     let body = body?;
-    let file = serde_json::Value::String("-".to_owned());
-    let mut out = Vec::new();
-    let head = &body[..body.len().min(4096)];
-    if looks_like_mbox(head) {
-        for (n, message) in Mbox::new(Cursor::new(&body[..])).enumerate() {
-            let message = message.map_err(|e| ApiError::bad_request(format!("cannot read the mbox: {e}")))?;
-            if message.too_large.is_some() {
-                continue;
-            }
-            let decoded = decode(&message.bytes);
-            for record in BounceRecord::all(&file, n as u64 + 1, &decoded) {
-                line(&mut out, &record)?;
-            }
-        }
-        return Ok(ndjson(out));
-    }
-    if body.len() > MAX_MESSAGE {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the message is over {} MiB", MAX_MESSAGE >> 20),
-        ));
-    }
     if body.trim_ascii().is_empty() {
         return Err(ApiError::bad_request("empty body: no message"));
     }
-    let decoded = decode(&body);
-    for record in BounceRecord::all(&file, 1, &decoded) {
-        line(&mut out, &record)?;
+    let file = serde_json::Value::String("-".to_owned());
+    let mut out = Vec::new();
+    for message in decode_all(&body) {
+        let (number, decoded) = message.map_err(|e| ApiError::bad_request(format!("cannot read the mbox: {e}")))?;
+        let Some(decoded) = decoded else {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("message {number} is over {} MiB", MAX_MESSAGE >> 20),
+            ));
+        };
+        for record in BounceRecord::all(&file, number, &decoded) {
+            line(&mut out, &record)?;
+        }
     }
     Ok(ndjson(out))
 }
