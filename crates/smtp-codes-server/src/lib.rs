@@ -134,6 +134,8 @@ pub async fn serve(
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     continue;
                 };
+                // Answers go out at once, not held back to fill a segment (as axum::serve does).
+                let _ = stream.set_nodelay(true);
                 let service = hyper_util::service::TowerToHyperService::new(app.clone());
                 let connection = hyper::server::conn::http1::Builder::new()
                     .timer(TokioTimer::new())
