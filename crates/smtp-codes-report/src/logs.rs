@@ -248,22 +248,9 @@ impl LogSummary {
     /// Counts one outcome, classified as `explanation` says.
     pub fn add(&mut self, outcome: &Outcome, explanation: &Explanation<'_>) {
         let kind = outcome.kind();
-        self.totals.add(kind);
-        let domain =
-            outcome.recipient().and_then(|r| r.rsplit_once('@')).map_or("none", |(_, d)| d).to_ascii_lowercase();
         let c = explanation.classification();
         let provider = c.and_then(|c| c.provider()).map_or("none", |p| p.id());
-        if kind != OutcomeKind::Rejected {
-            self.by_domain.entry(&domain).add(kind);
-            self.by_provider.entry(provider).add(kind);
-            self.by_sender.entry(outcome.sender().map_or("none", |s| if s.is_empty() { "<>" } else { s })).add(kind);
-        }
-        if let Some(t) = outcome.last_time() {
-            let (_, _, _, hour, _, _) = t.civil();
-            self.by_hour.entry(hour).or_default().add(kind);
-            // Days are few (one a day of log), so they are not bounded.
-            self.by_day.entry(t.local_seconds().div_euclid(86_400)).or_default().add(kind);
-        }
+        self.count(outcome, provider);
         if kind == OutcomeKind::Delivered {
             return;
         }
@@ -306,17 +293,26 @@ impl LogSummary {
     /// Counts a delivery, whose reply needs no classification: its provider is the one whose
     /// hosts the relay belongs to.
     pub fn add_delivered(&mut self, outcome: &Outcome) {
+        let provider = outcome.relay_host().and_then(provider_of_host).map_or("none", |p| p.id());
+        self.count(outcome, provider);
+    }
+
+    /// The counts every outcome adds: totals, and (but for inbound refusals) its recipient
+    /// domain, provider and sender; its hour and day.
+    fn count(&mut self, outcome: &Outcome, provider: &str) {
         let kind = outcome.kind();
         self.totals.add(kind);
-        let domain =
-            outcome.recipient().and_then(|r| r.rsplit_once('@')).map_or("none", |(_, d)| d).to_ascii_lowercase();
-        let provider = outcome.relay_host().and_then(provider_of_host).map_or("none", |p| p.id());
-        self.by_domain.entry(&domain).add(kind);
-        self.by_provider.entry(provider).add(kind);
-        self.by_sender.entry(outcome.sender().map_or("none", |s| if s.is_empty() { "<>" } else { s })).add(kind);
+        if kind != OutcomeKind::Rejected {
+            let domain =
+                outcome.recipient().and_then(|r| r.rsplit_once('@')).map_or("none", |(_, d)| d).to_ascii_lowercase();
+            self.by_domain.entry(&domain).add(kind);
+            self.by_provider.entry(provider).add(kind);
+            self.by_sender.entry(outcome.sender().map_or("none", |s| if s.is_empty() { "<>" } else { s })).add(kind);
+        }
         if let Some(t) = outcome.last_time() {
             let (_, _, _, hour, _, _) = t.civil();
             self.by_hour.entry(hour).or_default().add(kind);
+            // Days are few (one a day of log), so they are not bounded.
             self.by_day.entry(t.local_seconds().div_euclid(86_400)).or_default().add(kind);
         }
     }
