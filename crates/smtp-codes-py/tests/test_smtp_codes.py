@@ -160,3 +160,21 @@ def test_classify_arrow_agrees_with_classify():
         smtp_codes.classify_arrow(["550 x"])
     with pytest.raises(ValueError, match="commands has 1 values, texts 2"):
         smtp_codes.classify_arrow(pa.array(["a", "b"]), commands=pa.array(["RCPT"]))
+
+
+def test_classify_arrow_chunked():
+    pa = pytest.importorskip("pyarrow")
+    texts = ["550 Unknown user kijitora@example.jp", "452 4.2.2 Mailbox full", None, "550 5.1.1 User unknown"]
+    commands = ["RCPT", None, None, "DATA"]
+    # A table's column is chunked; its commands are chunked otherwise.
+    chunked = pa.chunked_array([texts[:1], texts[1:3], [], texts[3:]])
+    out = smtp_codes.classify_arrow(chunked, commands=pa.chunked_array([commands[:3], commands[3:]]))
+    assert isinstance(out, pa.ChunkedArray)
+    assert [len(c) for c in out.chunks] == [1, 2, 0, 1]
+    flat = smtp_codes.classify_arrow(pa.array(texts), commands=pa.array(commands))
+    assert out.to_pylist() == flat.to_pylist()
+    assert out.to_pylist()[0]["reason"] == smtp_codes.classify(texts[0], command="RCPT")["reason"]
+    empty = smtp_codes.classify_arrow(pa.chunked_array([], pa.string()))
+    assert len(empty) == 0 and empty.type == flat.type
+    with pytest.raises(ValueError, match="remote_hosts has 1 values, texts 4"):
+        smtp_codes.classify_arrow(chunked, remote_hosts=pa.array(["mx"]))

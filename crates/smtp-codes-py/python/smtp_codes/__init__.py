@@ -146,8 +146,38 @@ def classify_arrow(texts: Any, commands: Any = None, remote_hosts: Any = None) -
     released. Returns a ``pyarrow.StructArray`` with the fields ``reply_code`` (uint16),
     ``enhanced_code``, ``reason``, ``hard_bounce`` (bool), ``severity``, ``retry`` (bool),
     ``who_acts``, ``provider`` and ``rule_kind``; a null text gives a null row. Needs pyarrow.
+
+    A ``pyarrow.ChunkedArray`` (a table's column) is classified chunk by chunk and answered
+    with a ``ChunkedArray`` of the same chunks; its commands and remote hosts may be chunked
+    differently.
     """
+    if _is_chunked(texts):
+        import pyarrow as pa
+
+        extra = [None if a is None else _whole(a) for a in (commands, remote_hosts)]
+        for name, a in zip(("commands", "remote_hosts"), extra):
+            if a is not None and len(a) != len(texts):
+                raise ValueError(f"{name} has {len(a)} values, texts {len(texts)}")
+        chunks, start = [], 0
+        for chunk in texts.chunks:
+            part = [None if a is None else a.slice(start, len(chunk)) for a in extra]
+            chunks.append(classify_arrow(chunk, *part))
+            start += len(chunk)
+        if not chunks:
+            return pa.chunked_array([], type=classify_arrow(pa.array([], pa.string())).type)
+        return pa.chunked_array(chunks)
     for name, value in (("texts", texts), ("commands", commands), ("remote_hosts", remote_hosts)):
         if value is not None and not hasattr(value, "__arrow_c_array__"):
             raise TypeError(f"{name} must be an Arrow array (pyarrow.array([...])), not {type(value).__name__}")
     return _native.classify_arrow(texts, commands, remote_hosts)
+
+
+def _is_chunked(value: Any) -> bool:
+    return hasattr(value, "chunks") and hasattr(value, "__arrow_c_stream__") and not hasattr(value, "__arrow_c_array__")
+
+
+def _whole(value: Any) -> Any:
+    """One contiguous array of a chunked one (copied only when it has several chunks)."""
+    if _is_chunked(value):
+        return value.combine_chunks()
+    return value
