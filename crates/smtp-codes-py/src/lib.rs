@@ -10,10 +10,9 @@ use pyo3::prelude::*;
 use smtp_codes::Command;
 use smtp_codes::classify::{Context, explain_with, shared};
 use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
-use smtp_codes_logs::{Options, Scanner};
-use smtp_codes_report::logs::{LogSummary, explain};
+use smtp_codes_report::logs::read_excerpt;
 use smtp_codes_report::lookup::{Lookup, Query};
-use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, LogRecord, Report};
+use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, Report};
 
 fn json_error(e: serde_json::Error) -> PyErr {
     PyValueError::new_err(format!("cannot write the answer: {e}"))
@@ -123,25 +122,9 @@ fn scan_logs_json(
     day: u8,
 ) -> PyResult<(String, Vec<String>)> {
     py.detach(|| {
-        let mut scanner = Scanner::new(Options { year: (year, month, day), ..Options::default() });
-        let mut outcomes = Vec::new();
-        for l in &lines {
-            scanner.push(l, &mut outcomes);
-        }
-        scanner.finish(&mut outcomes);
-        if scanner.stats().recognised() == 0 && scanner.stats().unknown > 0 {
-            return Err(PyValueError::new_err("no line is in a known log format"));
-        }
-        let classifier = shared();
-        let mut summary = LogSummary::default();
-        let mut records = Vec::with_capacity(outcomes.len());
-        for o in &outcomes {
-            let e = explain(classifier, o);
-            summary.add(o, &e);
-            records.push(serde_json::to_string(&LogRecord::new("-", o.line(), o, &e)).map_err(json_error)?);
-        }
-        summary.finish(scanner.stats());
-        Ok((serde_json::to_string(&summary).map_err(json_error)?, records))
+        let excerpt = read_excerpt(lines.iter().map(String::as_str), (year, month, day), usize::MAX)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok((serde_json::to_string(&excerpt.summary).map_err(json_error)?, excerpt.records))
     })
 }
 

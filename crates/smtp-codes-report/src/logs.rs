@@ -499,3 +499,72 @@ impl Serialize for LogSummary {
         m.end()
     }
 }
+
+/// A log excerpt read whole: the report and every outcome's record (`logs --summary --json` and
+/// `logs --json` of the same lines, the records as JSON text, file `-`). What the HTTP API's
+/// `/api/v1/logs` and the Python package's `scan_logs` answer.
+#[derive(Debug)]
+pub struct Excerpt {
+    /// The report of the excerpt.
+    pub summary: LogSummary,
+    /// One `log-record` per outcome, in the order the outcomes were decided, as JSON.
+    pub records: Vec<String>,
+}
+
+/// Why a log excerpt gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExcerptError {
+    /// More lines than the caller allows.
+    TooManyLines(usize),
+    /// Not one line is in a format the scanner reads.
+    NoKnownFormat,
+}
+
+impl std::fmt::Display for ExcerptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooManyLines(n) => write!(f, "more than {n} lines"),
+            Self::NoKnownFormat => f.write_str(
+                "no line is in a known log format (Postfix, Exim, Sendmail, OpenSMTPD, Exchange, Microsoft 365 or KumoMTA)",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExcerptError {}
+
+/// Reads the lines of a log excerpt (at most `max_lines`), written last on `year` (year, month,
+/// day: classic syslog stamps carry no year), joins them into outcomes, classifies each and
+/// reports on them all.
+///
+/// # Errors
+/// More than `max_lines` lines, or none in a known format.
+pub fn read_excerpt<'l>(
+    lines: impl IntoIterator<Item = &'l str>,
+    year: (i32, u8, u8),
+    max_lines: usize,
+) -> Result<Excerpt, ExcerptError> {
+    let mut scanner = smtp_codes_logs::Scanner::new(smtp_codes_logs::Options { year, ..Default::default() });
+    let mut outcomes = Vec::new();
+    for (n, line) in lines.into_iter().enumerate() {
+        if n >= max_lines {
+            return Err(ExcerptError::TooManyLines(max_lines));
+        }
+        scanner.push(line, &mut outcomes);
+    }
+    scanner.finish(&mut outcomes);
+    if scanner.stats().recognised() == 0 && scanner.stats().unknown > 0 {
+        return Err(ExcerptError::NoKnownFormat);
+    }
+    let classifier = smtp_codes::classify::shared();
+    let mut summary = LogSummary::default();
+    let mut records = Vec::with_capacity(outcomes.len());
+    for o in &outcomes {
+        let e = explain(classifier, o);
+        summary.add(o, &e);
+        // A record of plain fields and strings always serialises.
+        records.push(serde_json::to_string(&LogRecord::new("-", o.line(), o, &e)).unwrap_or_default());
+    }
+    summary.finish(scanner.stats());
+    Ok(Excerpt { summary, records })
+}

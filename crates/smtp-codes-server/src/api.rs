@@ -11,12 +11,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use smtp_codes::Command;
-use smtp_codes::classify::{Context, explain_with, shared};
+use smtp_codes::classify::{Context, explain_with};
 use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
-use smtp_codes_logs::{Options, Scanner};
-use smtp_codes_report::logs::{LogSummary, explain};
+use smtp_codes_report::logs::{ExcerptError, read_excerpt};
 use smtp_codes_report::lookup::{Lookup, Query as CodeQuery};
-use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, LogRecord, Report};
+use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, Report};
 
 use crate::ApiError;
 
@@ -172,39 +171,18 @@ pub(crate) async fn logs(body: Result<Bytes, BytesRejection>) -> Result<Response
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
     let (y, m, d, ..) = smtp_codes_logs::Timestamp::from_unix(now).civil();
-    let mut scanner = Scanner::new(Options { year: (y, m, d), ..Options::default() });
-    let mut outcomes = Vec::new();
-    for (n, l) in text.lines().enumerate() {
-        if n >= MAX_LINES {
-            return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("more than {MAX_LINES} lines")));
-        }
-        scanner.push(l, &mut outcomes);
-    }
-    scanner.finish(&mut outcomes);
-    if scanner.stats().recognised() == 0 && scanner.stats().unknown > 0 {
-        return Err(ApiError::bad_request(
-            "no line is in a known log format (Postfix, Exim, Sendmail, OpenSMTPD, Exchange, Microsoft 365 or KumoMTA)",
-        ));
-    }
-    let classifier = shared();
-    let mut summary = LogSummary::default();
+    let excerpt = read_excerpt(text.lines(), (y, m, d), MAX_LINES).map_err(|e| match e {
+        ExcerptError::TooManyLines(_) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
+        ExcerptError::NoKnownFormat => ApiError::bad_request(e.to_string()),
+    })?;
+    let summary = excerpt.summary;
     // Written by hand around the records so that each keeps the field order of `logs --json`.
-    let mut records = Vec::new();
-    for (i, o) in outcomes.iter().enumerate() {
-        let e = explain(classifier, o);
-        summary.add(o, &e);
-        if i > 0 {
-            records.push(b',');
-        }
-        serde_json::to_writer(&mut records, &LogRecord::new("-", o.line(), o, &e))
-            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the answer: {e}")))?;
-    }
-    summary.finish(scanner.stats());
+    let records = excerpt.records.join(",");
     let mut out = b"{\"summary\":".to_vec();
     serde_json::to_writer(&mut out, &summary)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the answer: {e}")))?;
     out.extend_from_slice(b",\"records\":[");
-    out.extend_from_slice(&records);
+    out.extend_from_slice(records.as_bytes());
     out.extend_from_slice(b"]}\n");
     Ok(([(header::CONTENT_TYPE, "application/json")], out).into_response())
 }

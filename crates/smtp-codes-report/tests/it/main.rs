@@ -1,6 +1,7 @@
 //! Tests of the output contract: `docs/json.md` against the real types, and the records'
 //! values for real replies.
 
+mod excerpt;
 mod schema;
 
 use std::path::PathBuf;
