@@ -35,30 +35,13 @@ pub(crate) fn from_epoch(seconds: f64) -> Option<String> {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let millis = (seconds * 1000.0).round() as u64;
     let (whole, fraction) = (millis / 1000, millis % 1000);
-    let days = whole / 86_400;
-    let rest = whole % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    // The logs crate's calendar, so both crates write the same dates.
+    let (year, month, day, h, m, s) = smtp_codes_logs::Timestamp::from_unix(i64::try_from(whole).ok()?).civil();
     Some(if fraction == 0 {
         format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
     } else {
         format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{fraction:03}Z")
     })
-}
-
-/// The date `days` after 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
-/// `civil_from_days`, for days on or after the epoch).
-const fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-    (year, month, day)
 }
 
 #[cfg(test)]
