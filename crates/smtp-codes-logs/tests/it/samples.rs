@@ -500,3 +500,38 @@ fn a_forced_format_reads_only_its_own_records() {
         assert_eq!(out.len(), want, "{format:?}");
     }
 }
+
+#[test]
+fn m365_extended_reports_are_read_as_tracking_rows() {
+    let (out, scanner) = scan_all("m365-extended-report.csv");
+    let nm = Some("81604378624");
+    assert_eq!(
+        rows(&out),
+        [
+            (
+                OutcomeKind::Delivered,
+                Some("buyer@fabrikam.com"),
+                Some("orders@contoso.com"),
+                nm,
+                1,
+                "250 2.6.0 <b2@contoso.com> Queued mail for delivery"
+            ),
+            (
+                OutcomeKind::Bounced,
+                Some("nobody@example.org"),
+                Some("orders@contoso.com"),
+                nm,
+                1,
+                "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual mailbox table"
+            ),
+        ]
+    );
+    assert!(out.iter().all(|o| o.format() == LogFormat::M365));
+    assert_eq!(out[0].relay(), Some("mx.fabrikam.com[198.51.100.25]"));
+    assert_eq!(out[0].size(), Some(20480));
+    assert_eq!(out[0].message_id(), Some("b2@contoso.com"));
+    // date_time_utc, its fraction of a second dropped, in UTC.
+    assert_eq!(out[0].first_time().map(|t| t.to_string()).as_deref(), Some("2024-05-02T09:00:01Z"));
+    assert_eq!(out[1].last_time().map(|t| t.to_string()).as_deref(), Some("2024-05-02T09:00:05Z"));
+    assert_eq!((scanner.stats().received, scanner.stats().received_bytes, scanner.stats().unknown), (1, 20480, 0));
+}
