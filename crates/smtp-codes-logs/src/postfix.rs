@@ -114,17 +114,21 @@ fn attempt<'a>(id: &'a str, to: &'a str) -> Event<'a> {
     };
     let text = text.trim();
     let text = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(text);
-    let recipients = unbracket(fields.split(", ").next().unwrap_or(fields));
-    Event::Attempt {
-        id,
-        recipients,
-        original: field(fields, "orig_to", ", ").map(unbracket),
-        relay: field(fields, "relay", ", "),
-        delay: field(fields, "delay", ", ").and_then(|d| d.parse().ok()),
-        dsn: field(fields, "dsn", ", "),
-        status,
-        text,
+    // One pass over `to=<rcpt>, key=value, ...` (the first field is the recipient's).
+    let mut parts = fields.split(", ");
+    let recipients = unbracket(parts.next().unwrap_or(fields));
+    let (mut original, mut relay, mut delay, mut dsn) = (None, None, None, None);
+    for part in parts {
+        let Some((key, value)) = part.trim().split_once('=') else { continue };
+        match key {
+            "orig_to" if original.is_none() => original = Some(unbracket(value)),
+            "relay" if relay.is_none() => relay = Some(value),
+            "delay" if delay.is_none() => delay = value.parse().ok(),
+            "dsn" if dsn.is_none() => dsn = Some(value),
+            _ => {}
+        }
     }
+    Event::Attempt { id, recipients, original, relay, delay, dsn, status, text }
 }
 
 /// `reject: RCPT from host[ip]: 550 5.1.1 <rcpt>: text; from=<s> to=<r> proto=... helo=<...>`

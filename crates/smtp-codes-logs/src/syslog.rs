@@ -1,7 +1,6 @@
 //! The syslog frame of a log line: its time stamp, host, program and process id, then the
 //! program's own message (RFC 3164, RFC 5424-style ISO stamps, `journalctl -o short-iso`).
 
-use crate::event::find;
 use crate::time::{Stamp, parse_stamp};
 
 /// A line split into its syslog frame.
@@ -17,14 +16,26 @@ pub(crate) fn frame(line: &str) -> Option<Framed<'_>> {
     let (stamp, rest) = parse_stamp(line)?;
     // RFC 5424 puts a version digit first (`<34>1 2024-...` once the priority is stripped);
     // journalctl and rsyslog do not.
-    let (_host, rest) = rest.split_once(' ')?;
-    let rest = rest.trim_start();
-    let colon = find(rest, ": ")?;
+    let host_end = memchr::memchr(b' ', rest.as_bytes())?;
+    let rest = rest[host_end + 1..].trim_start();
+    // The tag runs to the first `: `; a space before that means the line has no tag.
+    let b = rest.as_bytes();
+    let mut from = 0;
+    let colon = loop {
+        let at = from + memchr::memchr2(b' ', b':', &b[from..])?;
+        if b[at] == b' ' {
+            return None;
+        }
+        if b.get(at + 1) == Some(&b' ') {
+            break at;
+        }
+        from = at + 1;
+    };
     let tag = &rest[..colon];
-    if tag.is_empty() || tag.contains(' ') {
+    if tag.is_empty() {
         return None;
     }
-    let program = tag.split_once('[').map_or(tag, |(p, _)| p);
+    let program = memchr::memchr(b'[', tag.as_bytes()).map_or(tag, |at| &tag[..at]);
     Some(Framed { stamp, program, message: &rest[colon + 2..] })
 }
 

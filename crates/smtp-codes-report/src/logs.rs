@@ -223,6 +223,28 @@ pub struct Row<'a> {
     delivered_percent: Option<f64>,
 }
 
+/// A rule's identity, for grouping problems: a catalogue entry by its address (each rule of the
+/// catalogue is one static entry, so the address tells them apart, where hashing the entry would
+/// hash its texts for every outcome), any other rule by its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum RuleId {
+    Entry(&'static str, usize),
+    Other(Rule),
+}
+
+impl RuleId {
+    fn of(rule: Rule) -> Self {
+        let at = match rule {
+            Rule::ProviderReply(r) => std::ptr::from_ref(r).addr(),
+            Rule::Phrase(r) => std::ptr::from_ref(r).addr(),
+            Rule::Terms(r) => std::ptr::from_ref(r).addr(),
+            Rule::Code(r) => std::ptr::from_ref(r).addr(),
+            _ => return Self::Other(rule),
+        };
+        Self::Entry(rule.kind(), at)
+    }
+}
+
 /// The report of a whole log (`log-summary` in `docs/json.md`).
 #[derive(Debug, Default)]
 pub struct LogSummary {
@@ -233,7 +255,7 @@ pub struct LogSummary {
     by_domain: Bounded<Counts>,
     by_provider: Bounded<Counts>,
     by_sender: Bounded<Counts>,
-    problems: HashMap<(OutcomeKind, &'static str, Option<Rule>), ProblemGroup, FastState>,
+    problems: HashMap<(OutcomeKind, &'static str, Option<RuleId>), ProblemGroup, FastState>,
     problems_other: ProblemGroup,
     stop_mailing: Vec<String>,
     stop_mailing_seen: std::collections::HashSet<String>,
@@ -256,11 +278,12 @@ impl LogSummary {
         }
         let reason = c.map_or("undefined", |c| c.reason().id());
         let rule = c.map(|c| c.rule());
-        let key = (kind, reason, rule);
-        let group = if self.problems.contains_key(&key) || self.problems.len() < MAX_KEYS {
-            self.problems.entry(key).or_default()
-        } else {
-            &mut self.problems_other
+        let key = (kind, reason, rule.map(RuleId::of));
+        let room = self.problems.len() < MAX_KEYS;
+        let group = match self.problems.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) if room => v.insert(ProblemGroup::default()),
+            std::collections::hash_map::Entry::Vacant(_) => &mut self.problems_other,
         };
         if group.count == 0 {
             group.kind = kind.as_str();
@@ -377,7 +400,13 @@ impl LogSummary {
     pub fn problems(&self, limit: usize) -> Vec<&ProblemGroup> {
         let other = (self.problems_other.count > 0).then_some(&self.problems_other);
         let mut groups: Vec<&ProblemGroup> = self.problems.values().chain(other).collect();
-        groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (a.kind, a.reason).cmp(&(b.kind, b.reason))));
+        // Ties are broken by the groups' contents, never by the map's order.
+        groups.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| (a.kind, a.reason, &a.example).cmp(&(b.kind, b.reason, &b.example)))
+                .then_with(|| a.rule.to_string().cmp(&b.rule.to_string()))
+        });
         groups.truncate(limit);
         groups
     }
