@@ -105,6 +105,38 @@ pub(crate) fn split_once<'a>(hay: &'a str, pat: &str) -> Option<(&'a str, &'a st
     find(hay, pat).map(|at| (&hay[..at], &hay[at + pat.len()..]))
 }
 
+/// The parts of `hay` between the occurrences of `pat`, as `str::split` gives them.
+pub(crate) fn split_all<'a>(hay: &'a str, pat: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = Some(hay);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match split_once(r, pat) {
+            Some((part, next)) => {
+                rest = Some(next);
+                Some(part)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Where `pat` last occurs in `hay`: `memrchr` for its first byte, then a compare.
+pub(crate) fn rfind(hay: &str, pat: &str) -> Option<usize> {
+    let (h, p) = (hay.as_bytes(), pat.as_bytes());
+    let (&first, rest) = p.split_first()?;
+    let mut end = h.len();
+    while let Some(at) = memchr::memrchr(first, &h[..end]) {
+        if h[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
+}
+
 /// The value of `key=` in a list of `key=value` fields separated by `sep` (white space around a
 /// field is not part of it).
 pub(crate) fn field<'a>(fields: &'a str, key: &str, sep: &str) -> Option<&'a str> {
@@ -115,5 +147,24 @@ pub(crate) fn field<'a>(fields: &'a str, key: &str, sep: &str) -> Option<&'a str
             return Some(v);
         }
         rest = next?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searches_agree_with_the_standard_library() {
+        let hays = ["", "a", ", ", "a, b, c", ", a, , b, ", "aaaa", "x; from=<a>; from=<b>", "ééé, ü", "no match here"];
+        let pats = [", ", "aa", "; from=", "é", "a", "zz"];
+        for hay in hays {
+            for pat in pats {
+                assert_eq!(split_all(hay, pat).collect::<Vec<_>>(), hay.split(pat).collect::<Vec<_>>(), "{hay:?} {pat:?}");
+                assert_eq!(rfind(hay, pat), hay.rfind(pat), "{hay:?} {pat:?}");
+                assert_eq!(find(hay, pat), hay.find(pat), "{hay:?} {pat:?}");
+                assert_eq!(split_once(hay, pat), hay.split_once(pat), "{hay:?} {pat:?}");
+            }
+        }
     }
 }

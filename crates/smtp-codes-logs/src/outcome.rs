@@ -133,7 +133,7 @@ impl Outcome {
     pub fn relay_host(&self) -> Option<&str> {
         let r = self.relay.as_deref()?;
         // OpenSMTPD writes `192.0.2.1 (mx.example.org)`.
-        let r = r.split_once(" (").and_then(|(_, n)| n.strip_suffix(')')).unwrap_or(r);
+        let r = crate::event::split_once(r, " (").and_then(|(_, n)| n.strip_suffix(')')).unwrap_or(r);
         let host = r.split(['[', ' ']).next().unwrap_or(r).trim_end_matches('.');
         (!host.is_empty() && host != "none" && host != "local").then_some(host)
     }

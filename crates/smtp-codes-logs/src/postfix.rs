@@ -3,7 +3,7 @@
 //! The layout is Postfix's `log_adhoc.c`; other instances' `syslog_name` (`postfix-out/smtp`) are
 //! read alike.
 
-use crate::event::{Event, Severity, Status, field, find, split_once, unbracket};
+use crate::event::{Event, Severity, Status, field, find, rfind, split_all, split_once, unbracket};
 
 /// The Postfix daemons whose lines are read; a program whose last path part is one of these
 /// (`postfix/smtp`, `postfix-out/smtp`, `postfix/submission/smtpd`) is Postfix.
@@ -115,7 +115,7 @@ fn attempt<'a>(id: &'a str, to: &'a str) -> Event<'a> {
     let text = text.trim();
     let text = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(text);
     // One pass over `to=<rcpt>, key=value, ...` (the first field is the recipient's).
-    let mut parts = fields.split(", ");
+    let mut parts = split_all(fields, ", ");
     let recipients = unbracket(parts.next().unwrap_or(fields));
     let (mut original, mut relay, mut delay, mut dsn) = (None, None, None, None);
     for part in parts {
@@ -144,11 +144,11 @@ fn reject<'a>(id: Option<&'a str>, rest: &'a str) -> Event<'a> {
         None => (None, body),
     };
     // The reply ends where the fields start: the last `; from=` (postscreen: `; from=<`).
-    let (text, fields) = match reply.rfind("; from=") {
+    let (text, fields) = match rfind(reply, "; from=") {
         Some(at) => (&reply[..at], &reply[at + 2..]),
         None => (reply, ""),
     };
-    let sep = if fields.contains(">, to=") { ", " } else { " " };
+    let sep = if find(fields, ">, to=").is_some() { ", " } else { " " };
     Event::Rejected {
         id,
         recipient: field(fields, "to", sep).map(unbracket).filter(|r| !r.is_empty()),
