@@ -160,7 +160,11 @@ mod tests {
         let pats = [", ", "aa", "; from=", "é", "a", "zz"];
         for hay in hays {
             for pat in pats {
-                assert_eq!(split_all(hay, pat).collect::<Vec<_>>(), hay.split(pat).collect::<Vec<_>>(), "{hay:?} {pat:?}");
+                assert_eq!(
+                    split_all(hay, pat).collect::<Vec<_>>(),
+                    hay.split(pat).collect::<Vec<_>>(),
+                    "{hay:?} {pat:?}"
+                );
                 assert_eq!(rfind(hay, pat), hay.rfind(pat), "{hay:?} {pat:?}");
                 assert_eq!(find(hay, pat), hay.find(pat), "{hay:?} {pat:?}");
                 assert_eq!(split_once(hay, pat), hay.split_once(pat), "{hay:?} {pat:?}");

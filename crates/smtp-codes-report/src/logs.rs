@@ -108,18 +108,11 @@ impl<'a> LogRecord<'a> {
     }
 }
 
-/// The provider whose hosts `host` belongs to (`gmail-smtp-in.l.google.com` is Gmail's).
+/// The provider whose hosts `host` belongs to (`gmail-smtp-in.l.google.com` is Gmail's), as
+/// [`Classifier::provider_of_host`] says.
 #[must_use]
 pub fn provider_of_host(host: &str) -> Option<Provider> {
-    let host = host.trim_end_matches('.');
-    Provider::ALL.iter().copied().find(|p| {
-        p.hosts().iter().any(|suffix| {
-            let suffix = suffix.trim_start_matches('.');
-            host.len() >= suffix.len()
-                && host.as_bytes()[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-                && (host.len() == suffix.len() || host.as_bytes()[host.len() - suffix.len() - 1] == b'.')
-        })
-    })
+    smtp_codes::classify::shared().provider_of_host(host)
 }
 
 /// The most keys each count of a [`LogSummary`] keeps one by one (domains, providers, senders,

@@ -337,6 +337,9 @@ pub struct Classifier {
     /// `anchored[anchor_starts[w]..anchor_starts[w + 1]]`, indices into `terms`.
     anchor_starts: Vec<u32>,
     anchored: Vec<u32>,
+    /// The providers' host-name suffixes by [`suffix_hash`], sorted: (hash, suffix, the
+    /// providers it names, a bit each).
+    hosts: Vec<(u64, &'static str, u64)>,
     undefined: Reason,
     onhold: Reason,
     delivered: Reason,
@@ -490,6 +493,16 @@ impl Classifier {
             .expect("the catalogue's phrases fit in an automaton");
         let start = automaton.start_state(Anchored::No).expect("an unanchored start state was built");
         let reason = |id| Reason::from_id(id).expect("the generator checks that the fallback reasons exist");
+        let mut hosts: Vec<(u64, &'static str, u64)> = Vec::new();
+        for &provider in Provider::ALL {
+            for &suffix in provider.hosts() {
+                match hosts.iter_mut().find(|(_, s, _)| s.eq_ignore_ascii_case(suffix)) {
+                    Some((_, _, bits)) => *bits |= bit(provider),
+                    None => hosts.push((suffix_hash(suffix.as_bytes()), suffix, bit(provider))),
+                }
+            }
+        }
+        hosts.sort_unstable();
         Self {
             automaton,
             start,
@@ -498,6 +511,7 @@ impl Classifier {
             terms,
             anchor_starts,
             anchored,
+            hosts,
             undefined: reason("undefined"),
             onhold: reason("onhold"),
             delivered: reason("delivered"),
@@ -509,6 +523,7 @@ impl Classifier {
     #[must_use]
     pub fn memory_usage(&self) -> usize {
         self.automaton.memory_usage()
+            + self.hosts.capacity() * core::mem::size_of::<(u64, &str, u64)>()
             + self.starts.capacity() * core::mem::size_of::<u32>()
             + self.targets.capacity() * core::mem::size_of::<(Target, &[u8])>()
             + self.terms.capacity() * core::mem::size_of::<&TermRule>()
@@ -540,6 +555,40 @@ impl Classifier {
         Explanation::with_classification(diagnosis, classification)
     }
 
+    /// The provider whose servers `host` belongs to (`gmail-smtp-in.l.google.com` is Gmail's):
+    /// the first of [`Provider::ALL`] with a host-name suffix that `host` ends in, label for
+    /// label (`notgoogle.com` is no one's), case aside.
+    ///
+    /// ```
+    /// let classifier = smtp_codes::classify::shared();
+    /// assert_eq!(classifier.provider_of_host("gmail-smtp-in.l.google.com").map(|p| p.id()), Some("gmail"));
+    /// assert_eq!(classifier.provider_of_host("MX.NOTGOOGLE.COM."), None);
+    /// ```
+    #[must_use]
+    pub fn provider_of_host(&self, host: &str) -> Option<Provider> {
+        first_provider(self.host_providers(host))
+    }
+
+    /// The providers `host` belongs to, a bit each: one hash per label boundary of the host,
+    /// read from its end, each looked up among the providers' suffixes.
+    fn host_providers(&self, host: &str) -> u64 {
+        let host = host.trim_end_matches('.').as_bytes();
+        let mut bits = 0;
+        let mut hash = FNV_OFFSET;
+        for i in (0..host.len()).rev() {
+            hash = (hash ^ u64::from(host[i].to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            if i == 0 || host[i - 1] == b'.' {
+                let from = self.hosts.partition_point(|&(h, _, _)| h < hash);
+                for &(_, suffix, b) in self.hosts[from..].iter().take_while(|&&(h, _, _)| h == hash) {
+                    if host[i..].eq_ignore_ascii_case(suffix.as_bytes()) {
+                        bits |= b;
+                    }
+                }
+            }
+        }
+        bits
+    }
+
     /// What [`diagnose_bytes`](crate::parse::diagnose_bytes) and [`classify_diagnosis`](Self::classify_diagnosis) give, in
     /// fewer passes: the parser reads the codes only, and the command the text names is found by
     /// the automaton's walk, which looks at every byte anyway.
@@ -554,7 +603,7 @@ impl Classifier {
     /// Classifies `text`. `codes.command` is the command known from elsewhere; when it is
     /// `None`, the command the text names (the second value returned) is used.
     fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> (Classification, Option<Command>) {
-        let mut walk = Walk::for_host(remote_host);
+        let mut walk = Walk::for_host(remote_host.map_or(0, |h| self.host_providers(h)));
         // A rule bound to a command stage can only be judged once the command is known: the
         // command the text names may come after the phrase.
         let known = codes.command.map(Some);
@@ -565,7 +614,7 @@ impl Classifier {
             if walk.staged_overflow {
                 // More stage-bound phrases matched than the walk keeps: walk again knowing the
                 // command (this takes a text that repeats such phrases many times).
-                let mut again = Walk::for_host(remote_host);
+                let mut again = Walk::for_host(remote_host.map_or(0, |h| self.host_providers(h)));
                 self.walk(text, &codes, Some(codes.command), &mut again);
                 walk = again;
             } else {
@@ -883,17 +932,9 @@ impl Default for Walk {
 }
 
 impl Walk {
-    /// A walk that starts with the providers that `remote_host` belongs to.
-    fn for_host(remote_host: Option<&str>) -> Self {
-        let mut walk = Self::default();
-        if let Some(host) = remote_host {
-            for &provider in Provider::ALL {
-                if provider.hosts().iter().any(|suffix| host_has_suffix(host, suffix)) {
-                    walk.recognise(provider);
-                }
-            }
-        }
-        walk
+    /// A walk that starts with the providers of the remote host (a bit each).
+    fn for_host(providers: u64) -> Self {
+        Self { recognised: providers, first_recognised: first_provider(providers), ..Self::default() }
     }
 
     fn recognise(&mut self, provider: Provider) {
@@ -959,13 +1000,18 @@ fn recognise(set: &mut u64, first: &mut Option<Provider>, provider: Provider) {
     }
 }
 
-/// `mx1.google.com` has the suffix `google.com`; `notgoogle.com` does not.
-fn host_has_suffix(host: &str, suffix: &str) -> bool {
-    let host = host.trim_end_matches('.').as_bytes();
-    let suffix = suffix.as_bytes();
-    host.len() >= suffix.len()
-        && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-        && (host.len() == suffix.len() || host[host.len() - suffix.len() - 1] == b'.')
+/// The first provider of [`Provider::ALL`] among `bits` (a bit each, as [`bit`] gives them).
+fn first_provider(bits: u64) -> Option<Provider> {
+    (bits != 0).then(|| Provider::ALL.get(bits.trailing_zeros() as usize).copied()).flatten()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The FNV-1a hash of a host-name suffix read from its last byte to its first, case aside: the
+/// hash [`Classifier::host_providers`] builds as it reads a host name from its end.
+fn suffix_hash(suffix: &[u8]) -> u64 {
+    suffix.iter().rev().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME))
 }
 
 /// Whether a rule for `wanted` applies to a reply that answered `got`. Logs and bounce reports

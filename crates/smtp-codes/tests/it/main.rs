@@ -4,6 +4,7 @@
 mod answers;
 mod corpus;
 mod explain;
+mod hosts;
 mod languages;
 mod one_pass;
 mod props;
