@@ -398,6 +398,9 @@ pub(crate) struct Phrase {
     pub(crate) phrase: String,
     /// A `[[command]]` id.
     pub(crate) command: Option<String>,
+    /// The reply code the phrase belongs to: it counts only when the text's reply code is this
+    /// one or there is none (a later reply's words do not decide an earlier refusal).
+    pub(crate) reply_code: Option<u16>,
     /// A `[[who]]` id, when this rule's text names another party than its reason's `who_acts`.
     pub(crate) who_acts: Option<String>,
     pub(crate) source: String,

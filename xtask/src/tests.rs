@@ -260,6 +260,22 @@ fn uppercase_phrase_is_rejected() {
     assert!(err.contains("[[reason.phrase]] userunknown \"User unknown\"") && err.contains("lowercase"), "{err}");
 }
 
+#[test]
+fn a_phrase_reply_code_must_be_a_reply_code() {
+    let with = |code: &str| {
+        catalogue_with(|s| {
+            s.replace("phrase = \"user unknown\"", &format!("phrase = \"user unknown\"\nreply_code = {code}"))
+        })
+    };
+    assert!(parse(&with("550")).is_ok());
+    let err = error_of(&with("999"));
+    assert!(
+        err.contains("[[reason.phrase]] userunknown \"user unknown\"")
+            && err.contains("`reply_code` must be a reply code"),
+        "{err}"
+    );
+}
+
 /// Phrases of bounces in other languages are UTF-8; they are stored in lowercase like the rest,
 /// and a capital letter outside ASCII (which the classifier does not fold) is rejected too.
 #[test]

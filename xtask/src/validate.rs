@@ -440,6 +440,9 @@ impl<'a> Validator<'a> {
                 if let Some(command) = &p.command {
                     self.command(place, "reason.phrase", &key, command);
                 }
+                if p.reply_code.is_some_and(|c| !(200..=599).contains(&c)) {
+                    self.fail(place, "reason.phrase", &key, "`reply_code` must be a reply code from 200 to 599");
+                }
                 if let Some(who) = &p.who_acts {
                     self.who_acts(place, "reason.phrase", &key, who);
                     if *who == r.who_acts {

@@ -673,6 +673,10 @@ impl Classifier {
                                 *slot = Some(reply);
                             }
                         }
+                        Target::Phrase(rule)
+                            if rule
+                                .reply_code
+                                .is_some_and(|want| codes.reply.is_some_and(|got| got.as_u16() != want)) => {}
                         Target::Phrase(rule) => match stage {
                             Some(command) => walk.phrase(rule, command, self),
                             None if rule.command.is_none() => walk.phrase(rule, None, self),

@@ -156,9 +156,17 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
         for p in r.phrase.iter().map(|p| p.get_ref()) {
             let command = option(p.command.as_ref(), |k| command(c, k));
             let who_acts = option(p.who_acts.as_deref(), |w| who(c, w));
+            let reply_code = option(p.reply_code, |n| quote!(#n));
             let (phrase, source) = (&p.phrase, &p.source);
             phrases.push(quote! {
-                PhraseRule { phrase: #phrase, reason: #reason, command: #command, who_acts: #who_acts, source: #source }
+                PhraseRule {
+                    phrase: #phrase,
+                    reason: #reason,
+                    command: #command,
+                    reply_code: #reply_code,
+                    who_acts: #who_acts,
+                    source: #source,
+                }
             });
         }
     }

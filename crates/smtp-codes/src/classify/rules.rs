@@ -170,6 +170,7 @@ pub struct PhraseRule {
     pub(crate) phrase: &'static str,
     pub(crate) reason: Reason,
     pub(crate) command: Option<Command>,
+    pub(crate) reply_code: Option<u16>,
     pub(crate) who_acts: Option<WhoActs>,
     pub(crate) source: &'static str,
 }
@@ -191,6 +192,14 @@ impl PhraseRule {
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
+    }
+
+    /// The reply code the rule is limited to: it applies only when the text's reply code is
+    /// this one, or the text has none. `need rcpt` belongs to `503`: after `550 5.1.1 ...` in a
+    /// Sendmail transcript it is the pipelined DATA's answer, not the refusal's cause.
+    #[must_use]
+    pub const fn reply_code(&self) -> Option<u16> {
+        self.reply_code
     }
 
     /// Who must act, when the text names another party than the reason's (a sender-side protocol

@@ -175,3 +175,19 @@ fn report_kinds_have_their_reasons() {
         assert_eq!((c.reason().id(), c.rule().kind(), c.hard_bounce(), c.provider()), (id, "report", false, None));
     }
 }
+
+#[test]
+fn a_later_replys_sequence_error_does_not_decide_an_earlier_refusal() {
+    // A Sendmail transcript: the RCPT was refused, then the pipelined DATA got `503 Need RCPT`.
+    let e = explained("550 5.1.1 <bob@example.org>... Nope 503 5.0.0 Need RCPT (recipient)");
+    assert_eq!(reason(&e), "userunknown");
+    assert!(matches!(e.classification().unwrap().rule(), Rule::Code(_)), "{:?}", e.classification());
+    // The 503 alone, or the words with no code at all, are the sequence error they say.
+    for text in ["503 5.0.0 Need RCPT (recipient)", "Need RCPT (recipient)", "503 Bad sequence of commands"] {
+        let e = explained(text);
+        assert_eq!(reason(&e), "syntaxerror", "{text}");
+        assert!(matches!(e.classification().unwrap().rule(), Rule::Phrase(p) if p.reply_code() == Some(503)), "{text}");
+    }
+    let e = explained("552 5.2.2 Over quota 503 Bad sequence of commands");
+    assert_eq!(reason(&e), "mailboxfull");
+}
