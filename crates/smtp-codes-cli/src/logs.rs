@@ -5,6 +5,8 @@
 //! Files are read one line at a time and one file at a time; rotated files are read oldest
 //! first (`mail.log.2.gz`, `mail.log.1`, `mail.log`), so messages in flight carry over from one
 //! to the next. Memory is bounded by the messages in flight and the report's bounded counts.
+//! With `--threads 2` the reading and joining ([`read_all`]) runs on a thread of its own and
+//! hands batches of outcomes to this one, which classifies and writes them in the same order.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -56,6 +58,20 @@ pub(crate) struct Args {
     /// Rows of each table in the report.
     #[arg(long, value_name = "N", default_value_t = 15)]
     top: usize,
+    /// With 2, one thread reads and joins the lines while another classifies and writes (the
+    /// joining follows the lines' order, so more threads would not help); 0: 2 when there are
+    /// two processors or more. The output is the same.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    threads: usize,
+}
+
+impl Args {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        }
+    }
 }
 
 fn parse_format(s: &str) -> Result<LogFormat, String> {
@@ -99,6 +115,21 @@ enum Sink {
     Report(Box<LogSummary>, Option<Painter>),
 }
 
+/// What the reading stage hands the writing stage, in the order of the lines.
+enum Step<'a> {
+    /// A file starts: its first line's number among all lines read, and its name.
+    File(u64, &'a str),
+    /// Outcomes completed so far; `flush` when they must go on now (a file ends, or the log).
+    Outcomes(&'a mut Vec<Outcome>, bool),
+}
+
+/// Outcomes handed from the reading thread to the writing one at a time, with `--threads 2`.
+const BATCH: usize = 1024;
+
+/// Batches in flight between the two threads: memory stays bounded by the messages in flight,
+/// the report's counts and this many batches.
+const BATCHES_IN_FLIGHT: usize = 8;
+
 pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     let paths = rotated_order(input::expand(&args.paths)?);
     let sources = input::check_all(&paths)?;
@@ -109,11 +140,83 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
     } else {
         Sink::Report(Box::default(), (!args.json).then_some(painter))
     };
-    let now = year_month(SystemTime::now());
     let mut scanner = Scanner::new(Options { format: args.format, ..Options::default() });
     // The first line number of each file, to turn the scanner's numbers into file and line.
     let mut starts: Vec<(u64, String)> = Vec::new();
     let classifier = shared();
+    let mut write = |step: Step<'_>, starts: &mut Vec<(u64, String)>| -> Result<()> {
+        match step {
+            Step::File(first, name) => starts.push((first, name.to_owned())),
+            Step::Outcomes(outcomes, _) => emit(&mut out, &mut sink, starts, args, classifier, outcomes)?,
+        }
+        Ok(())
+    };
+    if args.threads() <= 1 {
+        read_all(args, &paths, &sources, &mut scanner, &mut |step| write(step, &mut starts))?;
+    } else {
+        // The scanner joins lines in their order, so reading is one thread; classifying and
+        // writing is the other.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Handoff>(BATCHES_IN_FLIGHT);
+        std::thread::scope(|scope| -> Result<()> {
+            let scanner = &mut scanner;
+            let (paths, sources) = (&paths, &sources);
+            let reader = scope.spawn(move || {
+                read_all(args, paths, sources, scanner, &mut |step| {
+                    let handoff = match step {
+                        Step::File(first, name) => Handoff::File(first, name.to_owned()),
+                        Step::Outcomes(outcomes, flush) if flush || outcomes.len() >= BATCH => {
+                            Handoff::Outcomes(std::mem::replace(outcomes, Vec::with_capacity(BATCH)))
+                        }
+                        Step::Outcomes(..) => return Ok(()),
+                    };
+                    // The writer stops taking only when it failed; its error is the one reported.
+                    tx.send(handoff).map_err(|_| anyhow::anyhow!("the writing thread stopped"))
+                })
+            });
+            let mut written = Ok(());
+            for handoff in &rx {
+                let step_result = match handoff {
+                    Handoff::File(first, name) => write(Step::File(first, &name), &mut starts),
+                    Handoff::Outcomes(mut outcomes) => write(Step::Outcomes(&mut outcomes, true), &mut starts),
+                };
+                if let Err(e) = step_result {
+                    written = Err(e);
+                    break;
+                }
+            }
+            drop(rx);
+            let read = reader.join().map_err(|_| anyhow::anyhow!("the reading thread panicked"))?;
+            written?;
+            read
+        })?;
+    }
+    if let Sink::Report(summary, human) = &mut sink {
+        summary.finish(scanner.stats());
+        match human {
+            Some(painter) => print_report(summary, &starts, args.top, &mut out, *painter)?,
+            None => output::json_line(&mut out, summary.as_ref())?,
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A [`Step`] sent between threads.
+enum Handoff {
+    File(u64, String),
+    Outcomes(Vec<Outcome>),
+}
+
+/// Reads every file in turn into `scanner`, handing on the files' starts and the outcomes
+/// their lines complete, and at the end the outcomes of the messages still in flight.
+fn read_all(
+    args: &Args,
+    paths: &[PathBuf],
+    sources: &[input::Source],
+    scanner: &mut Scanner,
+    step: &mut dyn FnMut(Step<'_>) -> Result<()>,
+) -> Result<()> {
+    let now = year_month(SystemTime::now());
     let mut outcomes = Vec::new();
     for (i, source) in sources.iter().enumerate() {
         let written = paths.get(i).and_then(|p| std::fs::metadata(p).ok()?.modified().ok()).map_or(now, year_month);
@@ -123,7 +226,7 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         } else {
             scanner.next_file_same_year();
         }
-        starts.push((scanner.stats().lines + 1, source.name.clone()));
+        step(Step::File(scanner.stats().lines + 1, &source.name))?;
         let before = (scanner.stats().recognised(), scanner.stats().lines, scanner.stats().unknown);
         let (reader, bar) = source.open(true)?;
         let mut lines = Lines::new(reader);
@@ -134,7 +237,9 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
                 Err(_) => String::from_utf8_lossy(line.bytes),
             };
             scanner.push(&text, &mut outcomes);
-            emit(&mut out, &mut sink, &starts, args, classifier, &mut outcomes)?;
+            if !outcomes.is_empty() {
+                step(Step::Outcomes(&mut outcomes, false))?;
+            }
         }
         if let Some(bar) = bar {
             bar.finish_and_clear();
@@ -150,18 +255,10 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
                 Escaped(example)
             );
         }
+        step(Step::Outcomes(&mut outcomes, true))?;
     }
     scanner.finish(&mut outcomes);
-    emit(&mut out, &mut sink, &starts, args, classifier, &mut outcomes)?;
-    if let Sink::Report(summary, human) = &mut sink {
-        summary.finish(scanner.stats());
-        match human {
-            Some(painter) => print_report(summary, &starts, args.top, &mut out, *painter)?,
-            None => output::json_line(&mut out, summary.as_ref())?,
-        }
-    }
-    out.flush()?;
-    Ok(())
+    step(Step::Outcomes(&mut outcomes, true))
 }
 
 /// Writes or counts the outcomes found so far, and empties the list.

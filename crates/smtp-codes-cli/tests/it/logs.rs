@@ -183,3 +183,49 @@ fn the_csv_header_is_kept_per_file() {
     assert_eq!(v["lines"]["by_format"]["postfix"], 21);
     assert_eq!(v["lines"]["unknown"], 0);
 }
+
+/// `--threads 2` reads on one thread and classifies and writes on another: the same bytes as
+/// one thread, for every output, over every sample at once (several files, formats and
+/// rotations), and over a log long enough for many batches between the threads.
+#[test]
+fn two_threads_write_what_one_writes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../smtp-codes-logs/tests/data");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "log" || x == "LOG" || x == "csv" || x == "jsonl"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // 1,500 copies of the delivery sample, each with its own queue ids: thousands of outcomes.
+    let sample = std::fs::read_to_string(dir.join("postfix-deliveries.log")).unwrap();
+    let mut long = String::new();
+    for i in 0..1500 {
+        let mut copy = sample.clone();
+        for id in ["19B6B2900FE", "859FA15E1A", "AC01D2988FA6"] {
+            copy = copy.replace(id, &format!("{i:05X}{}", &id[5..]));
+        }
+        long.push_str(&copy);
+    }
+    let tmp = temp_dir("logs-threads");
+    let long_path = tmp.join("long.log");
+    std::fs::write(&long_path, long).unwrap();
+    files.push(long_path.to_string_lossy().into_owned());
+    for mode in [&[][..], &["--json"], &["--json", "--summary"], &["--problems", "--json"]] {
+        let mut one = vec!["logs", "--year", "2024"];
+        one.extend_from_slice(mode);
+        one.extend(files.iter().map(String::as_str));
+        let mut two = one.clone();
+        two.extend(["--threads", "2"]);
+        let (a, b) = (run(&one), run(&two));
+        assert!(a.status.success() && b.status.success(), "{}{}", stderr(&a), stderr(&b));
+        assert!(a.stdout.len() > 1000, "{mode:?}: {}", stdout(&a));
+        assert!(a.stdout == b.stdout, "{mode:?}: the outputs differ");
+    }
+    // A file in no known format is the same error on two threads.
+    let bad = tmp.join("bad.log");
+    std::fs::write(&bad, "hello\n").unwrap();
+    let o = run(&["logs", "--threads", "2", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no line of its 1 is in a known log format"), "{}", stderr(&o));
+}
