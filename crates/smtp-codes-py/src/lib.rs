@@ -12,7 +12,7 @@ use smtp_codes::classify::{Context, explain_with, shared};
 use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
 use smtp_codes_report::logs::read_excerpt;
 use smtp_codes_report::lookup::{Lookup, Query};
-use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, Report};
+use smtp_codes_report::{BounceRecord, ClassifyInput, EventRecord, Explained};
 
 fn json_error(e: serde_json::Error) -> PyErr {
     PyValueError::new_err(format!("cannot write the answer: {e}"))
@@ -54,15 +54,7 @@ fn classify_jsonl(py: Python<'_>, lines: Vec<String>) -> PyResult<Vec<String>> {
         for (line, number) in lines.iter().zip(1u64..) {
             let input = ClassifyInput::parse(line.as_bytes())
                 .map_err(|e| PyValueError::new_err(format!("input {number}: {e}")))?;
-            let ctx = input.context(&defaults);
-            let text = input.text().as_bytes();
-            let e = explain_with(text, &ctx);
-            let report = Report::new(text, &e, &ctx);
-            let f = input.file().unwrap_or(&file);
-            out.push(
-                serde_json::to_string(&ClassifyRecord::new(f, number, input.index(), false, report))
-                    .map_err(json_error)?,
-            );
+            out.push(input.record_json(&file, number, &defaults));
         }
         Ok(out)
     })

@@ -498,6 +498,21 @@ impl<'a> ClassifyInput<'a> {
         Context::new().with_command(command).with_remote_host(remote_host)
     }
 
+    /// The `classify-record` of this input, as `classify --jsonl --json` prints it (JSON text,
+    /// no line break): explained with the shared classifier in its context over `defaults`, as
+    /// the `number`th input of `file` unless the input names its own. What the HTTP API's
+    /// `/api/v1/classify` and the Python package's `classify` answer for each input.
+    #[must_use]
+    pub fn record_json(&self, file: &serde_json::Value, number: u64, defaults: &Context<'_>) -> String {
+        let context = self.context(defaults);
+        let text = self.text().as_bytes();
+        let explanation = smtp_codes::classify::explain_with(text, &context);
+        let report = Report::new(text, &explanation, &context);
+        let record = ClassifyRecord::new(self.file().unwrap_or(file), number, self.index(), false, report);
+        // A record of plain fields, strings and JSON values always serialises.
+        serde_json::to_string(&record).unwrap_or_default()
+    }
+
     /// The line's own `file` field, passed through to the record.
     #[must_use]
     pub const fn file(&self) -> Option<&serde_json::Value> {

@@ -15,7 +15,7 @@ use smtp_codes::classify::{Context, explain_with};
 use smtp_codes_bounce::{MAX_MESSAGE, decode_all};
 use smtp_codes_report::logs::{ExcerptError, read_excerpt};
 use smtp_codes_report::lookup::{Lookup, Query as CodeQuery};
-use smtp_codes_report::{BounceRecord, ClassifyInput, ClassifyRecord, EventRecord, Explained, Report};
+use smtp_codes_report::{BounceRecord, ClassifyInput, EventRecord, Explained};
 
 use crate::ApiError;
 
@@ -152,12 +152,8 @@ pub(crate) async fn classify(body: Result<Bytes, BytesRejection>) -> Result<Resp
             continue;
         }
         let input = ClassifyInput::parse(bytes).map_err(|e| ApiError::bad_request(format!("input {number}: {e}")))?;
-        let context = input.context(&defaults);
-        let text = input.text().as_bytes();
-        let explanation = explain_with(text, &context);
-        let report = Report::new(text, &explanation, &context);
-        let file = input.file().unwrap_or(&file);
-        line(&mut out, &ClassifyRecord::new(file, *number, input.index(), false, report))?;
+        out.extend_from_slice(input.record_json(&file, *number, &defaults).as_bytes());
+        out.push(b'\n');
     }
     Ok(ndjson(out))
 }
