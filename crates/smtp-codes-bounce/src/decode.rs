@@ -219,7 +219,8 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
         return result;
     }
 
-    let header = |name: &str| mime::header_text(parsed, name);
+    let lost = mime::lost_headers(parsed);
+    let header = |name: &str| mime::header_text(parsed, name, lost);
     let from = mime::from_address(parsed);
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())

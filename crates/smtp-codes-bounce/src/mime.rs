@@ -190,12 +190,14 @@ pub(crate) fn date(message: &Message<'_>) -> Option<String> {
 }
 
 /// A header of the top part as text (encoded words decoded), when it has a text value.
-pub(crate) fn header_text(message: &Message<'_>, name: &str) -> Option<String> {
+/// `lost` is [`lost_headers`] of the message: whether to look in the raw header block for a
+/// header mail-parser did not give.
+pub(crate) fn header_text(message: &Message<'_>, name: &str, lost: bool) -> Option<String> {
     let part = message.parts.first()?;
     let Some(header) = part.headers.iter().find(|h| h.name().eq_ignore_ascii_case(name)) else {
         // mail-parser 0.11 can lose a header: a `Date` in the obsolete `UT` zone swallows the
         // line after it. The raw header block says what was there.
-        return raw_header(message.raw_message(), name);
+        return if lost { raw_header(message.raw_message(), name) } else { None };
     };
     match header.value() {
         HeaderValue::Text(t) => Some(t.to_string()),
@@ -205,20 +207,41 @@ pub(crate) fn header_text(message: &Message<'_>, name: &str) -> Option<String> {
     }
 }
 
+/// Whether mail-parser gave fewer headers for the top part than its raw header block holds
+/// (lines that start a field: not folded, with a colon), so that a header it lacks may be in
+/// the raw block all the same. Counted once per message: most messages lose none, and then no
+/// lookup of a header they lack reads the raw block.
+pub(crate) fn lost_headers(message: &Message<'_>) -> bool {
+    let Some(part) = message.parts.first() else { return false };
+    let raw = message.raw_message();
+    let fields = raw[..raw.len().min(64 * 1024)]
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .take_while(|l| !l.trim_ascii().is_empty())
+        .filter(|l| !matches!(l.first(), Some(b' ' | b'\t')) && memchr::memchr(b':', l).is_some())
+        .count();
+    fields > part.headers.len()
+}
+
 /// The unfolded value of the first header `name` in the header block of `raw` (up to the
-/// first blank line), as written.
+/// first blank line, within its first 64 KiB), as written. Read as bytes: only the value found
+/// is made text, as a message's headers are looked this way for every header it lacks.
 fn raw_header(raw: &[u8], name: &str) -> Option<String> {
-    let text = String::from_utf8_lossy(&raw[..raw.len().min(64 * 1024)]);
-    let mut lines = text.lines().take_while(|l| !l.trim().is_empty()).peekable();
+    let block = &raw[..raw.len().min(64 * 1024)];
+    let mut lines = block
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .take_while(|l| !l.trim_ascii().is_empty())
+        .peekable();
     while let Some(line) = lines.next() {
-        let Some((n, v)) = line.split_once(':') else { continue };
-        if !n.eq_ignore_ascii_case(name) {
+        let Some(colon) = memchr::memchr(b':', line) else { continue };
+        if !line[..colon].eq_ignore_ascii_case(name.as_bytes()) {
             continue;
         }
-        let mut value = v.trim().to_owned();
-        while let Some(next) = lines.next_if(|l| l.starts_with([' ', '\t'])) {
+        let mut value = String::from_utf8_lossy(line[colon + 1..].trim_ascii()).into_owned();
+        while let Some(next) = lines.next_if(|l| l.first().is_some_and(|&b| b == b' ' || b == b'\t')) {
             value.push(' ');
-            value.push_str(next.trim());
+            value.push_str(&String::from_utf8_lossy(next.trim_ascii()));
         }
         return Some(value);
     }
@@ -261,8 +284,16 @@ mod tests {
         let m = "Date: Sat, 22 Apr 2006 17:14:50 UT\nFrom: Campus Mailserver <MAILER-DAEMON@example.it>\nSubject: x\n\nbody\n";
         let parsed = parser().parse(m.as_bytes()).unwrap();
         assert_eq!(from_address(&parsed).as_deref(), Some("MAILER-DAEMON@example.it"));
-        assert_eq!(header_text(&parsed, "subject").as_deref(), Some("x"));
+        assert_eq!(header_text(&parsed, "subject", lost_headers(&parsed)).as_deref(), Some("x"));
         assert_eq!(raw_header(b"A: 1\nB: two\n  lines\n\nB: body", "b").as_deref(), Some("two lines"));
+        // The lost header is what sends lookups to the raw block; a message that lost none
+        // never is (a folded line is no field of its own).
+        assert!(lost_headers(&parsed));
+        let whole =
+            "Date: Sat, 22 Apr 2006 17:14:50 +0000\nFrom: a@example.it\nReceived: from x\n by y\nSubject: x\n\nbody\n";
+        let parsed = parser().parse(whole.as_bytes()).unwrap();
+        assert!(!lost_headers(&parsed));
+        assert_eq!(header_text(&parsed, "x-failed-recipients", false), None);
     }
 
     #[test]
