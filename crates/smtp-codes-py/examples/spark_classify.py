@@ -68,11 +68,10 @@ def main() -> int:
 def _classify_udf(df, column, command, remote_host, prefix):
     """The same columns from a plain Python UDF calling smtp_codes.classify once per row."""
     from pyspark.sql import functions as F
-    from pyspark.sql.types import StructField, StructType, _parse_datatype_string
 
-    from smtp_codes.spark import RESULT_COLUMNS
+    from smtp_codes.spark import RESULT_COLUMNS, result_schema
 
-    result = StructType([StructField(n, _parse_datatype_string(t), True) for n, t in RESULT_COLUMNS])
+    result = result_schema()
 
     def one(text, cmd, host):
         import smtp_codes

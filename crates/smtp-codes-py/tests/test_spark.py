@@ -26,7 +26,7 @@ pa = pytest.importorskip("pyarrow")
 import pyarrow.parquet as pq  # noqa: E402
 
 import smtp_codes  # noqa: E402
-from smtp_codes.spark import RESULT_COLUMNS, classify  # noqa: E402
+from smtp_codes.spark import RESULT_COLUMNS, classify, result_schema  # noqa: E402
 
 
 def rows():
@@ -149,6 +149,8 @@ def test_classify_in_process(spark):
     out = classify(df, "text", command="cmd")
     assert out.columns == ["text", "cmd", "n", *[n for n, _ in RESULT_COLUMNS]]
     assert dict(out.dtypes)["reply_code"] == "int"
+    assert result_schema("p_").fieldNames() == ["p_" + n for n, _ in RESULT_COLUMNS]
+    assert [f.dataType.simpleString() for f in result_schema()] == [t for _, t in RESULT_COLUMNS]
     got = {r["n"]: r for r in out.collect()}
     assert got[1]["reason"] == "userunknown" and got[1]["hard_bounce"] is True and got[1]["reply_code"] == 550
     assert all(got[2][n] is None for n, _ in RESULT_COLUMNS)

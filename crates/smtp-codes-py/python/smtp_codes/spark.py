@@ -12,7 +12,7 @@ Python it runs (``pip install`` on the nodes, or a packed virtual environment sh
 
 from typing import Any, Iterator, List, Optional, Tuple
 
-__all__ = ["classify", "RESULT_COLUMNS"]
+__all__ = ["classify", "result_schema", "RESULT_COLUMNS"]
 
 #: The columns :func:`classify` adds, in order, with their Spark SQL types; every one is null
 #: where the text is null. ``reply_code`` is the three-digit reply code, ``enhanced_code`` the
@@ -30,6 +30,15 @@ RESULT_COLUMNS: Tuple[Tuple[str, str], ...] = (
     ("provider", "string"),
     ("rule_kind", "string"),
 )
+
+
+def result_schema(prefix: str = "") -> Any:
+    """The Spark schema (a ``StructType``) of the columns :func:`classify` adds, each name after
+    ``prefix``; every field is nullable."""
+    from pyspark.sql.types import BooleanType, IntegerType, StringType, StructField, StructType
+
+    types = {"int": IntegerType(), "string": StringType(), "boolean": BooleanType()}
+    return StructType([StructField(prefix + name, types[kind], True) for name, kind in RESULT_COLUMNS])
 
 
 def _string_column(df: Any, name: Optional[str], role: str) -> Optional[str]:
@@ -62,7 +71,7 @@ def classify(
     their order within each partition and all their columns. A name that would clash with an
     existing column is a ``ValueError``: pass a ``prefix`` (``"smtp_"``).
     """
-    from pyspark.sql.types import StructField, StructType, _parse_datatype_string
+    from pyspark.sql.types import StructType
 
     text_col = _string_column(df, column, "text")
     if text_col is None:
@@ -75,8 +84,7 @@ def classify(
     clash = [n for n in names if n in df.columns]
     if clash:
         raise ValueError(f"the DataFrame already has the column(s) {', '.join(clash)}: pass a prefix, for example prefix='smtp_'")
-    added = [StructField(n, _parse_datatype_string(t), True) for n, (_, t) in zip(names, RESULT_COLUMNS)]
-    schema = StructType(list(df.schema.fields) + added)
+    schema = StructType(list(df.schema.fields) + list(result_schema(prefix).fields))
     return df.mapInArrow(_batches(text_col, command_col, host_col, names), schema)
 
 
