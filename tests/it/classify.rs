@@ -257,8 +257,8 @@ fn per_reason_examples_with_their_rule() {
 }
 
 /// The automaton holds only the first bytes of each phrase; the rest is compared where the start
-/// matched. Every phrase rule, alone in a reply with its command, decides by a rule of its own
-/// reason (another rule may share the words) ...
+/// matched. Every phrase rule, alone in a reply with its command (and its reply code, for a rule
+/// bound to one), decides by a rule of its own reason (another rule may share the words) ...
 #[test]
 fn every_phrase_is_found_whole_and_not_by_its_start_alone() {
     let classifier = Classifier::new();
@@ -266,19 +266,30 @@ fn every_phrase_is_found_whole_and_not_by_its_start_alone() {
     let mut cut_matched = Vec::new();
     for rule in PHRASE_RULES {
         let context = Context::new().with_command(rule.command());
-        let text = format!("550 {} here", rule.phrase());
+        let code = rule.reply_code().unwrap_or(550);
+        let text = format!("{code} {} here", rule.phrase());
         match classifier.classify(text.as_bytes(), &context).rule() {
             Rule::Phrase(found) if found.reason() == rule.reason() => {}
             // A provider's distinctive token (`QUEUE.Expired`) beats a phrase.
             Rule::ProviderReply(found) if found.reason() == rule.reason() => {}
             other => missed.push(format!("{:?}: {other:?}", rule.phrase())),
         }
+        // A rule bound to a reply code does not decide under another code.
+        if let Some(own) = rule.reply_code() {
+            let other = if own == 550 { 554 } else { 550 };
+            let text = format!("{other} {} here", rule.phrase());
+            if let Rule::Phrase(found) = classifier.classify(text.as_bytes(), &context).rule()
+                && std::ptr::eq(found, rule)
+            {
+                missed.push(format!("{:?} decided under {other}", rule.phrase()));
+            }
+        }
         // ... and a phrase whose last byte differs (its start unchanged) never decides as itself.
         if rule.phrase().len() > 16 && rule.phrase().is_ascii() {
             let mut cut = rule.phrase().to_string();
             let last = cut.pop().unwrap_or_default();
             cut.push(if last == '#' { '%' } else { '#' });
-            let text = format!("550 {cut} here");
+            let text = format!("{code} {cut} here");
             if let Rule::Phrase(found) = classifier.classify(text.as_bytes(), &context).rule()
                 && std::ptr::eq(found, rule)
             {
