@@ -160,6 +160,13 @@ def test_classify_in_process(spark):
         classify(out, "text")
     twice = classify(out, "text", prefix="again_")
     assert twice.select("again_reason").collect()[0][0] == "userunknown"
+    # Spark may hand strings over as large strings (64-bit offsets); the answers are the same.
+    spark.conf.set("spark.sql.execution.arrow.useLargeVarTypes", "true")
+    try:
+        large = {r["n"]: r for r in classify(df, "text", command="cmd").collect()}
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.useLargeVarTypes")
+    assert large == got
 
 
 def test_classify_errors(spark):
