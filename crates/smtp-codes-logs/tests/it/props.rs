@@ -28,6 +28,14 @@ const TABLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// `text`'s first `cut` characters with `c` put in before the `at`th of them (or at the end).
+fn mangled(text: &str, cut: usize, at: usize, c: char) -> String {
+    let mut line: String = text.chars().take(cut).collect();
+    let at = line.char_indices().map(|(i, _)| i).nth(at).unwrap_or(line.len());
+    line.insert(at, c);
+    line
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -44,9 +52,7 @@ proptest! {
 
     #[test]
     fn cut_and_mangled_samples_never_panic(which in 0..SAMPLES.len(), cut in 0usize..400, at in 0usize..400, c in any::<char>()) {
-        let mut line: String = SAMPLES[which].chars().take(cut).collect();
-        let at = line.char_indices().map(|(i, _)| i).nth(at).unwrap_or(line.len());
-        line.insert(at, c);
+        let line = mangled(SAMPLES[which], cut, at, c);
         let mut scanner = Scanner::default();
         let mut out = Vec::new();
         scanner.push(&line, &mut out);
@@ -58,9 +64,7 @@ proptest! {
     #[test]
     fn cut_and_mangled_csv_rows_never_panic(which in 0..TABLES.len(), cut in 0usize..700, at in 0usize..700, c in prop::sample::select(vec!['"', ',', ';', '#', '\u{feff}', 'x', '\u{e9}', ' '])) {
         let (header, row) = TABLES[which];
-        let mut line: String = row.chars().take(cut).collect();
-        let at = line.char_indices().map(|(i, _)| i).nth(at).unwrap_or(line.len());
-        line.insert(at, c);
+        let line = mangled(row, cut, at, c);
         let mut scanner = Scanner::default();
         let mut out = Vec::new();
         scanner.push(header, &mut out);
@@ -72,9 +76,7 @@ proptest! {
 
     #[test]
     fn cut_and_mangled_json_records_never_panic(cut in 0usize..500, at in 0usize..500, c in prop::sample::select(vec!['"', '{', '}', ',', ':', '\\', '0', 'x'])) {
-        let mut line: String = SAMPLES[5].chars().take(cut).collect();
-        let at = line.char_indices().map(|(i, _)| i).nth(at).unwrap_or(line.len());
-        line.insert(at, c);
+        let line = mangled(SAMPLES[5], cut, at, c);
         let mut scanner = Scanner::default();
         let mut out = Vec::new();
         scanner.push(&line, &mut out);
