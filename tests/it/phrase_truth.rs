@@ -187,3 +187,22 @@ fn sender_not_authenticated_by_organization_is_rejected_by_the_recipients_admin(
     let (reason, hard, _) = classify("530 5.7.1 Client was not authenticated");
     assert_eq!((reason.as_str(), hard), ("securityerror", false));
 }
+
+/// "Access denied" in reply to `MAIL FROM` refuses the sender (Sisimai's Reason/Rejected.pm lists
+/// Postfix's "access denied (in reply to mail from command)"); at `RCPT` it is not a refused
+/// sender. A longer sentence that holds the words says more than the stage does: Sendmail's
+/// "Access denied. IP name lookup failed" is a missing PTR record (Sisimai's Go
+/// reason/why-requireptr.go) at `MAIL` too.
+#[test]
+fn access_denied_at_mail_from_is_a_refused_sender_unless_the_sentence_says_why() {
+    let at = |text: &str, command| {
+        let c = Classifier::new().classify(text.as_bytes(), &Context::new().with_command(Some(command)));
+        c.reason().id()
+    };
+    assert_eq!(at("550 5.7.1 Access denied", smtp_codes::Command::Mail), "rejected");
+    assert_ne!(at("550 5.7.1 Access denied", smtp_codes::Command::Rcpt), "rejected");
+    let ptr = "450 4.7.1 Access denied. IP name lookup failed [192.0.2.222]";
+    assert_eq!(at(ptr, smtp_codes::Command::Mail), "requireptr");
+    assert_eq!(at(ptr, smtp_codes::Command::Rcpt), "requireptr");
+    assert_eq!(Classifier::new().classify(ptr.as_bytes(), &Context::new()).reason().id(), "requireptr");
+}

@@ -963,7 +963,9 @@ impl Walk {
 
     /// A stage-bound phrase rule kept until the command is known. Judging it later does not
     /// change the result: a stage-bound rule never ties with one that is not (see
-    /// [`phrase_beats`]), and the kept rules are judged in the order they were found.
+    /// [`phrase_beats`]), and the kept rules are judged in the order they were found. (Only when
+    /// a longer phrase holding a stage-bound one and a third rule of an earlier reason all match
+    /// could the order of judging matter; no text of the catalogue's sources does that.)
     fn stage(&mut self, rule: &'static PhraseRule) {
         match self.staged.get_mut(self.staged_len) {
             Some(slot) => {
@@ -1034,9 +1036,21 @@ fn reply_beats(a: &ProviderReply, b: &ProviderReply) -> bool {
     (a.distinctive, a.matches.len()) > (b.distinctive, b.matches.len())
 }
 
-/// Whether phrase rule `a` wins over `b`: a command-specific rule first, then the reason listed
-/// earlier in the catalogue, then the longer phrase.
+/// Whether phrase rule `a` wins over `b`: a command-specific rule first, unless the other rule's
+/// phrase holds its whole phrase (the longer sentence says more: Sendmail's "access denied. ip
+/// name lookup failed" is a missing PTR record at any stage, where "access denied" alone at
+/// `MAIL` is a refused sender); then the reason listed earlier in the catalogue, then the longer
+/// phrase.
 fn phrase_beats(a: &PhraseRule, b: &PhraseRule) -> bool {
+    let holds = |long: &PhraseRule, short: &PhraseRule| {
+        long.phrase.len() > short.phrase.len()
+            && long.phrase.as_bytes().windows(short.phrase.len()).any(|w| w == short.phrase.as_bytes())
+    };
+    match (a.command.is_some(), b.command.is_some()) {
+        (true, false) if holds(b, a) => return false,
+        (false, true) if holds(a, b) => return true,
+        _ => {}
+    }
     let key = |r: &PhraseRule| (r.command.is_none(), r.reason as usize, usize::MAX - r.phrase.len());
     key(a) < key(b)
 }

@@ -11430,6 +11430,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "http://pasofaq.jp/office/outlook/badrfc.htm (Japanese, Outlook's non-delivery report quoted on the page: \"以下の受信者にメールを配信できません 無効な受信者\", invalid recipient)",
     },
     PhraseRule {
+        phrase: "access denied. ip name lookup failed",
+        reason: Reason::RequirePtr,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:reason/why-requireptr.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
+    },
+    PhraseRule {
         phrase: "bad dns ptr",
         reason: Reason::RequirePtr,
         command: None,
@@ -11996,6 +12004,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "access denied",
+        reason: Reason::Rejected,
+        command: Some(Command::Mail),
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (\"access denied (in reply to mail from command)\": Postfix's words for a refusal at MAIL FROM; the rule keeps the command, so other MTAs' transcripts of the same refusal count)",
     },
     PhraseRule {
         phrase: "access denied (in reply to mail from",
@@ -16217,12 +16233,12 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (the family of \"no existe ese usuario\" (Spanish))",
     },
     TermRule {
-        all: &["does not exist", "domain"],
+        all: &["not exist", "domain"],
         none: &["sender"],
         reason: Reason::HostUnknown,
         command: None,
         who_acts: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15 (the family of \"domain does not exist\", \"recipient domain must exist\")",
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15 (the family of \"domain does not exist\", \"the account or domain may not exist\", \"domain not exist\")",
     },
     TermRule {
         all: &["no such", "domain"],
