@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
-use mail_parser::Message;
+use mail_parser::{Message, PartType};
 use smtp_codes::Severity;
-use smtp_codes::classify::{Classification, Classifier, ReportKind};
+use smtp_codes::classify::{Classification, Classifier, ReportKind, Rule};
 use smtp_codes::formats::Format;
 
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
@@ -105,7 +105,7 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier, skip: &[&str]) -> 
     if report_fields && !message_headers {
         return pasted(body, classifier, skip);
     }
-    let mut decoded = from_message(&parsed, classifier, skip);
+    let mut decoded = from_message(&parsed, classifier, skip, 0);
     if cut {
         decoded.warnings.push(DecodeWarning::TooDeep);
     }
@@ -130,7 +130,20 @@ fn pasted(body: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
         return decoded;
     }
     let delayed = generic::says_delay(before);
-    finish_generic(decoded, facts, format, delayed, classifier)
+    let result = finish_generic(decoded, facts, format, delayed, classifier);
+    // Without headers, only the text can say it is a bounce: a format's markers, a code, or an
+    // error text the classifier knows. Addresses on lines of their own with ordinary words
+    // around them (a mailing list's digest footer) are not.
+    let evidence = format.is_some()
+        || result.recipients.iter().any(|r| {
+            r.reply_code().is_some() || r.status().is_some() || !matches!(r.classification().rule(), Rule::Fallback)
+        });
+    if !evidence {
+        let mut decoded = Decoded::not_a_bounce(Vec::new());
+        decoded.warnings.push(DecodeWarning::NotMail);
+        return decoded;
+    }
+    result
 }
 
 /// The text before the copy of the original, and the original's headers.
@@ -162,11 +175,14 @@ fn inline_dsn(text: &str, classifier: &Classifier, decoded: &Decoded) -> Option<
     }
     let mut d = decoded.clone();
     d.per_message = per_message;
-    Some(finish_dsn(d, facts, &[], classifier))
+    Some(finish_dsn(d, facts, &[text], classifier))
 }
 
+/// How many messages wrapped in one another are unwrapped to find a bounce.
+const MAX_WRAPPED: u8 = 2;
+
 /// A whole message, parsed.
-fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) -> Decoded {
+fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], depth: u8) -> Decoded {
     let parts = mime::parts(parsed);
     let mut decoded = Decoded::not_a_bounce(Vec::new());
     decoded.date = mime::date(parsed);
@@ -263,6 +279,20 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str]) ->
             return finish_generic(decoded, facts, format, generic::says_delay(&joined), classifier);
         }
     }
+    // A bounce wrapped whole in a message that says it is one but gives no recipient itself (a
+    // gateway that re-sent the report as an attachment): the attached message is decoded.
+    if (bounce_like || report_type == Some("delivery-status"))
+        && parts.delivery_status.is_empty()
+        && depth < MAX_WRAPPED
+        && let Some(PartType::Message(inner)) =
+            parts.attached.and_then(|id| parsed.parts.get(id as usize)).map(|p| &p.body)
+    {
+        let mut wrapped = from_message(inner, classifier, skip, depth + 1);
+        if !wrapped.recipients.is_empty() {
+            wrapped.warnings.push(DecodeWarning::Wrapped);
+            return wrapped;
+        }
+    }
     // A delivery-status part that names no recipient, and no text that does: a bounce of an
     // unknown recipient.
     if !parts.delivery_status.is_empty() {
@@ -312,6 +342,11 @@ fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], class
             if let Some(text) = text {
                 f.diagnostic = text;
             }
+        }
+    }
+    for f in facts.iter_mut().filter(|f| f.diagnostic.is_empty()) {
+        if let Some(comment) = f.status_comment.take() {
+            f.diagnostic = comment;
         }
     }
     decoded.recipients = facts.into_iter().map(|f| Recipient::decide(f, classifier)).collect();

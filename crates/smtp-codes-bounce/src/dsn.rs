@@ -120,6 +120,14 @@ fn message_field(field: &Field, m: &mut PerMessage) {
     }
 }
 
+/// The comment of a `Status` value (`5.0.0 (recipient reached disk quota)`), RFC 5322's
+/// parenthesised text after the code, when it holds words.
+fn comment(value: &str) -> Option<String> {
+    let inner = value.split_once('(')?.1;
+    let inner = inner.rsplit_once(')').map_or(inner, |(i, _)| i).trim();
+    inner.chars().any(char::is_alphabetic).then(|| inner.to_owned())
+}
+
 /// Reads an enhanced status code at the start of a `Status` value (`5.1.1`, `5.1.1 (user
 /// unknown)`, `5.1.1;`).
 pub(crate) fn status_code(value: &str) -> Option<EnhancedCode> {
@@ -130,6 +138,7 @@ pub(crate) fn status_code(value: &str) -> Option<EnhancedCode> {
 fn facts(fields: &[Field]) -> Facts {
     let mut f = Facts::default();
     let mut actual = None;
+    let mut status_comment = None;
     // Whether the Final-Recipient is of a type other than an Internet address (`x400;`).
     let mut foreign_final = false;
     for field in fields {
@@ -152,6 +161,7 @@ fn facts(fields: &[Field]) -> Facts {
             }
             "status" if f.status.is_none() => {
                 f.status = status_code(v);
+                status_comment = status_comment.take().or_else(|| comment(v));
                 if f.status.is_none() && !v.is_empty() {
                     f.warnings.push(DecodeWarning::BadStatus { value: v.to_owned() });
                 }
@@ -167,6 +177,7 @@ fn facts(fields: &[Field]) -> Facts {
             _ => {}
         }
     }
+    f.status_comment = status_comment;
     // A `Final-Recipient` that names no address (`rfc822; <>`): the actual one when given.
     if f.recipient.is_none() {
         f.recipient = actual;
@@ -228,5 +239,9 @@ mod tests {
     fn status_with_comment() {
         assert_eq!(status_code("5.1.1 (user unknown)").unwrap().to_string(), "5.1.1");
         assert_eq!(status_code("bogus"), None);
+        assert_eq!(comment("5.0.0 (recipient reached disk quota)").as_deref(), Some("recipient reached disk quota"));
+        assert_eq!(comment("5.1.1"), None);
+        assert_eq!(comment("5.1.1 ()"), None);
+        assert_eq!(comment("4.4.1 (no answer"), Some("no answer".to_owned()));
     }
 }

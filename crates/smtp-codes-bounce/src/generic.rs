@@ -226,12 +226,15 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         i = j.max(i + 1);
     }
     if found.is_empty() {
-        for line in &lines {
+        for (n, line) in lines.iter().enumerate() {
             if let Some((address, text)) = trailing_address(line)
                 && !index.contains_key(&address.to_lowercase())
             {
                 index.insert(address.to_lowercase(), found.len());
-                found.push(Facts { recipient: Some(address), diagnostic: text.to_owned(), ..Facts::default() });
+                // A label before the address ("Recipient address: bob@..."): the error is on the
+                // lines below it ("Reason: recipient reached disk quota").
+                let diagnostic = if is_label(text) { lines_below(&lines, n) } else { text.to_owned() };
+                found.push(Facts { recipient: Some(address), diagnostic, ..Facts::default() });
             }
         }
         // Still none: an address after "to" in a sentence about delivery ("Your message to
@@ -420,6 +423,40 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
     }
     (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
         .then(|| (addr.to_owned(), before))
+}
+
+/// The words of a label that names the address after it and says nothing of what went wrong
+/// (`Recipient address:`, `Original address:`, `Failed recipient:`, `To:`).
+const LABEL_WORDS: &[&str] = &[
+    "recipient",
+    "recipients",
+    "address",
+    "addresses",
+    "original",
+    "final",
+    "failed",
+    "rcpt",
+    "to",
+    "e-mail",
+    "email",
+];
+
+/// Whether `text` (the words before an address and its colon) is only a label ([`LABEL_WORDS`]).
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().all(|w| LABEL_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+}
+
+/// The lines below line `n` up to a blank line or another labelled address, on one line (at
+/// most [`MAX_ERROR_LINES`]).
+fn lines_below(lines: &[&str], n: usize) -> String {
+    let mut text = String::new();
+    for line in lines[n + 1..].iter().map(|l| l.trim()).take(MAX_ERROR_LINES) {
+        if line.is_empty() || trailing_address(line).is_some() || copied_header(line) {
+            break;
+        }
+        push_words(&mut text, line);
+    }
+    text
 }
 
 /// Whether `s` holds a failure reply code (`5xx` or `4xx` followed by a space, a hyphen, a

@@ -23,6 +23,9 @@ pub(crate) struct Parts<'m> {
     pub(crate) disposition_fields: Option<Cow<'m, str>>,
     /// The headers of the returned original.
     pub(crate) original: Option<Original>,
+    /// The part that holds the first attached message, parsed (`message/rfc822`): a bounce
+    /// another system wrapped whole is read from there when the message gives nothing itself.
+    pub(crate) attached: Option<u32>,
     /// The human-readable text parts outside the returned original, in order; the HTML parts
     /// as text when there is no plain one.
     pub(crate) texts: Vec<Cow<'m, str>>,
@@ -80,6 +83,7 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
                 if found.original.is_none() {
                     found.original = Some(original(nested));
                 }
+                found.attached.get_or_insert(id);
             }
             PartType::Text(text) | PartType::Html(text) if main == "text" && sub == "rfc822-headers" => {
                 if found.original.is_none() {
@@ -115,6 +119,21 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
     // HTML is converted only when no plain text says the same (HTML-only bounces).
     if found.texts.is_empty() {
         found.texts = html.into_iter().map(|h| Cow::Owned(mail_parser::decoders::html::html_to_text(h))).collect();
+    }
+    // A multipart whose boundary never occurs (cut short in the header: `boundary="bo"`) gives
+    // no part at all: its body is read as one text, so that its report and error lines are
+    // still found.
+    let nothing = found.texts.is_empty()
+        && found.delivery_status.is_empty()
+        && found.feedback.is_none()
+        && !found.disposition
+        && found.original.is_none();
+    if nothing
+        && let Some(root) = message.parts.first()
+        && let Some(body) = message.raw_message.get(root.offset_body as usize..root.offset_end as usize)
+        && !body.iter().all(u8::is_ascii_whitespace)
+    {
+        found.texts.push(String::from_utf8_lossy(body));
     }
     found
 }

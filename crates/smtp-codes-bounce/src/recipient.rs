@@ -61,6 +61,10 @@ pub(crate) struct Facts {
     pub(crate) status: Option<EnhancedCode>,
     pub(crate) diagnostic: String,
     pub(crate) diagnostic_type: Option<String>,
+    /// The comment after the code of the `Status` field (`5.0.0 (recipient reached disk
+    /// quota)`): the error text when neither a `Diagnostic-Code` nor the human-readable part
+    /// gives one.
+    pub(crate) status_comment: Option<String>,
     pub(crate) remote_mta: Option<String>,
     pub(crate) last_attempt_date: Option<String>,
     pub(crate) will_retry_until: Option<String>,

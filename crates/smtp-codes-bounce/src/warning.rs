@@ -37,6 +37,9 @@ pub enum DecodeWarning {
     },
     /// MIME parts nested deeper than the decoder follows; the deeper parts were not read.
     TooDeep,
+    /// The message gave no report itself and said it was a bounce: the report was read from
+    /// the message attached to it (a bounce another system wrapped whole).
+    Wrapped,
 }
 
 impl fmt::Display for DecodeWarning {
@@ -56,6 +59,7 @@ impl fmt::Display for DecodeWarning {
             Self::BadStatus { value } => write!(f, "the Status field {value:?} is not an enhanced status code"),
             Self::UnknownAction { value } => write!(f, "the Action field {value:?} is not one RFC 3464 defines"),
             Self::TooDeep => f.write_str("MIME parts are nested too deeply; the deepest were not read"),
+            Self::Wrapped => f.write_str("the report was read from the bounce attached to this message"),
         }
     }
 }

@@ -175,11 +175,40 @@ fn expected_rows() {
         [
             // Sisimai calls a delayed 4.4.0 "expired"; the core's code rule gives onhold.
             "bsd/rfc3464-07.eml#1: (\"4.4.0\", \"\", \"onhold\")",
-            // "not a registered gateway user": Sisimai says rejected, the core's phrase too.
-            "bsd/rfc3464-35.eml#2: (\"4.0.0\", \"\", \"onhold\")",
             // "550 user unknown": Sisimai files it as filtered from the message around it.
             "bsd/rfc3464-35.eml#3: (\"5.0.0\", \"550\", \"userunknown\")",
         ],
         "agreeing: {agree:?}"
     );
+}
+
+/// A gateway that re-sends a bounce as the attachment of a message of its own (as InterScan
+/// did in flufl.bounce's `dsn_15.txt`): the outer message says it is a bounce and gives no
+/// recipient, so the attached report is decoded, with a warning that says so. A message that
+/// does not say it is a bounce keeps an attached bounce as its returned original.
+#[test]
+fn a_bounce_wrapped_whole_in_another_message_is_decoded() {
+    let inner = sample("bsd/lhost-postfix-31.eml");
+    let wrap = |from: &str, subject: &str| {
+        let mut m = format!(
+            "From: {from}\r\nTo: sender@example.com\r\nSubject: {subject}\r\n\
+             MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"WRAP\"\r\n\r\n\
+             --WRAP\r\nContent-Type: message/rfc822\r\n\r\n"
+        )
+        .into_bytes();
+        m.extend_from_slice(&inner);
+        m.extend_from_slice(b"\r\n--WRAP--\r\n");
+        m
+    };
+    let alone = decode(&inner);
+    let d = decode(&wrap("postmaster@gateway.example.net", "Delivery Status Notification (Failure)"));
+    assert_eq!(d.kind(), MessageKind::Bounce);
+    assert_eq!(d.decoded_by(), DecodedBy::Rfc3464);
+    let got: Vec<_> = d.recipients().iter().map(|r| (r.recipient(), r.status())).collect();
+    let want: Vec<_> = alone.recipients().iter().map(|r| (r.recipient(), r.status())).collect();
+    assert_eq!(got, want);
+    assert!(d.warnings().contains(&smtp_codes_bounce::DecodeWarning::Wrapped), "{:?}", d.warnings());
+
+    let forwarded = decode(&wrap("alice@example.org", "Photos from the weekend"));
+    assert!(forwarded.recipients().is_empty(), "{:?}", forwarded.recipients());
 }

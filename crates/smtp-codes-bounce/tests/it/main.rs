@@ -10,6 +10,7 @@ mod formats;
 mod hostile;
 mod mbox;
 mod properties;
+mod python_email;
 
 use std::path::PathBuf;
 
