@@ -217,6 +217,9 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         decoded.original = None;
         return decoded;
     }
+    let lost = mime::lost_headers(parsed);
+    let header = |name: &str| mime::header_text(parsed, name, lost);
+    let joined = texts.join("\n\n");
     // Delivery-status parts.
     if !parts.delivery_status.is_empty() {
         let mut per_message = PerMessage::default();
@@ -224,19 +227,29 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         for status in &parts.delivery_status {
             facts.extend(dsn::read(status, &mut per_message));
         }
+        // A challenge-response system that writes its challenge as a report of its own, with
+        // no remote server's SMTP reply in it (Boxbe's `Diagnostic-Code: X-Boxbe-Notice; Sender
+        // not pre-approved`), is no bounce. A remote server's refusal is one, whatever it says.
+        let no_smtp_reply =
+            facts.iter().all(|f| !f.diagnostic_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("smtp")));
+        if no_smtp_reply
+            && let Some(system) =
+                challenge::detect(&mime::header_names(parsed), header, decoded.subject.as_deref(), &joined)
+        {
+            decoded.original = None;
+            decoded.challenge = Some(system);
+            return decoded;
+        }
         if !facts.is_empty() {
             decoded.per_message = per_message;
             return finish_dsn(decoded, facts, &texts, classifier);
         }
         decoded.warnings.push(DecodeWarning::NoRecipient);
     }
-    let joined = texts.join("\n\n");
     if let Some(result) = inline_dsn(&joined, classifier, &decoded) {
         return result;
     }
 
-    let lost = mime::lost_headers(parsed);
-    let header = |name: &str| mime::header_text(parsed, name, lost);
     let from = mime::from_address(parsed);
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
@@ -245,7 +258,7 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
     // The subject's first words, as Sisimai keys them (a tag such as `[Postmaster]` before).
     let subject = subject.strip_prefix('[').and_then(|s| s.split_once(']')).map_or(subject.as_str(), |(_, s)| s.trim());
-    let bounce_subject = generic::BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s));
+    let bounce_subject = generic::bounce_subject(subject);
     let sender = from.clone().or_else(|| header("from")).unwrap_or_default().to_ascii_lowercase();
     let local = sender.rsplit_once('@').map_or(sender.as_str(), |(l, _)| l);
     let local = local.rsplit(['<', ' ']).next().unwrap_or(local);

@@ -42,6 +42,19 @@ pub const BOUNCE_SUBJECTS: &[&str] = &[
 pub const BOUNCE_SUBJECTS_SOURCE: &str =
     "sisimai/p5-sisimai:lib/Sisimai/Order.pm@v4.25.15 (the subject's first two words that pick a reader)";
 
+/// More subjects' first words that name a bounce, each with its source.
+pub const MORE_BOUNCE_SUBJECTS: &[(&str, &str)] = &[(
+    "non delivery",
+    "sample:flufl/microsoft_03.txt (Microsoft CDO's \"Non-Delivery: ...\" over its \"--- Non-Delivery Report ---\")",
+)];
+
+/// Whether a subject (lower case, `-`, `_` and `:` made spaces, a leading tag taken off) names
+/// a bounce by its first words ([`BOUNCE_SUBJECTS`], [`MORE_BOUNCE_SUBJECTS`]).
+pub(crate) fn bounce_subject(subject: &str) -> bool {
+    BOUNCE_SUBJECTS.iter().any(|s| subject.starts_with(s))
+        || MORE_BOUNCE_SUBJECTS.iter().any(|(s, _)| subject.starts_with(s))
+}
+
 /// Texts (lower case) that make a plain-text bounce a warning of delay, not a failure: the MTA
 /// is still trying. With the source of each.
 pub const DELAY_MARKERS: &[(&str, &str)] = &[

@@ -171,11 +171,18 @@ const HUMAN_TEXT: usize = 90;
 pub(crate) fn human(out: &mut impl Write, painter: Painter, file: &str, number: u64, d: &Decoded) -> io::Result<()> {
     write!(out, "{}", painter.paint(LABEL, format_args!("{}#{number}", Escaped(file))))?;
     if d.kind() == MessageKind::NotABounce {
-        return writeln!(
-            out,
-            "  {}",
-            painter.paint(DIM, "not a bounce: no delivery report, feedback report or error text")
-        );
+        return match d.challenge_response() {
+            Some(system) => writeln!(
+                out,
+                "  {}",
+                painter.paint(DIM, format_args!("not a bounce: a challenge-response message ({system})"))
+            ),
+            None => writeln!(
+                out,
+                "  {}",
+                painter.paint(DIM, "not a bounce: no delivery report, feedback report or error text")
+            ),
+        };
     }
     write!(out, "  {}  {}", d.kind().as_str(), painter.paint(DIM, format_args!("({})", d.decoded_by().as_str())))?;
     if let Some(mta) = d.reporting_mta() {

@@ -27,11 +27,11 @@ pub static FORMATS: &[Format] = &[
             "a message that you sent contained one or more recipient addresses",
         ],
         headers: &[],
-        start: &[],
+        start: &["address(es) failed:"],
         end: &[],
         recipient_after: &["(generated from "],
         recipient_domain: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exim.pm@v4.25.15 (message markers; an undisclosed address with the address it was generated from); sample:flufl/simple_16.txt",
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exim.pm@v4.25.15 (message markers; an undisclosed address with the address it was generated from; the start, deliver.c's \"The following address(es) failed:\" quoted there); sample:flufl/simple_16.txt",
     },
     Format {
         id: "gmx",
