@@ -125,3 +125,22 @@ fn every_marker_has_a_source() {
         assert!(!m.system.is_empty() && !m.source.is_empty(), "{m:?}");
     }
 }
+
+/// Boxbe writes its challenge as a delivery-status report of its own (`Diagnostic-Code:
+/// X-Boxbe-Notice; Sender not pre-approved`, no remote server's reply): no bounce. A remote
+/// server's SMTP refusal that asks for confirmation (`smtp; 550 Your server requires
+/// confirmation`) is a bounce all the same. Both from BounceParser's corpus.
+#[test]
+fn a_challenge_written_as_a_report_is_no_bounce_but_a_refusal_asking_for_confirmation_is() {
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/bounceparser/corpus");
+    for name in ["boxbe-cr.msg", "boxbe-cr2.msg"] {
+        let d = decode(&std::fs::read(corpus.join(name)).unwrap());
+        assert_eq!(d.kind(), MessageKind::NotABounce, "{name}");
+        assert!(d.recipients().is_empty(), "{name}");
+        assert_eq!(d.challenge_response(), Some("Boxbe"), "{name}");
+    }
+    let d = decode(&std::fs::read(corpus.join("whitelist.msg")).unwrap());
+    assert_eq!(d.kind(), MessageKind::Bounce);
+    assert_eq!(d.decoded_by(), DecodedBy::Rfc3464);
+    assert_eq!(d.challenge_response(), None);
+}

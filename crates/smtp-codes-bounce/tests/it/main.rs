@@ -2,6 +2,7 @@
 //! every bounce format of the catalogue, line endings, deciding, challenge-response messages,
 //! mailboxes, large and hostile input, and property tests.
 
+mod bounceparser;
 mod challenge;
 mod corpus;
 mod deciding;
