@@ -50,7 +50,7 @@ fn bounceparser_corpus_shares_stay_above_the_floors() {
         let failed: Vec<_> = if d.kind() == MessageKind::Bounce { d.recipients().iter().collect() } else { Vec::new() };
         if let Some(is) = want["is_bounce"].as_bool() {
             bounce.1 += 1;
-            if (!failed.is_empty()) == is {
+            if failed.is_empty() != is {
                 bounce.0 += 1;
             } else {
                 misses.push(format!("{file}: bounce? want {is}, got {} recipients", failed.len()));
