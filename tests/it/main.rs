@@ -7,6 +7,7 @@ mod oracle;
 mod phrase_truth;
 mod provider_truth;
 mod rules;
+mod sisimai_lists;
 mod who_acts;
 
 use std::path::{Path, PathBuf};
