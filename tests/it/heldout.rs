@@ -16,8 +16,8 @@
 //! whatever its source says. The sourced one keeps such a rule when its `source` names a general
 //! source, one that is not a family's own text: a per-reason pattern list of Sisimai
 //! (`lib/Sisimai/Reason/*.pm` and its Ruby and Go counterparts, not its per-MTA `Lhost` or
-//! per-provider `Rhost` modules) or a real message of the independent flufl.bounce corpus
-//! (`sample:flufl/...`). The sourced figure flatters the rules too,
+//! per-provider `Rhost` modules), a real message of the independent flufl.bounce corpus
+//! (`sample:flufl/...`) or ZoneMTA's bounce rules (`zone-eu/zone-mta:config/bounces.txt`). The sourced figure flatters the rules too,
 //! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
 //! bound, and a rule is worth adding when it raises either without lowering the other.
 //!
@@ -97,13 +97,15 @@ fn context(line: &Line) -> Context<'_> {
 /// Whether a rule's source is a general one, not a family's own text (see the module docs).
 /// The source is a list of references separated by `; `; any one of them that names a per-reason
 /// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm`, the Ruby `lib/sisimai/reason/*.rb`
-/// or the Go `reason/why-*.go`) or a flufl.bounce sample makes the rule general.
+/// or the Go `reason/why-*.go`), a flufl.bounce sample or ZoneMTA's list of bounce rules (the
+/// replies another project met, filed by category) makes the rule general.
 fn general_source(source: &str) -> bool {
     source.split("; ").any(|reference| {
         reference.starts_with("sisimai/p5-sisimai:lib/Sisimai/Reason/")
             || reference.starts_with("sisimai/rb-sisimai:lib/sisimai/reason/")
             || reference.starts_with("sisimai/go-sisimai:reason/why-")
             || reference.starts_with("sample:flufl/")
+            || reference.starts_with("zone-eu/zone-mta:config/bounces.txt@")
     })
 }
 

@@ -9,6 +9,7 @@ mod provider_truth;
 mod rules;
 mod sisimai_lists;
 mod who_acts;
+mod zonemta;
 
 use std::path::{Path, PathBuf};
 
