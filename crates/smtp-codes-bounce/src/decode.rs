@@ -217,9 +217,6 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         decoded.original = None;
         return decoded;
     }
-    let lost = mime::lost_headers(parsed);
-    let header = |name: &str| mime::header_text(parsed, name, lost);
-    let joined = texts.join("\n\n");
     // Delivery-status parts.
     if !parts.delivery_status.is_empty() {
         let mut per_message = PerMessage::default();
@@ -227,14 +224,18 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         for status in &parts.delivery_status {
             facts.extend(dsn::read(status, &mut per_message));
         }
-        // A challenge-response system that writes its challenge as a report of its own, with
-        // no remote server's SMTP reply in it (Boxbe's `Diagnostic-Code: X-Boxbe-Notice; Sender
-        // not pre-approved`), is no bounce. A remote server's refusal is one, whatever it says.
-        let no_smtp_reply =
-            facts.iter().all(|f| !f.diagnostic_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("smtp")));
-        if no_smtp_reply
+        // A challenge-response system that writes its challenge as a report of its own, its
+        // diagnostics of a type of its own and none a remote server's SMTP reply (Boxbe's
+        // `Diagnostic-Code: X-Boxbe-Notice; Sender not pre-approved`), is no bounce. A remote
+        // server's refusal is one, whatever it says.
+        let smtp = |f: &Facts| f.diagnostic_type.as_deref().map(|t| t.eq_ignore_ascii_case("smtp"));
+        let own_diagnostics =
+            facts.iter().any(|f| smtp(f) == Some(false)) && !facts.iter().any(|f| smtp(f) == Some(true));
+        let lost = mime::lost_headers(parsed);
+        let header = |name: &str| mime::header_text(parsed, name, lost);
+        if own_diagnostics
             && let Some(system) =
-                challenge::detect(&mime::header_names(parsed), header, decoded.subject.as_deref(), &joined)
+                challenge::detect(&mime::header_names(parsed), header, decoded.subject.as_deref(), &texts.join("\n\n"))
         {
             decoded.original = None;
             decoded.challenge = Some(system);
@@ -246,10 +247,13 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         }
         decoded.warnings.push(DecodeWarning::NoRecipient);
     }
+    let joined = texts.join("\n\n");
     if let Some(result) = inline_dsn(&joined, classifier, &decoded) {
         return result;
     }
 
+    let lost = mime::lost_headers(parsed);
+    let header = |name: &str| mime::header_text(parsed, name, lost);
     let from = mime::from_address(parsed);
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
