@@ -20,10 +20,12 @@ fn recogniser() -> &'static Recogniser {
     SHARED.get_or_init(|| {
         let texts: Vec<(usize, &'static str)> =
             FORMATS.iter().enumerate().flat_map(|(i, f)| f.markers().iter().map(move |&m| (i, m))).collect();
+        // Markers are matched on the text with its white space collapsed (see `collapsed`), so
+        // their own line breaks and runs of spaces are single spaces too.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(texts.iter().map(|(_, m)| m))
+            .build(texts.iter().map(|(_, m)| collapsed(m)))
             .expect("the catalogue's format markers fit in an automaton");
         Recogniser { automaton, markers: texts.iter().map(|&(i, m)| (i, m.len())).collect() }
     })
@@ -49,7 +51,10 @@ pub(crate) fn recognise(text: &str, header: &dyn Fn(&str) -> Option<String>, ski
     let r = recogniser();
     // Which markers were seen, by pattern index, then per format how many and the longest.
     let mut seen = vec![false; r.markers.len()];
-    for m in r.automaton.find_overlapping_iter(text) {
+    // A bounce wraps its sentences where its MTA likes ("This message was created automatically
+    // by mail delivery\nsoftware."): markers are looked for with every run of white space one
+    // space.
+    for m in r.automaton.find_overlapping_iter(&collapsed(text)) {
         seen[m.pattern().as_usize()] = true;
     }
     // Per format: distinct markers found, the longest, and whether any was in the text.
@@ -80,6 +85,29 @@ pub(crate) fn recognise(text: &str, header: &dyn Fn(&str) -> Option<String>, ski
         }
     }
     best.map(|(order, _)| Found { format: &FORMATS[order], by_text: found[order].2 })
+}
+
+/// `text` with every run of ASCII white space (line breaks included) made one space, and none
+/// at the start or the end.
+fn collapsed(text: &str) -> Vec<u8> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let gap = i;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > gap && !out.is_empty() && i < b.len() {
+            out.push(b' ');
+        }
+        let word = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        out.extend_from_slice(&b[word..i]);
+    }
+    out
 }
 
 /// Whether the header that `pair` (`name: text`) names holds its text, ASCII case ignored; with

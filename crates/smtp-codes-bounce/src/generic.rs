@@ -131,6 +131,7 @@ pub const ORIGINAL_MARKERS: &[(&str, &str)] = &[
     ("Included is a copy of the message header:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15"),
     ("Below is a copy of the original message:", "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15"),
     ("The attachment contains the original mail headers", "sisimai/p5-sisimai:lib/Sisimai/Lhost/X6.pm@v4.25.15"),
+    ("---- START OF RETURNED MESSAGE ----", "sample:flufl/bounce_03.txt (Demon Internet's mailstore)"),
 ];
 
 /// Header lines that start the copy of a message in a plain-text bounce when no marker does:

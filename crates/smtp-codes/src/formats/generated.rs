@@ -39,7 +39,8 @@ pub static FORMATS: &[Format] = &[
         markers: &[
             "this message was created automatically by mail delivery software",
             "--- the header of the original message is following. ---",
-            "the following address\nfailed:",
+            "a message that you sent could not be delivered to one or more of its",
+            "the following address failed:",
         ],
         headers: &[],
         start: &[],
