@@ -238,6 +238,17 @@ mod tests {
     }
     const NO_HEADERS: fn(&str) -> Option<String> = no_headers;
 
+    /// Demon Internet's Exim wraps Exim's sentence at another word than Exim does (flufl.bounce's
+    /// `bounce_03.txt`): the marker is found across the line break, and Zoho's shorter marker
+    /// (the same words without "software") no longer wins.
+    #[test]
+    fn a_marker_wrapped_over_lines_is_found() {
+        let text = "This message was created automatically by mail delivery\nsoftware. A message that you sent could not be delivered\nto all of its recipients.\n";
+        let found = recognise(text, &NO_HEADERS, &[]).expect("a format");
+        assert_eq!(found.format.id(), "exim");
+        assert_eq!(collapsed(" a\n\t b  c \r\n"), b"a b c");
+    }
+
     #[test]
     fn every_format_is_recognised_by_each_of_its_markers() {
         for format in FORMATS {
