@@ -16345,6 +16345,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (the family of \"message detected as spam\", \"message looks like spam\", \"high probability of spam\", \"message rejected as spam\"; not an IP blocklist listing)",
     },
     TermRule {
+        all: &["content reject*"],
+        none: &["virus", "banned", "attachment"],
+        reason: Reason::SpamDetected,
+        command: None,
+        who_acts: None,
+        source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9 (\"message content rejected\"; the family with amavisd-new's \"Message content rejected, UBE\" and DSPAM's \"553 5.7.3 CONTENT REJECT:... dspam check\", whose X.7.3 code would say a security conversion)",
+    },
+    TermRule {
         all: &["unsolicited"],
         none: &["ip", "listed"],
         reason: Reason::SpamDetected,
