@@ -231,15 +231,15 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         let smtp = |f: &Facts| f.diagnostic_type.as_deref().map(|t| t.eq_ignore_ascii_case("smtp"));
         let own_diagnostics =
             facts.iter().any(|f| smtp(f) == Some(false)) && !facts.iter().any(|f| smtp(f) == Some(true));
-        let lost = mime::lost_headers(parsed);
-        let header = |name: &str| mime::header_text(parsed, name, lost);
-        if own_diagnostics
-            && let Some(system) =
-                challenge::detect(&mime::header_names(parsed), header, decoded.subject.as_deref(), &texts.join("\n\n"))
-        {
-            decoded.original = None;
-            decoded.challenge = Some(system);
-            return decoded;
+        if own_diagnostics {
+            let lost = mime::lost_headers(parsed);
+            let header = |name: &str| mime::header_text(parsed, name, lost);
+            let names = mime::header_names(parsed);
+            if let Some(system) = challenge::detect(&names, header, decoded.subject.as_deref(), &texts.join("\n\n")) {
+                decoded.original = None;
+                decoded.challenge = Some(system);
+                return decoded;
+            }
         }
         if !facts.is_empty() {
             decoded.per_message = per_message;
