@@ -212,3 +212,31 @@ fn a_bounce_wrapped_whole_in_another_message_is_decoded() {
     let forwarded = decode(&wrap("alice@example.org", "Photos from the weekend"));
     assert!(forwarded.recipients().is_empty(), "{:?}", forwarded.recipients());
 }
+
+/// A `Non-Delivery:` subject names a bounce whose sender is no mailer daemon (Microsoft CDO's
+/// notices, as in flufl.bounce's `microsoft_03.txt`), and Demon Internet's "---- START OF
+/// RETURNED MESSAGE ----" starts the copy of the original, whose addresses are no recipients
+/// (flufl.bounce's `bounce_03.txt`). Both messages are written here in those shapes.
+#[test]
+fn a_non_delivery_subject_and_demons_copy_marker() {
+    let cdo = "From: <admin@example.com>\nTo: <list-bounces@example.net>\nSubject: Non-Delivery: Your message to the list\n\
+               Date: Sat, 21 Jan 2006 21:40:12 -0800\n\n--- Non-Delivery Report ---\n\
+               The email below could not be delivered to the following user:\n\n\"bob@example.org\" <bob@example.org>\n";
+    let d = decode(cdo.as_bytes());
+    let got: Vec<_> = d.recipients().iter().map(|r| r.recipient()).collect();
+    assert_eq!(got, [Some("bob@example.org")]);
+    let plain = cdo.replace("Subject: Non-Delivery: ", "Subject: ");
+    assert!(decode(plain.as_bytes()).recipients().is_empty());
+
+    let demon = "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: list-admin@example.com\n\
+                 Subject: Mail delivery failure\nDate: Wed, 27 Nov 2002 07:11:03 +0000\n\n\
+                 This message was created automatically by mail delivery\nsoftware. A message that you sent could not be delivered\n\
+                 to all of its recipients.\n\nThe following message, addressed to 'bob@example.org',\n\
+                 failed because it has not been collected after 30 days\n\n---- START OF RETURNED MESSAGE ----\n\
+                 Received: from mx.example.com by mailstore for bob@example.org\nFrom: list-request@example.com\n\
+                 To: list@example.com\nSubject: digest\n\nSend submissions to\n\tlist@example.com\n";
+    let d = decode(demon.as_bytes());
+    let got: Vec<_> = d.recipients().iter().map(|r| r.recipient()).collect();
+    assert_eq!(got, [Some("bob@example.org")]);
+    assert_eq!(d.original().and_then(|o| o.to.as_deref()), Some("list@example.com"));
+}
