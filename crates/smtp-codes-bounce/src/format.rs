@@ -15,6 +15,11 @@ struct Recogniser {
     markers: Vec<(usize, usize)>,
 }
 
+/// Builds the shared recogniser now (see [`crate::prepare`]).
+pub(crate) fn prepare() {
+    let _ = recogniser();
+}
+
 fn recogniser() -> &'static Recogniser {
     static SHARED: OnceLock<Recogniser> = OnceLock::new();
     SHARED.get_or_init(|| {

@@ -211,6 +211,15 @@ pub fn decode(message: &[u8]) -> Decoded {
     decode_with(message, smtp_codes::classify::shared())
 }
 
+/// Builds what every decode shares (the automaton over the bounce formats' markers and the
+/// MIME parser's settings) now, rather than in the first [`decode`]: a program decoding on
+/// several threads can build it on one while another builds the core's classifier
+/// ([`smtp_codes::classify::shared`]). Calling it again does nothing.
+pub fn prepare() {
+    format::prepare();
+    let _ = mime::parser();
+}
+
 /// [`decode`] with a given classifier.
 #[must_use]
 pub fn decode_with(message: &[u8], classifier: &smtp_codes::classify::Classifier) -> Decoded {

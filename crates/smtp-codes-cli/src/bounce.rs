@@ -3,10 +3,16 @@
 //!
 //! Messages are read one at a time: an mbox streams through `smtp_codes_bounce::Mbox`, a
 //! single file is read up to the size cap and skipped (with a message) past it, so memory is
-//! bounded by the largest message decoded, not by the input.
+//! bounded by the largest message decoded, not by the input. With `--threads N` this thread
+//! reads the messages and hands them on in batches to workers that decode and render them;
+//! the batches are written in the order they were read, so the output is the same, and memory
+//! is bounded by the batches in flight (each at most [`BATCH_BYTES`] and one message).
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result};
 use smtp_codes_bounce::{Decoded, MAX_MESSAGE, Mbox, MessageKind, decode, looks_like_mbox};
@@ -31,6 +37,18 @@ pub(crate) struct Args {
     /// instead of one record per recipient.
     #[arg(long)]
     summary: bool,
+    /// Decode on this many threads (0: one per processor); the output keeps the input's order.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    threads: usize,
+}
+
+impl Args {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        }
+    }
 }
 
 /// Where the messages go.
@@ -50,15 +68,11 @@ pub(crate) fn run(args: &Args, painter: Painter) -> Result<()> {
         (false, true) => Sink::Json,
         (false, false) => Sink::Human(painter),
     };
-    for source in &sources {
-        let file = serde_json::Value::String(source.name.clone());
-        let (reader, bar) = source.open(true)?;
-        let result =
-            read_messages(reader, &source.name, |number, message| emit(&mut out, &mut sink, &file, number, message));
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
-        }
-        result?;
+    let threads = args.threads();
+    if threads <= 1 {
+        read_all(&sources, |file, number, raw| emit(&mut out, &mut sink, file, number, &raw.decode()))?;
+    } else {
+        in_threads(&sources, threads, &mut sink, &mut out)?;
     }
     if let Sink::Summary(summary, human) = &sink {
         match human {
@@ -98,13 +112,59 @@ pub(crate) enum Message {
     TooLarge,
 }
 
-/// Reads the messages of one input, an mbox or a single message, and hands each to `each` with
-/// its 1-based number.
+/// A message read from an input and not decoded yet, or skipped for its size.
+pub(crate) enum Raw {
+    Bytes(Vec<u8>),
+    TooLarge,
+}
+
+impl Raw {
+    fn decode(&self) -> Message {
+        match self {
+            Raw::Bytes(bytes) => Message::Decoded(Box::new(decode(bytes))),
+            Raw::TooLarge => Message::TooLarge,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Raw::Bytes(bytes) => bytes.len(),
+            Raw::TooLarge => 0,
+        }
+    }
+}
+
+/// Reads every input in turn, one open at a time, and hands on each message with its input's
+/// name (as the records' `file`) and its 1-based number there.
+fn read_all(
+    sources: &[input::Source],
+    mut each: impl FnMut(&Arc<serde_json::Value>, u64, Raw) -> Result<()>,
+) -> Result<()> {
+    for source in sources {
+        let file = Arc::new(serde_json::Value::String(source.name.clone()));
+        let (reader, bar) = source.open(true)?;
+        let result = read_raw(reader, &source.name, |number, raw| each(&file, number, raw));
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        result?;
+    }
+    Ok(())
+}
+
+/// Reads the messages of one input, an mbox or a single message, and hands each to `each`
+/// decoded, with its 1-based number.
 pub(crate) fn read_messages(
-    mut reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead>,
     name: &str,
     mut each: impl FnMut(u64, &Message) -> Result<()>,
 ) -> Result<()> {
+    read_raw(reader, name, |number, raw| each(number, &raw.decode()))
+}
+
+/// Reads the messages of one input, an mbox or a single message, and hands each to `each` as
+/// read, with its 1-based number.
+fn read_raw(mut reader: Box<dyn BufRead>, name: &str, mut each: impl FnMut(u64, Raw) -> Result<()>) -> Result<()> {
     // The first bytes, read in a loop: one `fill_buf` may hand out only what a reader in front
     // (gzip, byte order mark) had at hand, too little to tell an mbox from a message.
     let mut head = Vec::with_capacity(HEAD);
@@ -121,9 +181,9 @@ pub(crate) fn read_messages(
                     Escaped(name),
                     MAX_MESSAGE >> 20
                 );
-                each(number, &Message::TooLarge)?;
+                each(number, Raw::TooLarge)?;
             } else {
-                each(number, &Message::Decoded(Box::new(decode(&message.bytes))))?;
+                each(number, Raw::Bytes(message.bytes))?;
             }
         }
         return Ok(());
@@ -132,13 +192,152 @@ pub(crate) fn read_messages(
     reader.take(MAX_MESSAGE as u64 + 1).read_to_end(&mut bytes).with_context(|| format!("cannot read {name}"))?;
     if bytes.len() > MAX_MESSAGE {
         output::say!("{}: the message is over the {} MiB limit: skipped", Escaped(name), MAX_MESSAGE >> 20);
-        return each(1, &Message::TooLarge);
+        return each(1, Raw::TooLarge);
     }
     if bytes.trim_ascii().is_empty() {
         output::say!("{}: empty input, no message", Escaped(name));
         return Ok(());
     }
-    each(1, &Message::Decoded(Box::new(decode(&bytes))))
+    each(1, Raw::Bytes(bytes))
+}
+
+/// The most messages in one batch handed to a worker.
+const BATCH_MESSAGES: usize = 64;
+/// A batch is sent once its messages hold this many bytes (one message may add up to
+/// [`MAX_MESSAGE`]).
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Messages read, with their inputs' names and numbers, waiting to be decoded.
+#[derive(Default)]
+struct Batch {
+    messages: Vec<(Arc<serde_json::Value>, u64, Raw)>,
+    bytes: usize,
+}
+
+/// A decoded batch: its rendered output, or for a summary the decoded messages themselves.
+enum Done {
+    Out(Vec<u8>),
+    Messages(Vec<Message>),
+}
+
+/// Decodes one batch as `sink` asks: rendered to bytes (JSON Lines or human rows), or kept
+/// for the summary, which is counted on the writing thread.
+fn decode_batch(batch: Batch, sink: &SinkKind) -> Result<Done> {
+    match sink {
+        SinkKind::Summary => Ok(Done::Messages(batch.messages.iter().map(|(_, _, raw)| raw.decode()).collect())),
+        SinkKind::Render(kind) => {
+            let mut out = Vec::with_capacity(batch.messages.len() * 1024);
+            let mut sink = kind.sink();
+            for (file, number, raw) in &batch.messages {
+                emit(&mut out, &mut sink, file, *number, &raw.decode())?;
+            }
+            Ok(Done::Out(out))
+        }
+    }
+}
+
+/// What a worker makes of a batch, copied from the [`Sink`] (which the writing thread keeps).
+enum SinkKind {
+    Summary,
+    Render(Render),
+}
+
+#[derive(Clone, Copy)]
+enum Render {
+    Human(Painter),
+    Json,
+}
+
+impl Render {
+    fn sink(self) -> Sink {
+        match self {
+            Render::Human(painter) => Sink::Human(painter),
+            Render::Json => Sink::Json,
+        }
+    }
+}
+
+/// Decodes batches on `threads` workers while this thread reads the messages and writes the
+/// results, in input order.
+fn in_threads(sources: &[input::Source], threads: usize, sink: &mut Sink, out: &mut impl Write) -> Result<()> {
+    type Work = (Batch, SyncSender<Result<Done>>);
+    let kind = match sink {
+        Sink::Human(painter) => SinkKind::Render(Render::Human(*painter)),
+        Sink::Json => SinkKind::Render(Render::Json),
+        Sink::Summary(..) => SinkKind::Summary,
+    };
+    let kind = &kind;
+    let (work, queue) = sync_channel::<Work>(threads);
+    let queue = &Mutex::new(queue);
+    let mut take = |done: Result<Done>| -> Result<()> {
+        match done? {
+            Done::Out(bytes) => out.write_all(&bytes)?,
+            Done::Messages(messages) => {
+                for message in &messages {
+                    emit(&mut io::sink(), sink, &serde_json::Value::Null, 0, message)?;
+                }
+            }
+        }
+        Ok(())
+    };
+    std::thread::scope(|scope| {
+        for worker in 0..threads {
+            scope.spawn(move || {
+                // The two automatons every decode needs are built at once on two workers while
+                // this thread reads the first messages.
+                if worker % 2 == 0 {
+                    let _ = smtp_codes::classify::shared();
+                } else {
+                    smtp_codes_bounce::prepare();
+                }
+                loop {
+                    // The lock is held only while waiting for the next batch.
+                    let next = queue.lock().map_err(drop).and_then(|q| q.recv().map_err(drop));
+                    let Ok((batch, done)) = next else { break };
+                    // The receiver is gone only when writing already failed.
+                    let _ = done.send(decode_batch(batch, kind));
+                }
+            });
+        }
+        let mut pending: VecDeque<Receiver<Result<Done>>> = VecDeque::new();
+        let wait = |rx: Receiver<Result<Done>>| rx.recv().unwrap_or_else(|_| Err(anyhow::anyhow!("a worker stopped")));
+        let mut batch = Batch::default();
+        let send = |batch: Batch, pending: &mut VecDeque<Receiver<Result<Done>>>| -> Result<()> {
+            let (tx, rx) = sync_channel(1);
+            work.send((batch, tx)).map_err(|_| anyhow::anyhow!("the workers stopped"))?;
+            pending.push_back(rx);
+            Ok(())
+        };
+        let read = read_all(sources, |file, number, raw| {
+            batch.bytes += raw.len();
+            batch.messages.push((Arc::clone(file), number, raw));
+            if batch.messages.len() >= BATCH_MESSAGES || batch.bytes >= BATCH_BYTES {
+                send(std::mem::take(&mut batch), &mut pending)?;
+                if pending.len() > 2 * threads
+                    && let Some(rx) = pending.pop_front()
+                {
+                    take(wait(rx))?;
+                }
+            }
+            Ok(())
+        });
+        // The messages read before a read error are written before it is reported.
+        let mut result = read;
+        if !batch.messages.is_empty() {
+            let sent = send(std::mem::take(&mut batch), &mut pending);
+            if result.is_ok() {
+                result = sent;
+            }
+        }
+        drop(work);
+        for rx in pending {
+            let taken = take(wait(rx));
+            if result.is_ok() {
+                result = taken;
+            }
+        }
+        result
+    })
 }
 
 fn emit(out: &mut impl Write, sink: &mut Sink, file: &serde_json::Value, number: u64, message: &Message) -> Result<()> {

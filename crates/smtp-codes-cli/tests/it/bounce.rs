@@ -140,3 +140,36 @@ fn explain_decodes_a_whole_message_and_says_so() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).lines().any(|l| l.contains("bob@example.net") && l.contains("mailboxfull")), "{}", stdout(&o));
 }
+
+/// With `--threads` the messages are decoded on workers in batches, and every output (JSON
+/// records, human rows, the summary) is byte for byte what one thread writes, in input order.
+#[test]
+fn threads_give_the_output_of_one_thread_in_the_same_order() {
+    let dir = temp_dir("bounce-threads");
+    std::fs::create_dir_all(&dir).unwrap();
+    // More messages than one batch holds, so that several batches are in flight at once.
+    let mut mbox = String::new();
+    for i in 0..300 {
+        let message = match i % 3 {
+            0 => dsn(&format!("user{i}@example.net"), "5.1.1", "550 5.1.1 User unknown"),
+            1 => LETTER.to_owned(),
+            _ => dsn(&format!("user{i}@example.com"), "4.2.2", "452 4.2.2 Mailbox full"),
+        };
+        mbox.push_str(&format!("From MAILER-DAEMON Tue Dec  1 10:00:00 2026\n{message}\n"));
+    }
+    std::fs::write(dir.join("a.mbox"), &mbox).unwrap();
+    std::fs::write(dir.join("b.eml"), dsn("last@example.org", "5.2.2", "552 5.2.2 Mailbox full")).unwrap();
+    let path = dir.to_str().unwrap();
+    for mode in [&["--json"][..], &[], &["--summary", "--json"], &["--summary"]] {
+        let one = run(&[&["bounce", "--threads", "1"], mode, &[path]].concat());
+        let three = run(&[&["bounce", "--threads", "3"], mode, &[path]].concat());
+        assert!(one.status.success() && three.status.success(), "{}{}", stderr(&one), stderr(&three));
+        assert_eq!(stdout(&one), stdout(&three), "{mode:?}");
+    }
+    let records = json_lines(&run(&["bounce", "--json", "--threads", "2", path]));
+    assert_eq!(records.len(), 201);
+    assert_eq!(
+        (&records[0]["recipient"], &records[200]["recipient"]),
+        (&"user0@example.net".into(), &"last@example.org".into())
+    );
+}
