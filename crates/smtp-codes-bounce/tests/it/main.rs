@@ -6,6 +6,7 @@ mod bounceparser;
 mod challenge;
 mod corpus;
 mod deciding;
+mod deltachat;
 mod endings;
 mod formats;
 mod hostile;

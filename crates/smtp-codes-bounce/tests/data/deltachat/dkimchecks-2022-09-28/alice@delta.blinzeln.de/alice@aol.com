@@ -1,0 +1,2 @@
+From: <alice@aol.com>
+To: <alice@delta.blinzeln.de>

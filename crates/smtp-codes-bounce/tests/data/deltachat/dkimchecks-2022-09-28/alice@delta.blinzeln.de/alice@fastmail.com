@@ -1,0 +1,2 @@
+From: <alice@fastmail.com>
+To: <alice@delta.blinzeln.de>

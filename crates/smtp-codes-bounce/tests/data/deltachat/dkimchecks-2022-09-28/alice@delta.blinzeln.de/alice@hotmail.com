@@ -1,0 +1,4 @@
+ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=none; dmarc=none;
+ dkim=none; arc=none
+From: <alice@hotmail.com>
+To: <alice@delta.blinzeln.de>

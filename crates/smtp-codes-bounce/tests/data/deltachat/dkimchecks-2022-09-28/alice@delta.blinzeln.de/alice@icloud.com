@@ -1,0 +1,2 @@
+From: <alice@icloud.com>
+To: <alice@delta.blinzeln.de>

@@ -1,0 +1,2 @@
+From: <alice@mailo.com>
+To: <alice@delta.blinzeln.de>

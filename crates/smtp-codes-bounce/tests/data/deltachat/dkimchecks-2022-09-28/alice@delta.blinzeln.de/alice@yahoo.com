@@ -1,0 +1,2 @@
+From: <alice@yahoo.com>
+To: <alice@delta.blinzeln.de>

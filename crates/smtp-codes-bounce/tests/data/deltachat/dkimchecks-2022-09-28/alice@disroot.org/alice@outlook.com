@@ -1,0 +1,7 @@
+Authentication-Results: disroot.org;
+	dkim=pass (2048-bit key; unprotected) header.d=outlook.com header.i=@outlook.com header.b="UtZoPK7Z";
+	dkim-atps=neutral
+ARC-Authentication-Results: i=1; mx.microsoft.com 1; spf=none; dmarc=none;
+ dkim=none; arc=none
+From: <alice@outlook.com>
+To: <alice@disroot.org>

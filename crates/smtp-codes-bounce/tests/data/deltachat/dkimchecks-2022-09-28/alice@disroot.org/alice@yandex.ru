@@ -1,0 +1,6 @@
+Authentication-Results: disroot.org;
+	dkim=pass (1024-bit key; unprotected) header.d=yandex.ru header.i=@yandex.ru header.b="CvyR5Vj/";
+	dkim-atps=neutral
+Authentication-Results: iva4-143b1447cf50.qloud-c.yandex.net; dkim=pass header.i=@yandex.ru
+From: <alice@yandex.ru>
+To: <alice@disroot.org>

@@ -1,0 +1,2 @@
+From: <alice@gmail.com>
+To: <alice@mailo.com>

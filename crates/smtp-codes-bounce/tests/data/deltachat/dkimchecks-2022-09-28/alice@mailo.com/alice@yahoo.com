@@ -1,0 +1,2 @@
+From: <alice@yahoo.com>
+To: <alice@mailo.com>
