@@ -545,7 +545,7 @@ impl Classifier {
             enhanced: diagnosis.enhanced_code(),
             command: context.command.or(diagnosis.command()),
         };
-        self.decide(text, codes, context.remote_host).0
+        self.decide(text, codes, diagnosis.pairs_repeat(), context.remote_host).0
     }
 
     /// Reads `text` and explains it with its bounce classification.
@@ -596,13 +596,26 @@ impl Classifier {
         let diagnosis = diagnose_codes(text);
         let codes =
             Codes { reply: diagnosis.reply_code(), enhanced: diagnosis.enhanced_code(), command: context.command };
-        let (classification, named) = self.decide(text, codes, context.remote_host);
+        let (classification, named) = self.decide(text, codes, diagnosis.pairs_repeat(), context.remote_host);
         (diagnosis.with_command(named), classification)
     }
 
     /// Classifies `text`. `codes.command` is the command known from elsewhere; when it is
     /// `None`, the command the text names (the second value returned) is used.
-    fn decide(&self, text: &[u8], codes: Codes, remote_host: Option<&str>) -> (Classification, Option<Command>) {
+    /// `pairs_repeat`: the parser read more than one pair of codes (see [`Diagnosis`]), so the
+    /// text may be a multi-line reply flattened onto one line.
+    fn decide(
+        &self,
+        text: &[u8],
+        codes: Codes,
+        pairs_repeat: bool,
+        remote_host: Option<&str>,
+    ) -> (Classification, Option<Command>) {
+        // A multi-line reply is walked without its continuation prefixes, so that a phrase a
+        // prefix breaks in two still matches.
+        let unflattened =
+            if pairs_repeat { crate::parse::unflattened(text, codes.reply, codes.enhanced) } else { None };
+        let text = unflattened.as_deref().unwrap_or(text);
         let mut walk = Walk::for_host(remote_host.map_or(0, |h| self.host_providers(h)));
         // A rule bound to a command stage can only be judged once the command is known: the
         // command the text names may come after the phrase.

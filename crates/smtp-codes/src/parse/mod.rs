@@ -35,6 +35,8 @@ mod wire;
 pub use command::ParseCommandError;
 #[cfg(feature = "classify")]
 pub(crate) use text::diagnose_codes;
+#[cfg(feature = "alloc")]
+pub(crate) use text::unflattened;
 pub use text::{Diagnosis, Segments, diagnose, diagnose_bytes};
 pub use warning::{Warning, Warnings};
 pub use wire::{Line, Replies, Reply, ReplyError, ReplyErrorKind, parse_reply, replies};

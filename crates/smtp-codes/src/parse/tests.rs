@@ -115,3 +115,34 @@ proptest::proptest! {
         proptest::prop_assert_eq!(cut, t);
     }
 }
+
+#[test]
+fn a_flattened_multi_line_reply_is_unflattened_past_its_first_prefix() {
+    use super::unflattened;
+    let codes = |t: &str| {
+        let d = super::diagnose(t);
+        (d.reply_code(), d.enhanced_code())
+    };
+    let t = "550-5.1.1 The email account that you tried to 550-5.1.1 reach does not exist. 550 5.1.1 Learn more";
+    let (reply, enhanced) = codes(t);
+    assert_eq!(
+        unflattened(t.as_bytes(), reply, enhanced).as_deref(),
+        Some(&b"550-5.1.1 The email account that you tried to reach does not exist. Learn more"[..])
+    );
+    // Inside a log line, after the text before the reply.
+    let t = "host mx[192.0.2.1] said: 450-4.2.1 The user is 450-4.2.1 over the rate";
+    let (reply, enhanced) = codes(t);
+    assert_eq!(
+        unflattened(t.as_bytes(), reply, enhanced).as_deref(),
+        Some(&b"host mx[192.0.2.1] said: 450-4.2.1 The user is over the rate"[..])
+    );
+    // Lines really apart are joined the same way.
+    let t = "550-5.1.1 first\n550 5.1.1 last";
+    let (reply, enhanced) = codes(t);
+    assert_eq!(unflattened(t.as_bytes(), reply, enhanced).as_deref(), Some(&b"550-5.1.1 first last"[..]));
+    // A one-line reply has no continuation lines, whatever numbers its text holds later.
+    for t in ["550 5.1.1 user unknown 550 5.1.1 again", "550 5.1.1 user unknown\n550 5.1.1 again", "250 ok"] {
+        let (reply, enhanced) = codes(t);
+        assert_eq!(unflattened(t.as_bytes(), reply, enhanced), None, "{t}");
+    }
+}

@@ -17,6 +17,9 @@ pub struct Diagnosis<'a> {
     text: &'a str,
     command: Option<Command>,
     warnings: Warnings,
+    /// More than one reply code and enhanced code pair was read: the text may be a multi-line
+    /// reply flattened onto one line (see [`unflattened`]).
+    pairs_repeat: bool,
 }
 
 impl<'a> Diagnosis<'a> {
@@ -64,6 +67,12 @@ impl<'a> Diagnosis<'a> {
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command
+    }
+
+    /// Whether more than one code pair was read, so that the text may be a multi-line reply
+    /// flattened onto one line.
+    pub(crate) const fn pairs_repeat(&self) -> bool {
+        self.pairs_repeat
     }
 
     /// This diagnosis with `command` as the command the text names.
@@ -141,7 +150,8 @@ pub(crate) fn diagnose_codes(input: &[u8]) -> Diagnosis<'_> {
         Some(start) => reply_text(input, start),
         None => whole_text(input),
     };
-    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: None, warnings }
+    let pairs_repeat = found.pairs > 1;
+    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: None, warnings, pairs_repeat }
 }
 
 /// Where the text after a code starts, and what opened it.
@@ -188,6 +198,8 @@ struct Scan {
     enhanced: Option<LoneEnhanced>,
     dsn: Option<LoneEnhanced>,
     warnings: Warnings,
+    /// How many pairs were read.
+    pairs: u32,
 }
 
 impl Scan {
@@ -245,6 +257,7 @@ impl Scan {
     }
 
     fn add_pair(&mut self, pair: Pair) {
+        self.pairs += 1;
         if let Some(prev) = self.previous_pair {
             if prev.reply != pair.reply {
                 self.warnings.push(Warning::ReplyCodeChanged { first: prev.reply, later: pair.reply });
@@ -528,6 +541,47 @@ fn longest_str(t: &[u8]) -> &str {
         Ok(s) => s,
         Err(e) => core::str::from_utf8(&t[..e.valid_up_to()]).unwrap_or_default(),
     }
+}
+
+/// `text` with the continuation prefixes of a multi-line reply (`550-5.1.1 The email account
+/// that you tried to 550-5.1.1 reach does not exist`, flattened onto one line as a folded
+/// `Diagnostic-Code` field or a log line writes Gmail's replies, or on lines of their own) each
+/// replaced, with the line break or blanks before it, by one space, so that a phrase broken by
+/// one reads whole; `None` when there is none, which is nearly always. Only a text whose code
+/// starts a continuation line (`550-`) is read so: a later `550 ` in a one-line reply is not a
+/// line start. The first prefix, the reply's own code, stays.
+#[cfg(feature = "alloc")]
+pub(crate) fn unflattened(
+    text: &[u8],
+    reply: Option<ReplyCode>,
+    enhanced: Option<EnhancedCode>,
+) -> Option<alloc::vec::Vec<u8>> {
+    let reply = reply?;
+    let code = reply.as_u16();
+    let needle = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8, b'-'];
+    let first = memchr::memchr_iter(b'-', text).find(|&i| i >= 3 && text[i - 3..i] == needle[..3])? - 3;
+    let segments = Segments { rest: "", reply: Some(reply), enhanced };
+    // Past the first prefix: the reply's own code.
+    let mut i = first + needle.len();
+    let mut out: Option<alloc::vec::Vec<u8>> = None;
+    let mut copied = 0;
+    while i < text.len() {
+        let Some(k) = memchr::memchr(needle[0], &text[i..]) else { break };
+        let at = i + k;
+        let n = segments.separator_len(text, at);
+        if n == 0 {
+            i = at + 1;
+            continue;
+        }
+        let buf = out.get_or_insert_with(|| alloc::vec::Vec::with_capacity(text.len()));
+        buf.extend_from_slice(text[copied..at].trim_ascii_end());
+        buf.push(b' ');
+        copied = at + n;
+        i = copied;
+    }
+    let mut buf = out?;
+    buf.extend_from_slice(&text[copied..]);
+    Some(buf)
 }
 
 /// The pieces of a [`Diagnosis`]'s text; see [`Diagnosis::segments`].

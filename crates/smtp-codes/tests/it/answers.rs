@@ -3,7 +3,7 @@
 //! code recognised without its host, advice that fits the reason, sender-side refusals that are
 //! not the recipient's fault, and number-like tokens that are not codes.
 
-use smtp_codes::classify::{Context, NoRetry, Rule, explain_with};
+use smtp_codes::classify::{Context, NoRetry, Rule, classify, explain_with};
 use smtp_codes::explain::Explanation;
 use smtp_codes::parse::Warning;
 use smtp_codes::{Command, Message, Severity, WhoActs};
@@ -190,4 +190,16 @@ fn a_later_replys_sequence_error_does_not_decide_an_earlier_refusal() {
     }
     let e = explained("552 5.2.2 Over quota 503 Bad sequence of commands");
     assert_eq!(reason(&e), "mailboxfull");
+}
+
+/// A multi-line reply flattened onto one line (a folded `Diagnostic-Code` field, a Postfix log
+/// line) is classified as if its lines were apart: a phrase its continuation prefix breaks in
+/// two still decides.
+#[test]
+fn a_phrase_broken_by_a_flattened_continuation_prefix_still_decides() {
+    let broken = "550-5.7.1 [192.0.2.1 13] Messages with multiple 550 5.7.1 addresses in From: header";
+    let apart = "550-5.7.1 [192.0.2.1 13] Messages with multiple\n550 5.7.1 addresses in From: header";
+    let c = classify(broken, &Context::new());
+    assert_eq!(c.reason().id(), classify(apart, &Context::new()).reason().id());
+    assert_eq!((c.reason().id(), c.rule().kind()), ("notcompliantrfc", "phrase"));
 }
