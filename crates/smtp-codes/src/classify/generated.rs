@@ -14526,6 +14526,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: ": connection refused",
+        reason: Reason::NetworkError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "vdukhovni/postfix:postfix/src/smtp/smtp_connect.c@e7b4f1ba66792aaee579982cb2405221cce07c2c (\"connect to %s[%s]:%d: %m\" with status 4.4.1, as in Debian's Postfix 3.7.11 source; %m is the operating system's text for the failed connect, \"Connection refused\" for ECONNREFUSED: nothing listens on the port); Exim/exim:doc/doc-docbook/spec.xfpt@3d4b2f5b9ec095971f7ec86a730691e603aa6673 (\"Deferred deliveries\": \"== marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused\")",
+    },
+    PhraseRule {
         phrase: "address family mismatch on destination mxs",
         reason: Reason::NetworkError,
         command: None,
@@ -14675,7 +14683,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "sample:sisimai/bsd/lhost-postfix-56.eml",
+        source: "vdukhovni/postfix:postfix/src/smtp/smtp_trouble.c@e7b4f1ba66792aaee579982cb2405221cce07c2c (\"lost connection with %s while %s\", status 4.4.2); sample:sisimai/bsd/lhost-postfix-56.eml",
     },
     PhraseRule {
         phrase: "mail forwarding loop for",

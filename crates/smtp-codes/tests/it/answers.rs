@@ -203,3 +203,24 @@ fn a_phrase_broken_by_a_flattened_continuation_prefix_still_decides() {
     assert_eq!(c.reason().id(), classify(apart, &Context::new()).reason().id());
     assert_eq!((c.reason().id(), c.rule().kind()), ("notcompliantrfc", "phrase"));
 }
+
+/// A connection the destination refused, as Postfix (`connect to host[ip]:25: Connection
+/// refused`, with its own status 4.4.1) and Exim (`defer (146): Connection refused`) log it
+/// without a reply, is a network error; an SMTP reply that begins `554 Connection refused.` for
+/// a block, and Sendmail's `Connection refused by host`, stay blocks.
+#[test]
+fn a_refused_connection_is_a_network_error_and_a_refusing_reply_a_block() {
+    for text in [
+        "connect to mail.example.com[192.0.2.1]:25: Connection refused",
+        "to=<dest@example.com>, relay=none, delay=10, dsn=4.4.1, status=deferred (connect to mail.example.com[192.0.2.1]:25: Connection refused)",
+        "R=dnslookup T=smtp defer (146): Connection refused",
+    ] {
+        assert_eq!(reason(&explained(text)), "networkerror", "{text}");
+    }
+    for text in [
+        "554 Connection refused. This IP address is listed on the Spamhaus Block List (SBL). IB104",
+        "Deferred: Connection refused by mx.example.org.",
+    ] {
+        assert_eq!(reason(&explained(text)), "blocked", "{text}");
+    }
+}
