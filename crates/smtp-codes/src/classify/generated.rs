@@ -9390,6 +9390,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-58.eml",
     },
     PhraseRule {
+        phrase: "lines too long for transport",
+        reason: Reason::MesgTooBig,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"message has lines too long for transport\", a permanent failure for a line over the transport's limit, the family of Sisimai's \"line limit exceeded\")",
+    },
+    PhraseRule {
         phrase: "mail size limit exceeded",
         reason: Reason::MesgTooBig,
         command: None,
@@ -13891,7 +13899,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "zone-eu/zone-mta:config/bounces.txt@0009aafa5a8002bf978f19f71bcf2a70cd3abd18 (T-Online's \\\"554 IP=11.22.33.44 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\\\", its rule ending `problem occurred.*\\\\(BL\\\\)`, category blacklist); sample:sisimai/bsd/lhost-sendmail-16.eml",
+        source: "zone-eu/zone-mta:config/bounces.txt@0009aafa5a8002bf978f19f71bcf2a70cd3abd18 (T-Online's \"554 IP=11.22.33.44 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\", its rule ending `problem occurred.*\\\\(BL\\\\)`, category blacklist); sample:sisimai/bsd/lhost-sendmail-16.eml",
     },
     PhraseRule {
         phrase: "to submit messages to this e-mail system has been rejected",
@@ -14531,7 +14539,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "vdukhovni/postfix:postfix/src/smtp/smtp_connect.c@e7b4f1ba66792aaee579982cb2405221cce07c2c (\"connect to %s[%s]:%d: %m\" with status 4.4.1, as in Debian's Postfix 3.7.11 source; %m is the operating system's text for the failed connect, \"Connection refused\" for ECONNREFUSED: nothing listens on the port); Exim/exim:doc/doc-docbook/spec.xfpt@3d4b2f5b9ec095971f7ec86a730691e603aa6673 (\"Deferred deliveries\": \"== marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused\")",
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtp/smtp_connect.c/ (Postfix 3.7.11: \"connect to %s[%s]:%d: %m\" with status 4.4.1; %m is the operating system's text for the failed connect, \"Connection refused\" for ECONNREFUSED: nothing listens on the port); Exim/exim:doc/doc-docbook/spec.xfpt@3d4b2f5b9ec095971f7ec86a730691e603aa6673 (\"Deferred deliveries\": \"== marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused\")",
     },
     PhraseRule {
         phrase: "address family mismatch on destination mxs",
@@ -14646,6 +14654,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "host lookup did not complete",
+        reason: Reason::NetworkError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/routers/dnslookup.c/ (Exim 4.96: the message of a DNS lookup that failed for now, the family of Sisimai's \"host name lookup failure\")",
+    },
+    PhraseRule {
         phrase: "host name lookup failure",
         reason: Reason::NetworkError,
         command: None,
@@ -14683,7 +14699,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "vdukhovni/postfix:postfix/src/smtp/smtp_trouble.c@e7b4f1ba66792aaee579982cb2405221cce07c2c (\"lost connection with %s while %s\", status 4.4.2); sample:sisimai/bsd/lhost-postfix-56.eml",
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtp/smtp_trouble.c/ (Postfix 3.7.11: \"lost connection with %s while %s\", status 4.4.2); sample:sisimai/bsd/lhost-postfix-56.eml",
     },
     PhraseRule {
         phrase: "mail forwarding loop for",
@@ -14828,6 +14844,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "remote host closed connection",
+        reason: Reason::NetworkError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"Remote host closed connection in response to %s%s\", the connection closed or reset with no reply, a deferral)",
     },
     PhraseRule {
         phrase: "routing loop",
@@ -15172,6 +15196,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/simple_21.txt",
+    },
+    PhraseRule {
+        phrase: "smtp timeout after",
+        reason: Reason::Expired,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"SMTP timeout after %s%s\", no reply within the timeout, the family of Sisimai's \"connection timed out\" and \"message timed out\")",
     },
     PhraseRule {
         phrase: "status=expired",

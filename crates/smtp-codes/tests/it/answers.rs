@@ -224,3 +224,17 @@ fn a_refused_connection_is_a_network_error_and_a_refusing_reply_a_block() {
         assert_eq!(reason(&explained(text)), "blocked", "{text}");
     }
 }
+
+/// Exim's own texts for a delivery that got no reply (Exim 4.96's `transports/smtp.c` and
+/// `routers/dnslookup.c`), which carry no code: each has the reason of its family.
+#[test]
+fn exims_own_failure_texts_have_their_familys_reason() {
+    for (text, want) in [
+        ("Remote host closed connection in response to end of data", "networkerror"),
+        ("SMTP timeout after RCPT TO:<bob@example.net>", "expired"),
+        ("host lookup did not complete", "networkerror"),
+        ("message has lines too long for transport", "mesgtoobig"),
+    ] {
+        assert_eq!(reason(&explained(text)), want, "{text}");
+    }
+}
