@@ -14422,6 +14422,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "points back to",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/domain.c/ (Sendmail 8.17: \"MX list for %s points back to %s\", a configuration error, EX_CONFIG; the family of Postfix's \"mail for %s loops back to myself\")",
+    },
+    PhraseRule {
         phrase: "queue file write error",
         reason: Reason::SystemError,
         command: None,
@@ -14980,6 +14988,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
+    },
+    PhraseRule {
+        phrase: "cannot send message for",
+        reason: Reason::Expired,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/envelope.c/ (Sendmail 8.17: \"Cannot send message for %s\" when the message timed out in the queue and is returned)",
     },
     PhraseRule {
         phrase: "connection timed out",

@@ -238,3 +238,16 @@ fn exims_own_failure_texts_have_their_familys_reason() {
         assert_eq!(reason(&explained(text)), want, "{text}");
     }
 }
+
+/// Sendmail's own texts (Sendmail 8.17's `envelope.c` and `domain.c`): a message returned after
+/// its queue time is `expired`, an MX list that points back to the sending host a configuration
+/// error of the system.
+#[test]
+fn sendmails_own_failure_texts_have_their_familys_reason() {
+    for (text, want) in [
+        ("Cannot send message for 5 days", "expired"),
+        ("MX list for example.org. points back to mx.example.org", "systemerror"),
+    ] {
+        assert_eq!(reason(&explained(text)), want, "{text}");
+    }
+}
