@@ -229,3 +229,20 @@ fn two_threads_write_what_one_writes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no line of its 1 is in a known log format"), "{}", stderr(&o));
 }
+
+/// Each problem outcome of the samples has a reason, not `onhold`, where its text says one:
+/// SpamAssassin's score in Exim's `local_scan` refusal, Microsoft 365's `FilteredAsSpam`.
+#[test]
+fn spam_refusals_without_a_reply_code_are_spam() {
+    let o = run(&["logs", "--json", "--problems", &sample("fail2ban-exim-spam.log")]);
+    let records = json_lines(&o);
+    let scored = records
+        .iter()
+        .find(|r| r["reply"].as_str().is_some_and(|t| t.contains("hits=7.5")))
+        .expect("the local_scan refusal");
+    assert_eq!(scored["reason"], "spamdetected", "{scored}");
+    let o = run(&["logs", "--json", "--problems", &sample("m365-message-trace.csv")]);
+    let records = json_lines(&o);
+    let filtered = records.iter().find(|r| r["reply"] == "FilteredAsSpam").expect("the spam row");
+    assert_eq!((&filtered["kind"], &filtered["reason"]), (&"rejected".into(), &"spamdetected".into()));
+}

@@ -12702,6 +12702,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (rejected due to spam content)",
     },
     PhraseRule {
+        phrase: "filteredasspam",
+        reason: Reason::SpamDetected,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://learn.microsoft.com/en-us/powershell/module/exchange/get-messagetracev2 (the Status of a Microsoft 365 message trace: \"FilteredAsSpam: The message was marked as spam.\")",
+    },
+    PhraseRule {
         phrase: "identified as spam",
         reason: Reason::SpamDetected,
         command: None,
@@ -16399,6 +16407,14 @@ pub static TERM_RULES: &[TermRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (the family of \"message detected as spam\", \"message looks like spam\", \"high probability of spam\", \"message rejected as spam\"; not an IP blocklist listing)",
+    },
+    TermRule {
+        all: &["hits", "required"],
+        none: &[],
+        reason: Reason::SpamDetected,
+        command: None,
+        who_acts: None,
+        source: "fail2ban/fail2ban:fail2ban/tests/files/logs/exim-spam@9e087b508dd0c4012e6c06bc6452babf3a1b1ea8 (Exim's local_scan with SpamAssassin: \"rejected by local_scan(): Rejected: hits=7.5 required=5.0 trigger=5.0\", SpamAssassin's score against its threshold)",
     },
     TermRule {
         all: &["content reject*"],
