@@ -188,11 +188,21 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
     // Where each address (in lower case) is in `found`.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
+    // Whether the lines being read are a list that a line above announced ("did not reach the
+    // following recipient(s):"): an address starting a line there is a recipient even when
+    // words follow it (`bob@example.org on Fri, 20 Jul 2001 11:08:59 -0700`).
+    let mut listed = false;
     while i < lines.len() {
-        let Some(lead) = leading_address(lines[i]) else {
+        let lead = leading_address(lines[i]).or_else(|| {
+            let announced = listed || announces_list(&lines, i);
+            announced.then(|| listed_address(lines[i])).flatten()
+        });
+        let Some(lead) = lead else {
+            listed = false;
             i += 1;
             continue;
         };
+        listed = listed || announces_list(&lines, i);
         let mut error = String::new();
         // The remote server's reply that a transcript shows just above (`<<< 550 ...`).
         if lead.coded
@@ -211,7 +221,8 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
             // Another recipient's line ends this one's text; a line naming the same address
             // (`550 5.1.1 <bob@example.org>... User unknown` under `bob@example.org`) belongs
             // to it.
-            if leading_address(lines[j]).is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
+            let next = leading_address(lines[j]).or_else(|| listed.then(|| listed_address(lines[j])).flatten());
+            if next.is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
                 || line.starts_with(">>>")
                 || copied_header(line)
             {
@@ -372,6 +383,36 @@ fn leading_address(line: &str) -> Option<Lead<'_>> {
             }
         };
     marked.then(|| Lead { address: addr.to_owned(), rest, coded })
+}
+
+/// Whether a line above line `i` (the one before it, or the one before a blank line) announces
+/// a list of recipients: it names "the following" recipients, addresses or users and ends with a
+/// colon ("did not reach the following recipient(s):", "The following address(es) failed:",
+/// "Delivery to the following recipients failed:").
+fn announces_list(lines: &[&str], i: usize) -> bool {
+    let above = match i.checked_sub(1).map(|p| lines[p].trim()) {
+        Some("") => i.checked_sub(2).map(|p| lines[p].trim()),
+        other => other,
+    };
+    above.is_some_and(|l| {
+        l.ends_with(':') && {
+            let lower = l.to_ascii_lowercase();
+            lower.contains("following")
+                && ["recipient", "address", "user", "destination"].iter().any(|w| lower.contains(w))
+        }
+    })
+}
+
+/// An address that starts a line of an announced list, whatever follows it on the line.
+fn listed_address(line: &str) -> Option<Lead<'_>> {
+    let t = line.trim_start().trim_start_matches(['*', '-', '•']).trim_start();
+    let end = t.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';')).unwrap_or(t.len());
+    let addr = t[..end].trim_end_matches(['.', ':']);
+    is_address(addr).then(|| Lead {
+        address: addr.to_owned(),
+        rest: t[addr.len()..].trim_start_matches([':', '.']),
+        coded: false,
+    })
 }
 
 /// The words of a sentence about a delivery, after which "to" names the recipient.
@@ -643,6 +684,24 @@ mod tests {
         assert_eq!(r[0].diagnostic, "550 No such user 550 <bob@example.org>... User unknown");
         let r = read("failed permanently:\n\n     bob@example.org\n\nTechnical details:\n550 5.1.1 unknown\n", &[]);
         assert_eq!(r[0].diagnostic, "Technical details: 550 5.1.1 unknown");
+    }
+
+    /// Below a line announcing the following recipients, an address that starts a line is a
+    /// recipient whatever words follow it; elsewhere such a line is prose.
+    #[test]
+    fn an_announced_list_takes_addresses_followed_by_words() {
+        let text = "Your message\n  To: list@example.net\ndid not reach the following recipient(s):\nbob@example.org on Fri, 20 Jul 2001 11:08:59 -0700\n    The recipient name is not recognized\ncarol@example.org on Fri, 20 Jul 2001 11:09:00 -0700\n    The recipient name is not recognized\n";
+        let r = read(text, &[]);
+        let got: Vec<(Option<&str>, &str)> =
+            r.iter().map(|f| (f.recipient.as_deref(), f.diagnostic.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("bob@example.org"), "on Fri, 20 Jul 2001 11:08:59 -0700 The recipient name is not recognized"),
+                (Some("carol@example.org"), "on Fri, 20 Jul 2001 11:09:00 -0700 The recipient name is not recognized"),
+            ]
+        );
+        assert!(read("The note said:\nbob@example.org is a nice person\n", &[]).is_empty());
     }
 }
 #[cfg(test)]
