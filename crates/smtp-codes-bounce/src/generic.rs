@@ -275,6 +275,18 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
                 found.push(Facts { recipient: Some(address), diagnostic, ..Facts::default() });
             }
         }
+        // Still none: an address that a sentence names as the mailbox, recipient or user it is
+        // about ("Local mailbox bob@example.org is unavailable: user not found").
+        if found.is_empty() {
+            for (n, line) in lines.iter().enumerate().take(MAX_SEARCHED) {
+                let Some(address) = named_mailbox(line) else { continue };
+                if index.contains_key(&address.to_lowercase()) {
+                    continue;
+                }
+                index.insert(address.to_lowercase(), found.len());
+                found.push(Facts { recipient: Some(address), diagnostic: paragraph_at(&lines, n), ..Facts::default() });
+            }
+        }
         // A bounce's own contact (`System Contact: postmaster@...`) is not a recipient when
         // another address was found.
         let role = |f: &Facts| {
@@ -412,6 +424,19 @@ fn listed_address(line: &str) -> Option<Lead<'_>> {
         address: addr.to_owned(),
         rest: t[addr.len()..].trim_start_matches([':', '.']),
         coded: false,
+    })
+}
+
+/// The words that, just before an address, name it as the mailbox a sentence is about.
+const MAILBOX_WORDS: &[&str] = &["mailbox", "recipient", "user", "account"];
+
+/// An address that follows one of [`MAILBOX_WORDS`] in a line ("Local mailbox bob@example.org
+/// is unavailable", "user <bob@example.org> does not exist").
+fn named_mailbox(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).find_map(|w| {
+        let before = w[0].trim_end_matches(':').to_ascii_lowercase();
+        MAILBOX_WORDS.contains(&before.as_str()).then(|| address_in(w[1])).flatten()
     })
 }
 
@@ -702,6 +727,20 @@ mod tests {
             ]
         );
         assert!(read("The note said:\nbob@example.org is a nice person\n", &[]).is_empty());
+    }
+
+    /// With no address marked as a recipient, one that a sentence names as the mailbox it is
+    /// about.
+    #[test]
+    fn a_sentence_naming_the_mailbox_gives_the_recipient() {
+        let r = read(
+            "Message was not accepted -- invalid mailbox.\n Local mailbox bob@example.org is unavailable: user not found\n",
+            &[],
+        );
+        let got: Vec<Option<&str>> = r.iter().map(|f| f.recipient.as_deref()).collect();
+        assert_eq!(got, [Some("bob@example.org")]);
+        assert!(r[0].diagnostic.contains("user not found"), "{}", r[0].diagnostic);
+        assert!(read("Please write to bob@example.org about it.\n", &[]).is_empty());
     }
 }
 #[cfg(test)]
