@@ -17,7 +17,8 @@
 //! source, one that is not a family's own text: a per-reason pattern list of Sisimai
 //! (`lib/Sisimai/Reason/*.pm` and its Ruby and Go counterparts, not its per-MTA `Lhost` or
 //! per-provider `Rhost` modules), a real message of the independent flufl.bounce corpus
-//! (`sample:flufl/...`) or ZoneMTA's bounce rules (`zone-eu/zone-mta:config/bounces.txt`). The sourced figure flatters the rules too,
+//! (`sample:flufl/...`), ZoneMTA's bounce rules (`zone-eu/zone-mta:config/bounces.txt`), or an
+//! MTA's own source code for every family but that MTA's. The sourced figure flatters the rules too,
 //! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
 //! bound, and a rule is worth adding when it raises either without lowering the other.
 //!
@@ -99,13 +100,23 @@ fn context(line: &Line) -> Context<'_> {
 /// pattern list of Sisimai (the Perl `lib/Sisimai/Reason/*.pm`, the Ruby `lib/sisimai/reason/*.rb`
 /// or the Go `reason/why-*.go`), a flufl.bounce sample or ZoneMTA's list of bounce rules (the
 /// replies another project met, filed by category) makes the rule general.
-fn general_source(source: &str) -> bool {
+///
+/// An MTA's own source code (`https://sources.debian.org/src/<package>/...`: Postfix, Exim,
+/// Sendmail) says what that MTA writes without any bounce, so it is general for every family but
+/// that MTA's own (`lhost-exim` for Exim's): a provider that runs the MTA (Mail.ru runs Exim)
+/// keeps the rule.
+fn general_source(source: &str, family: &str) -> bool {
     source.split("; ").any(|reference| {
         reference.starts_with("sisimai/p5-sisimai:lib/Sisimai/Reason/")
             || reference.starts_with("sisimai/rb-sisimai:lib/sisimai/reason/")
             || reference.starts_with("sisimai/go-sisimai:reason/why-")
             || reference.starts_with("sample:flufl/")
             || reference.starts_with("zone-eu/zone-mta:config/bounces.txt@")
+            || reference.strip_prefix("https://sources.debian.org/src/").is_some_and(|rest| {
+                let package = rest.split('/').next().unwrap_or_default();
+                let mta = package.trim_end_matches(|c: char| c.is_ascii_digit());
+                !mta.is_empty() && !family.contains(mta)
+            })
     })
 }
 
@@ -138,11 +149,11 @@ fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
         let only_here = |families: &BTreeSet<&str>| families.len() == 1 && families.contains(fam);
         let own_only = |rule: &PhraseRule| {
             let i = PHRASE_RULES.iter().position(|r| std::ptr::eq(r, rule)).unwrap();
-            only_here(&families_of[i]) && !(sourced && general_source(rule.source()))
+            only_here(&families_of[i]) && !(sourced && general_source(rule.source(), fam))
         };
         let own_terms = |rule: &TermRule| {
             let i = TERM_RULES.iter().position(|r| std::ptr::eq(r, rule)).unwrap();
-            only_here(&term_families[i]) && !(sourced && general_source(rule.source()))
+            only_here(&term_families[i]) && !(sourced && general_source(rule.source(), fam))
         };
         let owned = PHRASE_RULES.iter().any(own_only) || TERM_RULES.iter().any(own_terms);
         let reduced;

@@ -11883,7 +11883,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-05.eml",
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/routers/dnslookup.c/ (Exim 4.96: the message for a domain whose MX record is the null MX of RFC 7505); sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-05.eml",
     },
     PhraseRule {
         phrase: "destination seem to reject all mails",
