@@ -15614,6 +15614,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "child process of",
+        reason: Reason::MailerError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/pipe.c/ (Exim 4.96: \"Child process of %s transport returned %d ...\" and \"Child process of %s transport (running command ...) was terminated by signal\", the pipe to a delivery program failed)",
+    },
+    PhraseRule {
         phrase: "command died with status",
         reason: Reason::MailerError,
         command: None,

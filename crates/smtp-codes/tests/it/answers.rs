@@ -251,3 +251,12 @@ fn sendmails_own_failure_texts_have_their_familys_reason() {
         assert_eq!(reason(&explained(text)), want, "{text}");
     }
 }
+
+/// Exim's pipe transport failing (`Child process of address_pipe transport returned 127 (could
+/// mean unable to exec or command does not exist)`) is a delivery program's error, not an
+/// unknown address, although its words hold "address" and "does not exist".
+#[test]
+fn a_failed_delivery_program_is_a_mailer_error() {
+    let text = "Child process of address_pipe transport returned 127 (could mean unable to exec or command does not exist) from command: /usr/bin/foo";
+    assert_eq!(reason(&explained(text)), "mailererror");
+}
