@@ -8742,6 +8742,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "error writing message: file too large",
+        reason: Reason::MailboxFull,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/global/mbox_open.c/ (Postfix 3.7.11: a mailbox write that fails with EFBIG or EDQUOT, the mailbox_size_limit or a quota, is 5.2.2 mailbox full; local(8) writes it as \"cannot update mailbox %s for user %s. error writing message: File too large\")",
+    },
+    PhraseRule {
         phrase: "error: quota exceed",
         reason: Reason::MailboxFull,
         command: None,
@@ -14428,6 +14436,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "mail to command is restricted",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/local/token.c/ (Postfix 3.7.11: delivery to a command in an alias or .forward that the receiving system's configuration forbids, status 5.7.1)",
+    },
+    PhraseRule {
+        phrase: "mail to file is restricted",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/local/file.c/ (Postfix 3.7.11: delivery to a file in an alias or .forward that the receiving system's configuration forbids, status 5.7.1)",
     },
     PhraseRule {
         phrase: "points back to",

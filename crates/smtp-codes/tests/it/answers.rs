@@ -260,3 +260,18 @@ fn a_failed_delivery_program_is_a_mailer_error() {
     let text = "Child process of address_pipe transport returned 127 (could mean unable to exec or command does not exist) from command: /usr/bin/foo";
     assert_eq!(reason(&explained(text)), "mailererror");
 }
+
+/// Postfix's local delivery texts (Postfix 3.7's `mbox_open.c`, `token.c`, `file.c`): a mailbox
+/// over its size limit is full, a forbidden delivery to a command or file is the receiving
+/// system's configuration.
+#[test]
+fn postfix_local_delivery_texts_have_their_reason() {
+    for (text, want) in [
+        ("cannot update mailbox /var/mail/bob for user bob. error writing message: File too large", "mailboxfull"),
+        ("cannot update mailbox /var/mail/bob for user bob. error writing message: Disk quota exceeded", "mailboxfull"),
+        ("mail to command is restricted", "systemerror"),
+        ("mail to file is restricted", "systemerror"),
+    ] {
+        assert_eq!(reason(&explained(text)), want, "{text}");
+    }
+}
