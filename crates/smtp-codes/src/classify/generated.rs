@@ -14270,6 +14270,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:flufl/dsn_11.txt",
     },
     PhraseRule {
+        phrase: "can't create output",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/libsm/strexit.c/ (Sendmail 8.17: the text of exit status EX_CANTCREAT, \"550 5.0.0 Can't create output\", a delivery program that could not write its output)",
+    },
+    PhraseRule {
         phrase: "can't create user output file",
         reason: Reason::SystemError,
         command: None,
@@ -14331,7 +14339,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
-        source: "sample:sisimai/bsd/lhost-sendmail-13.eml",
+        source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/libsm/strexit.c/ (Sendmail 8.17: the text of exit status EX_NOPERM, \"550 5.0.0 Insufficient permission\"); sample:sisimai/bsd/lhost-sendmail-13.eml",
     },
     PhraseRule {
         phrase: "internal error",

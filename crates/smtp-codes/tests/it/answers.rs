@@ -247,6 +247,9 @@ fn sendmails_own_failure_texts_have_their_familys_reason() {
     for (text, want) in [
         ("Cannot send message for 5 days", "expired"),
         ("MX list for example.org. points back to mx.example.org", "systemerror"),
+        // Its exit statuses' texts (libsm/strexit.c).
+        ("550 5.0.0 Can't create output", "systemerror"),
+        ("550 5.0.0 <bob@example.org>... Insufficient permission", "systemerror"),
     ] {
         assert_eq!(reason(&explained(text)), want, "{text}");
     }
