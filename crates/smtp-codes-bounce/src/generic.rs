@@ -76,6 +76,14 @@ pub const DELAY_MARKERS: &[(&str, &str)] = &[
         "delivery to the following recipients has been delayed",
         "sisimai/p5-sisimai:lib/Sisimai/Lhost/Outlook.pm@v4.25.15",
     ),
+    (
+        "delivery attempts will continue",
+        "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/deliver.c/ (Exim 4.96's delay warning: \"No action is required on your part. Delivery attempts will continue for some time\"); sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15 (\"delivery attempts will continue to be\"); sample:flufl/simple_22.txt (\"Delivery attempts will continue to be made for 5 day(s).\")",
+    ),
+    (
+        "will continue to try to deliver",
+        "sample:flufl/simple_35.txt (\"has been postponed due to a full mailbox. We will continue to try to deliver your message over the next few days.\")",
+    ),
 ];
 
 /// Whether a plain-text bounce's own text says it is a warning of delay ([`DELAY_MARKERS`]).
@@ -727,6 +735,18 @@ mod tests {
             ]
         );
         assert!(read("The note said:\nbob@example.org is a nice person\n", &[]).is_empty());
+    }
+
+    /// A text saying the server goes on trying is a warning of delay, not a failure.
+    #[test]
+    fn continued_attempts_make_a_delay() {
+        assert!(says_delay(
+            "Please do not resend your original message.\n\nDelivery attempts will continue to be made for 5  day(s).\n"
+        ));
+        assert!(says_delay(
+            "has been postponed due to a full mailbox.\nWe will continue to try to deliver your message over the next few days.\n"
+        ));
+        assert!(!says_delay("This is a permanent error. The following address(es) failed:\n"));
     }
 
     /// With no address marked as a recipient, one that a sentence names as the mailbox it is
