@@ -224,8 +224,16 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         // The lines below, up to a blank line; when the address stood alone, the paragraphs
         // after it too (Gmail writes the address, a blank line, then the details).
         let alone = error.is_empty();
+        let mut original = None;
         while j < lines.len() && taken < MAX_ERROR_LINES {
             let line = lines[j].trim();
+            // The address the sender wrote, which an alias or list expanded into this one
+            // (Sendmail's savemail.c: "    (expanded from: <bob@example.org>)").
+            if let Some(from) = expanded_from(line) {
+                original.get_or_insert(from);
+                j += 1;
+                continue;
+            }
             // Another recipient's line ends this one's text; a line naming the same address
             // (`550 5.1.1 <bob@example.org>... User unknown` under `bob@example.org`) belongs
             // to it.
@@ -251,7 +259,12 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         match index.get(&address.to_lowercase()) {
             None => {
                 index.insert(address.to_lowercase(), found.len());
-                found.push(Facts { recipient: Some(address), diagnostic: error, ..Facts::default() });
+                found.push(Facts {
+                    recipient: Some(address),
+                    original_recipient: original,
+                    diagnostic: error,
+                    ..Facts::default()
+                });
             }
             Some(&at) if found[at].diagnostic.is_empty() => found[at].diagnostic = error,
             Some(_) => {}
@@ -433,6 +446,13 @@ fn listed_address(line: &str) -> Option<Lead<'_>> {
         rest: t[addr.len()..].trim_start_matches([':', '.']),
         coded: false,
     })
+}
+
+/// The address of Sendmail's `(expanded from: <bob@example.org>)` line under a failed address.
+fn expanded_from(line: &str) -> Option<String> {
+    let rest = line.strip_prefix('(')?.trim_end().strip_suffix(')')?;
+    let rest = rest.get(..14).filter(|p| p.eq_ignore_ascii_case("expanded from:")).map(|_| &rest[14..])?;
+    address_in(rest)
 }
 
 /// The words that, just before an address, name it as the mailbox a sentence is about.
@@ -735,6 +755,19 @@ mod tests {
             ]
         );
         assert!(read("The note said:\nbob@example.org is a nice person\n", &[]).is_empty());
+    }
+
+    /// Sendmail's `(expanded from: ...)` under a failed address names the address the sender
+    /// wrote: it is the original recipient, not part of the error.
+    #[test]
+    fn an_expanded_address_keeps_the_address_it_came_from() {
+        let text = "   ----- The following addresses had permanent fatal errors -----\nbob@mail.example.org\n    (expanded from: <bob@example.org>)\n    550 5.1.1 User unknown\n";
+        let r = read(text, &[]);
+        let got: Vec<(Option<&str>, Option<&str>, &str)> = r
+            .iter()
+            .map(|f| (f.recipient.as_deref(), f.original_recipient.as_deref(), f.diagnostic.as_str()))
+            .collect();
+        assert_eq!(got, [(Some("bob@mail.example.org"), Some("bob@example.org"), "550 5.1.1 User unknown")]);
     }
 
     /// A text saying the server goes on trying is a warning of delay, not a failure.

@@ -35,7 +35,8 @@ pub struct BounceRecord<'a> {
     kind: &'static str,
     /// The recipient's address (`Final-Recipient`, or the address an error line names).
     recipient: Option<&'a str>,
-    /// `Original-Recipient`, when the report gives it.
+    /// `Original-Recipient`, when the report gives it; in a plain-text bounce, the address Sendmail
+    /// names under the failed one as `(expanded from: ...)`.
     original_recipient: Option<&'a str>,
     /// The report's `Action`: `failed`, `delayed`, `delivered`, `relayed` or `expanded`.
     action: Option<&'static str>,
