@@ -438,6 +438,16 @@ fn recipients_in(section: &str, failed: &[String], format: Option<&'static Forma
             }
         }
     }
+    // A recipient the format named after its marker (`(generated from bob@example.org)`) that
+    // is another recipient's original address is that recipient, not one more.
+    let originals: std::collections::HashSet<String> =
+        facts.iter().filter_map(|f| Some(f.original_recipient.as_ref()?.to_ascii_lowercase())).collect();
+    if !originals.is_empty() {
+        facts.retain(|f| {
+            f.original_recipient.is_some()
+                || !f.recipient.as_ref().is_some_and(|r| originals.contains(&r.to_ascii_lowercase()))
+        });
+    }
     facts
 }
 

@@ -228,7 +228,7 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         while j < lines.len() && taken < MAX_ERROR_LINES {
             let line = lines[j].trim();
             // The address the sender wrote, which an alias or list expanded into this one
-            // (Sendmail's savemail.c: "    (expanded from: <bob@example.org>)").
+            // (Sendmail's "    (expanded from: <bob@example.org>)", Exim's "(generated from ...)").
             if let Some(from) = expanded_from(line) {
                 original.get_or_insert(from);
                 j += 1;
@@ -448,11 +448,16 @@ fn listed_address(line: &str) -> Option<Lead<'_>> {
     })
 }
 
-/// The address of Sendmail's `(expanded from: <bob@example.org>)` line under a failed address.
+/// The address of the line under a failed address that names the address it came from:
+/// Sendmail's `(expanded from: <bob@example.org>)` (savemail.c), Exim's `(generated from
+/// bob@example.org)` and `(ultimately generated from ...)` (deliver.c).
 fn expanded_from(line: &str) -> Option<String> {
     let rest = line.strip_prefix('(')?.trim_end().strip_suffix(')')?;
-    let rest = rest.get(..14).filter(|p| p.eq_ignore_ascii_case("expanded from:")).map(|_| &rest[14..])?;
-    address_in(rest)
+    let lower = rest.to_ascii_lowercase();
+    let after = ["expanded from:", "generated from ", "ultimately generated from "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &rest[p.len()..]))?;
+    address_in(after)
 }
 
 /// The words that, just before an address, name it as the mailbox a sentence is about.

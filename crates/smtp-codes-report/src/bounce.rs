@@ -36,7 +36,7 @@ pub struct BounceRecord<'a> {
     /// The recipient's address (`Final-Recipient`, or the address an error line names).
     recipient: Option<&'a str>,
     /// `Original-Recipient`, when the report gives it; in a plain-text bounce, the address Sendmail
-    /// names under the failed one as `(expanded from: ...)`.
+    /// or Exim names under the failed one as `(expanded from: ...)` or `(generated from ...)`.
     original_recipient: Option<&'a str>,
     /// The report's `Action`: `failed`, `delayed`, `delivered`, `relayed` or `expanded`.
     action: Option<&'static str>,

@@ -236,3 +236,21 @@ fn a_plain_text_bounce_is_a_failure_unless_it_says_it_is_a_warning() {
     assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
     assert_eq!(d.recipients()[0].action(), Some(Action::Delayed));
 }
+
+/// An address an alias expanded into is one recipient: Exim's `(generated from ...)` and
+/// Sendmail's `(expanded from: ...)` under it name its `original_recipient`, never a second
+/// recipient, and are no part of its error text.
+#[test]
+fn an_expanded_address_is_one_recipient_with_its_original() {
+    let exim = b"From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: alice@example.net\nSubject: Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  bob@final.example.com\n    (generated from bob@example.org)\n    host mx.final.example.com [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<bob@final.example.com>:\n    550 5.1.1 User unknown\n";
+    let sendmail = b"From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nSubject: Returned mail: see transcript for details\n\n   ----- The following addresses had permanent fatal errors -----\nbob@final.example.com\n    (expanded from: <bob@example.org>)\n\n   ----- Transcript of session follows -----\n550 5.1.1 bob@final.example.com... User unknown\n";
+    for message in [&exim[..], &sendmail[..]] {
+        let d = decode(message);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            d.recipients().iter().map(|r| (r.recipient(), r.original_recipient())).collect();
+        assert_eq!(got, [(Some("bob@final.example.com"), Some("bob@example.org"))], "{:?}", d.decoded_by());
+        let diagnostic = d.recipients()[0].diagnostic();
+        assert!(!diagnostic.contains("generated from") && !diagnostic.contains("expanded from"), "{diagnostic}");
+        assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
+    }
+}
