@@ -248,6 +248,8 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         decoded.warnings.push(DecodeWarning::NoRecipient);
     }
     let joined = texts.join("\n\n");
+    // A bounce forwarded with its lines quoted is read as the bounce it quotes.
+    let joined = generic::unquoted(&joined).unwrap_or(joined);
     if let Some(result) = inline_dsn(&joined, classifier, &decoded) {
         return result;
     }

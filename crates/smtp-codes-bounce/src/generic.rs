@@ -55,6 +55,35 @@ pub(crate) fn bounce_subject(subject: &str) -> bool {
         || MORE_BOUNCE_SUBJECTS.iter().any(|(s, _)| subject.starts_with(s))
 }
 
+/// The least share of a text's non-blank lines quoted with `>` for it to be a bounce forwarded
+/// or replied to with its lines quoted ("Begin forwarded message:" above `> ` lines).
+const QUOTED_SHARE: f64 = 0.6;
+
+/// `text` with one level of `>` quoting taken off every quoted line, when most of its lines are
+/// quoted ([`QUOTED_SHARE`]): a bounce a person forwarded as quoted text, which is read as the
+/// bounce it quotes. `None` otherwise (a transcript's few `>>>` lines do not make a text quoted).
+pub(crate) fn unquoted(text: &str) -> Option<String> {
+    let (mut lines, mut quoted) = (0usize, 0usize);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        quoted += usize::from(line.trim_start().starts_with('>'));
+    }
+    if lines == 0 || (quoted as f64) < QUOTED_SHARE * lines as f64 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim_start();
+        let line = match t.strip_prefix('>') {
+            Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+            None => line,
+        };
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// Texts (lower case) that make a plain-text bounce a warning of delay, not a failure: the MTA
 /// is still trying. With the source of each.
 pub const DELAY_MARKERS: &[(&str, &str)] = &[
@@ -773,6 +802,20 @@ mod tests {
             .map(|f| (f.recipient.as_deref(), f.original_recipient.as_deref(), f.diagnostic.as_str()))
             .collect();
         assert_eq!(got, [(Some("bob@mail.example.org"), Some("bob@example.org"), "550 5.1.1 User unknown")]);
+    }
+
+    /// Most lines quoted: one level of quoting comes off; a transcript's few `>>>` lines leave a
+    /// text as it is.
+    #[test]
+    fn a_quoted_text_is_unquoted() {
+        assert_eq!(
+            unquoted("Begin forwarded message:\n\n> a\n>b\n>> c\n").as_deref(),
+            Some("Begin forwarded message:\n\na\nb\n> c\n")
+        );
+        assert_eq!(
+            unquoted("<bob@example.org>:\n>>> RCPT TO:<bob@example.org>\n<<< 550 unknown\n550 5.1.1 unknown\n"),
+            None
+        );
     }
 
     /// A text saying the server goes on trying is a warning of delay, not a failure.

@@ -254,3 +254,15 @@ fn an_expanded_address_is_one_recipient_with_its_original() {
         assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
     }
 }
+
+/// A bounce a person forwarded with its lines quoted (`Begin forwarded message:` above `> `
+/// lines) is read as the bounce it quotes: its report's recipient, never the quoted headers'
+/// addresses.
+#[test]
+fn a_bounce_forwarded_as_quoted_text_is_read_as_the_bounce() {
+    let message = b"From: alice@example.net\nTo: postmaster@example.net\nSubject: Fwd: Returned mail\n\nForward the message.\n\nBegin forwarded message:\n\n> From: Mail Delivery Subsystem <MAILER-DAEMON>\n> To: <alice@example.net>\n> Subject: Returned mail: see transcript for details\n>\n>    ----- The following addresses had permanent fatal errors -----\n> <bob@example.org>\n>     (reason: 550 5.1.1 <bob@example.org>... User unknown)\n>\n> Final-Recipient: RFC822; bob@example.org\n> Action: failed\n> Status: 5.1.1\n> Diagnostic-Code: SMTP; 550 5.1.1 <bob@example.org>... User unknown\n";
+    let d = decode(message);
+    let got: Vec<Option<&str>> = d.recipients().iter().map(|r| r.recipient()).collect();
+    assert_eq!(got, [Some("bob@example.org")]);
+    assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
+}
