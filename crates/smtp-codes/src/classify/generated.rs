@@ -16640,6 +16640,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15 (the family of \"delivery time expired\", \"message expired after sitting in queue for\" (\"envelope expired\"); not an expired certificate, password or address)",
     },
     TermRule {
+        all: &["delivery failed", "attempts"],
+        none: &[],
+        reason: Reason::Expired,
+        command: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15 (IMail's \"Delivery failed 20 attempts\", its expired pattern); sample:flufl/smtp32_01.txt (\"Delivery failed 20 attempts: userx@example.ph\", IMail's SMTP32)",
+    },
+    TermRule {
         all: &["queue", "too long"],
         none: &[],
         reason: Reason::Expired,

@@ -278,3 +278,10 @@ fn postfix_local_delivery_texts_have_their_reason() {
         assert_eq!(reason(&explained(text)), want, "{text}");
     }
 }
+
+/// IMail gives up with `Delivery failed 20 attempts`: the delivery time expired.
+#[test]
+fn a_delivery_failed_after_attempts_is_expired() {
+    assert_eq!(reason(&explained("Delivery failed 20 attempts: bob@example.org")), "expired");
+    assert_eq!(reason(&explained("550 5.1.1 Delivery failed: user unknown after 3 attempts")), "userunknown");
+}
