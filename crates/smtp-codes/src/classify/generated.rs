@@ -16648,6 +16648,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15 (IMail's \"Delivery failed 20 attempts\", its expired pattern); sample:flufl/smtp32_01.txt (\"Delivery failed 20 attempts: userx@example.ph\", IMail's SMTP32)",
     },
     TermRule {
+        all: &["could not deliver for", "giving up"],
+        none: &[],
+        reason: Reason::Expired,
+        command: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/dma/0.13-1/dma.c/ (the DragonFly Mail Agent 0.13: \"Could not deliver for the last %d seconds. Giving up.\" when a message has waited past its timeout, a string of Debian's dma binary too)",
+    },
+    TermRule {
         all: &["queue", "too long"],
         none: &[],
         reason: Reason::Expired,

@@ -283,5 +283,7 @@ fn postfix_local_delivery_texts_have_their_reason() {
 #[test]
 fn a_delivery_failed_after_attempts_is_expired() {
     assert_eq!(reason(&explained("Delivery failed 20 attempts: bob@example.org")), "expired");
+    // The DragonFly Mail Agent's own.
+    assert_eq!(reason(&explained("Could not deliver for the last 432000 seconds. Giving up.")), "expired");
     assert_eq!(reason(&explained("550 5.1.1 Delivery failed: user unknown after 3 attempts")), "userunknown");
 }
