@@ -185,10 +185,10 @@ fn held_out(lines: &[Line], sourced: bool) -> (usize, usize, Vec<String>) {
 /// The floors under the held-out-family shares, strict and sourced. The strict floor was set at
 /// 230 (66.3%) of 347, the sourced one at 0.79 when every phrase rule came to cite the file its
 /// text is in (231 and 279, 80.4%); both were raised when the term rules (families of wordings)
-/// came (242 and 286, 69.7% and 82.4%), each with a margin of about five lines. Raise them when
-/// the rules generalise better, never lower them.
-const HELD_OUT_FLOOR: f64 = 0.68;
-const SOURCED_FLOOR: f64 = 0.81;
+/// came (242 and 286, 69.7% and 82.4%), each with a margin of about five lines, and again at 249
+/// and 290 (71.8% and 83.6%). Raise them when the rules generalise better, never lower them.
+const HELD_OUT_FLOOR: f64 = 0.70;
+const SOURCED_FLOOR: f64 = 0.82;
 
 #[test]
 fn held_out_family_share_stays_above_the_floor() {
