@@ -11470,6 +11470,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
+        phrase: "cannot find your reverse hostname",
+        reason: Reason::RequirePtr,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtpd/smtpd_check.c/ (Postfix 3.7.11, reject_unknown_reverse_client_hostname: \"Client host rejected: cannot find your reverse hostname, [%s]\", the family of Sisimai's \"cannot find your hostname\")",
+    },
+    PhraseRule {
         phrase: "cannot resolve your address",
         reason: Reason::RequirePtr,
         command: None,
@@ -16105,6 +16113,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15 (the family of \"relay denied\", \"relay access denied\")",
     },
     TermRule {
+        all: &["relaying", "not permitted"],
+        none: &[],
+        reason: Reason::NoRelaying,
+        command: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15 (the family of \"relay not permitted\" and \"relaying denied\": \"550 5.7.1 relaying not permitted\")",
+    },
+    TermRule {
         all: &["relaying denied"],
         none: &[],
         reason: Reason::NoRelaying,
@@ -16471,6 +16487,14 @@ pub static TERM_RULES: &[TermRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (the family of \"appears to be unsolicited\", \"considered unsolicited bulk e-mail\")",
+    },
+    TermRule {
+        all: &["too many", "connections"],
+        none: &[],
+        reason: Reason::TooManyConn,
+        command: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15 (the family of \"too many connections\", \"too many concurrent smtp connections\", with words between: \"421 4.3.2 Too many open connections.\")",
     },
     TermRule {
         all: &["too many connections"],

@@ -287,3 +287,16 @@ fn a_delivery_failed_after_attempts_is_expired() {
     assert_eq!(reason(&explained("Could not deliver for the last 432000 seconds. Giving up.")), "expired");
     assert_eq!(reason(&explained("550 5.1.1 Delivery failed: user unknown after 3 attempts")), "userunknown");
 }
+
+/// Replies of the log samples that a family's wording with words between, or Postfix's other
+/// reverse-name check, decides: too many connections, relaying not permitted, no reverse name.
+#[test]
+fn wordings_with_words_between_keep_their_family() {
+    for (text, want) in [
+        ("421 4.3.2 Too many open connections.", "toomanyconn"),
+        ("550 5.7.1 relaying not permitted", "norelaying"),
+        ("450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.5]", "requireptr"),
+    ] {
+        assert_eq!(reason(&explained(text)), want, "{text}");
+    }
+}
