@@ -43,6 +43,14 @@ pub(crate) struct Source {
     path: Option<PathBuf>,
 }
 
+/// The threads a `--threads N` option asks for: `N`, or one per processor for 0.
+pub(crate) fn threads(requested: usize) -> usize {
+    match requested {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    }
+}
+
 /// Checks every input named on the command line (standard input when none, or for `-`): each
 /// file is opened and closed again, so that a missing or unreadable one is reported before any
 /// output is written, without holding every file open at once.

@@ -67,10 +67,7 @@ pub(crate) struct Args {
 
 impl Args {
     fn threads(&self) -> usize {
-        match self.threads {
-            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-            n => n,
-        }
+        input::threads(self.threads)
     }
 }
 

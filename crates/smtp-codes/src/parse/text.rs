@@ -558,15 +558,15 @@ pub(crate) fn unflattened(
 ) -> Option<alloc::vec::Vec<u8>> {
     let reply = reply?;
     let code = reply.as_u16();
-    let needle = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8, b'-'];
-    let first = memchr::memchr_iter(b'-', text).find(|&i| i >= 3 && text[i - 3..i] == needle[..3])? - 3;
+    let digits = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
+    // The hyphen of the first `550-`: the reply's own code, which stays.
+    let hyphen = memchr::memchr_iter(b'-', text).find(|&i| i >= 3 && text[i - 3..i] == digits)?;
     let segments = Segments { rest: "", reply: Some(reply), enhanced };
-    // Past the first prefix: the reply's own code.
-    let mut i = first + needle.len();
+    let mut i = hyphen + 1;
     let mut out: Option<alloc::vec::Vec<u8>> = None;
     let mut copied = 0;
     while i < text.len() {
-        let Some(k) = memchr::memchr(needle[0], &text[i..]) else { break };
+        let Some(k) = memchr::memchr(digits[0], &text[i..]) else { break };
         let at = i + k;
         let n = segments.separator_len(text, at);
         if n == 0 {

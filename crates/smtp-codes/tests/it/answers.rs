@@ -16,6 +16,13 @@ fn reason(e: &Explanation<'_>) -> &'static str {
     e.classification().unwrap().reason().id()
 }
 
+/// Each text's reason is the one given with it.
+fn assert_reasons(cases: &[(&str, &str)]) {
+    for &(text, want) in cases {
+        assert_eq!(reason(&explained(text)), want, "{text}");
+    }
+}
+
 /// A success with any subject: Exchange and SES log `250 2.6.0 ... Queued mail for delivery`
 /// all day, and other successes carry subjects the registry lists for failures only.
 #[test]
@@ -229,14 +236,12 @@ fn a_refused_connection_is_a_network_error_and_a_refusing_reply_a_block() {
 /// `routers/dnslookup.c`), which carry no code: each has the reason of its family.
 #[test]
 fn exims_own_failure_texts_have_their_familys_reason() {
-    for (text, want) in [
+    assert_reasons(&[
         ("Remote host closed connection in response to end of data", "networkerror"),
         ("SMTP timeout after RCPT TO:<bob@example.net>", "expired"),
         ("host lookup did not complete", "networkerror"),
         ("message has lines too long for transport", "mesgtoobig"),
-    ] {
-        assert_eq!(reason(&explained(text)), want, "{text}");
-    }
+    ]);
 }
 
 /// Sendmail's own texts (Sendmail 8.17's `envelope.c` and `domain.c`): a message returned after
@@ -244,15 +249,13 @@ fn exims_own_failure_texts_have_their_familys_reason() {
 /// error of the system.
 #[test]
 fn sendmails_own_failure_texts_have_their_familys_reason() {
-    for (text, want) in [
+    assert_reasons(&[
         ("Cannot send message for 5 days", "expired"),
         ("MX list for example.org. points back to mx.example.org", "systemerror"),
         // Its exit statuses' texts (libsm/strexit.c).
         ("550 5.0.0 Can't create output", "systemerror"),
         ("550 5.0.0 <bob@example.org>... Insufficient permission", "systemerror"),
-    ] {
-        assert_eq!(reason(&explained(text)), want, "{text}");
-    }
+    ]);
 }
 
 /// Exim's pipe transport failing (`Child process of address_pipe transport returned 127 (could
@@ -269,14 +272,12 @@ fn a_failed_delivery_program_is_a_mailer_error() {
 /// system's configuration.
 #[test]
 fn postfix_local_delivery_texts_have_their_reason() {
-    for (text, want) in [
+    assert_reasons(&[
         ("cannot update mailbox /var/mail/bob for user bob. error writing message: File too large", "mailboxfull"),
         ("cannot update mailbox /var/mail/bob for user bob. error writing message: Disk quota exceeded", "mailboxfull"),
         ("mail to command is restricted", "systemerror"),
         ("mail to file is restricted", "systemerror"),
-    ] {
-        assert_eq!(reason(&explained(text)), want, "{text}");
-    }
+    ]);
 }
 
 /// IMail gives up with `Delivery failed 20 attempts`: the delivery time expired.
@@ -292,11 +293,9 @@ fn a_delivery_failed_after_attempts_is_expired() {
 /// reverse-name check, decides: too many connections, relaying not permitted, no reverse name.
 #[test]
 fn wordings_with_words_between_keep_their_family() {
-    for (text, want) in [
+    assert_reasons(&[
         ("421 4.3.2 Too many open connections.", "toomanyconn"),
         ("550 5.7.1 relaying not permitted", "norelaying"),
         ("450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.5]", "requireptr"),
-    ] {
-        assert_eq!(reason(&explained(text)), want, "{text}");
-    }
+    ]);
 }
