@@ -25,7 +25,8 @@ pub(crate) enum Kind {
     Url,
     /// `owner/repo:path@commit`: a file of a repository at a commit or release tag.
     Repository,
-    /// `sample:sisimai/...` or `sample:flufl/...`: a real message of a test corpus.
+    /// `sample:sisimai/...`, `sample:flufl/...` or `sample:crisp/...`: a real message of a test
+    /// corpus.
     Sample,
 }
 
@@ -199,7 +200,8 @@ fn kind(target: &str) -> Result<Kind, &'static str> {
         return repository(target).map(|()| Kind::Repository);
     }
     Err("not a reference: expected `RFC <n> §<section>`, `RFC <n> Appendix <X>`, the IANA registry, \
-         an http(s) URL with a path, `owner/repo:path@commit` or `sample:sisimai/<file>` / `sample:flufl/<file>`")
+         an http(s) URL with a path, `owner/repo:path@commit` or `sample:sisimai/<file>`, `sample:flufl/<file>`, \
+         `sample:crisp/<file>`")
 }
 
 fn digits(s: &str) -> bool {
@@ -265,10 +267,15 @@ fn repository(target: &str) -> Result<(), &'static str> {
     if hex || tag { Ok(()) } else { Err(bad) }
 }
 
-/// What follows `sample:`: `sisimai/<path>` or `flufl/<file>`.
+/// What follows `sample:`: `sisimai/<path>`, `flufl/<file>` or `crisp/<file>` (a message of
+/// `crates/smtp-codes-bounce/tests/data/crisp/messages/`, whose test checks that it is there).
 fn sample(rest: &str) -> Result<(), &'static str> {
-    let bad = "a sample is cited as `sample:sisimai/<path>` or `sample:flufl/<file>`";
-    let path = rest.strip_prefix("sisimai/").or_else(|| rest.strip_prefix("flufl/")).ok_or(bad)?;
+    let bad = "a sample is cited as `sample:sisimai/<path>`, `sample:flufl/<file>` or `sample:crisp/<file>`";
+    let path = rest
+        .strip_prefix("sisimai/")
+        .or_else(|| rest.strip_prefix("flufl/"))
+        .or_else(|| rest.strip_prefix("crisp/"))
+        .ok_or(bad)?;
     if path.is_empty()
         || path.contains(' ')
         || path.starts_with('/')

@@ -240,6 +240,7 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
             continue;
         };
         listed = listed || announces_list(&lines, i);
+        let lead_indent = indent(lines[i]);
         let mut error = String::new();
         // The remote server's reply that a transcript shows just above (`<<< 550 ...`).
         if lead.coded
@@ -266,7 +267,12 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
             // Another recipient's line ends this one's text; a line naming the same address
             // (`550 5.1.1 <bob@example.org>... User unknown` under `bob@example.org`) belongs
             // to it.
-            let next = leading_address(lines[j]).or_else(|| listed.then(|| listed_address(lines[j])).flatten());
+            // A line indented deeper than the recipient's continues its text, whatever it starts
+            // with (Postfix's `    <alice@example.com>: unauthorized sender (in` below
+            // `<bob@example.org>: host ... said: 550 5.1.1`).
+            let next = leading_address(lines[j])
+                .or_else(|| listed.then(|| listed_address(lines[j])).flatten())
+                .filter(|_| indent(lines[j]) <= lead_indent);
             if next.is_some_and(|l| !l.address.eq_ignore_ascii_case(&lead.address))
                 || line.starts_with(">>>")
                 || copied_header(line)
@@ -337,6 +343,20 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
                 found.push(Facts { recipient: Some(address), diagnostic: paragraph_at(&lines, n), ..Facts::default() });
             }
         }
+        // An address found in a sentence or after a label whose text has no reply code takes
+        // a paragraph further on that names it with one (Microsoft 365's text: "Your message
+        // to bob@... couldn't be delivered." above, "Error: 550 5.1.10 ... Recipient bob@...
+        // not found by SMTP address lookup" below).
+        for fact in found.iter_mut().take(MAX_SEARCHED) {
+            if has_reply_code(&fact.diagnostic) {
+                continue;
+            }
+            if let Some(address) = fact.recipient.as_deref()
+                && let Some(paragraph) = coded_paragraph_with(&lines, address)
+            {
+                fact.diagnostic = paragraph;
+            }
+        }
         // A bounce's own contact (`System Contact: postmaster@...`) is not a recipient when
         // another address was found.
         let role = |f: &Facts| {
@@ -366,6 +386,11 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
         found.push(Facts { diagnostic: paragraph, ..Facts::default() });
     }
     found
+}
+
+/// How many bytes of white space a line starts with.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 fn push_words(to: &mut String, words: &str) {
@@ -563,8 +588,21 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
     if before.len() >= 9 && before.as_bytes()[before.len() - 9..].eq_ignore_ascii_case(b"mail from") {
         return None;
     }
+    // Nor is the sender a label names (`Sender Address: alice@...`, as Microsoft 365's
+    // "Original Message Details" write it).
+    if is_sender_label(before) {
+        return None;
+    }
     (is_address(addr) && !before.is_empty() && !before.contains('@') && before.contains(' '))
         .then(|| (addr.to_owned(), before))
+}
+
+/// Whether `text` (the words before an address and its colon) is a label naming the sender:
+/// label words with "sender" or "from" among them.
+fn is_sender_label(text: &str) -> bool {
+    let sender = |w: &str| ["sender", "from", "envelope"].iter().any(|s| w.eq_ignore_ascii_case(s));
+    text.split_whitespace().any(|w| sender(w) && !w.eq_ignore_ascii_case("envelope"))
+        && text.split_whitespace().all(|w| sender(w) || LABEL_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// The words of a label that names the address after it and says nothing of what went wrong
@@ -682,6 +720,13 @@ pub(crate) fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
         }
     }
     Some(paragraph)
+}
+
+/// The first paragraph that names `address` and holds a failure reply code, on one line.
+fn coded_paragraph_with(lines: &[&str], address: &str) -> Option<String> {
+    let needle = address.to_ascii_lowercase();
+    let at = lines.iter().position(|l| has_reply_code(l) && l.to_ascii_lowercase().contains(&needle))?;
+    Some(paragraph_at(lines, at))
 }
 
 /// The first paragraph holding a failure reply code (`5xx` or `4xx` followed by a space or a
@@ -832,6 +877,34 @@ mod tests {
 
     /// With no address marked as a recipient, one that a sentence names as the mailbox it is
     /// about.
+    #[test]
+    fn a_deeper_indented_line_naming_an_address_continues_the_text() {
+        let r = read(
+            "<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <alice@example.net>: unauthorized sender (in\n    reply to RCPT TO command)\n",
+            &[],
+        );
+        let got: Vec<Option<&str>> = r.iter().map(|f| f.recipient.as_deref()).collect();
+        assert_eq!(got, [Some("bob@example.org")]);
+        assert!(r[0].diagnostic.contains("unauthorized sender"), "{}", r[0].diagnostic);
+        // Recipients listed at the same depth stay apart.
+        let r = read("  bob@example.org\n    550 no such user\n  carol@example.org\n    550 no such user\n", &[]);
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_takes_a_later_coded_paragraph_naming_the_address() {
+        let text = "Your message to bob@example.org couldn't be delivered.\nbob wasn't found at example.org.\n\n\
+                    Original Message Details\nSender Address: alice@example.net\nRecipient Address:      bob@example.org\n\
+                    Subject:        Hello\n\nError Details\nError:  550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient \
+                    bob@example.org not found by SMTP address lookup\n";
+        let r = read(text, &[]);
+        let got: Vec<Option<&str>> = r.iter().map(|f| f.recipient.as_deref()).collect();
+        assert_eq!(got, [Some("bob@example.org")]);
+        assert!(r[0].diagnostic.contains("550 5.1.10"), "{}", r[0].diagnostic);
+        assert!(is_sender_label("Sender Address") && is_sender_label("Envelope From"));
+        assert!(!is_sender_label("Recipient Address") && !is_sender_label("Envelope"));
+    }
+
     #[test]
     fn a_sentence_naming_the_mailbox_gives_the_recipient() {
         let r = read(

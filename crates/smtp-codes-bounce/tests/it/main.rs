@@ -5,6 +5,7 @@
 mod bounceparser;
 mod challenge;
 mod corpus;
+mod crisp;
 mod deciding;
 mod deltachat;
 mod endings;

@@ -10494,6 +10494,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
+        phrase: "addressee unknown",
+        reason: Reason::UserUnknown,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/srvrsmtp.c/ (Sendmail 8.17: \"550 5.1.1 Addressee unknown\", its reply to a RCPT TO naming no local user); sample:crisp/550_5_2_1_recipient_unknown.txt",
+    },
+    PhraseRule {
         phrase: "adresse d au moins un destinataire invalide",
         reason: Reason::UserUnknown,
         command: None,
@@ -10564,6 +10572,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15",
+    },
+    PhraseRule {
+        phrase: "dosn't exist",
+        reason: Reason::UserUnknown,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sample:crisp/554_does_not_exist.txt (Alibaba Mail's mxhichina.com: \"554 RCPT (bob@...) dosn't exist\", its own spelling)",
     },
     PhraseRule {
         phrase: "email account that you tried to reach does not exist",

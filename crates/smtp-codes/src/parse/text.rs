@@ -17,8 +17,9 @@ pub struct Diagnosis<'a> {
     text: &'a str,
     command: Option<Command>,
     warnings: Warnings,
-    /// More than one reply code and enhanced code pair was read: the text may be a multi-line
-    /// reply flattened onto one line (see [`unflattened`]).
+    /// More than one reply code and enhanced code pair was read, or a reply code without an
+    /// enhanced code came again: the text may be a multi-line reply flattened onto one line
+    /// (see [`unflattened`]).
     pairs_repeat: bool,
 }
 
@@ -150,7 +151,7 @@ pub(crate) fn diagnose_codes(input: &[u8]) -> Diagnosis<'_> {
         Some(start) => reply_text(input, start),
         None => whole_text(input),
     };
-    let pairs_repeat = found.pairs > 1;
+    let pairs_repeat = found.pairs > 1 || found.lone_repeats > 0;
     Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: None, warnings, pairs_repeat }
 }
 
@@ -200,6 +201,9 @@ struct Scan {
     warnings: Warnings,
     /// How many pairs were read.
     pairs: u32,
+    /// How many replies without an enhanced code repeated the first one's code (`550-The
+    /// account 550-or domain ...`: a multi-line reply without enhanced codes, flattened).
+    lone_repeats: u32,
 }
 
 impl Scan {
@@ -227,6 +231,9 @@ impl Scan {
                     i = end;
                 } else {
                     let start = text_after_reply(s, i + 3, opener);
+                    if scan.reply.is_some_and(|r| r.code == code) {
+                        scan.lone_repeats += 1;
+                    }
                     if scan.reply.is_none_or(|r| !r.code.is_failure() && code.is_failure()) {
                         scan.reply = Some(LoneReply { code, start });
                     }

@@ -211,6 +211,17 @@ fn a_phrase_broken_by_a_flattened_continuation_prefix_still_decides() {
     assert_eq!((c.reason().id(), c.rule().kind()), ("notcompliantrfc", "phrase"));
 }
 
+/// The same for a reply without enhanced codes (`550-The account 550-or domain`): a reply code
+/// that comes again is a flattened continuation prefix too, so the phrase it splits decides
+/// (before, "blacklisted" later in the text did).
+#[test]
+fn a_phrase_broken_by_a_flattened_prefix_without_enhanced_codes_still_decides() {
+    let broken = "550-The mail server could not deliver mail to bob@example.org.  The account 550-or domain may \
+                  not exist, they may be blacklisted, or missing the proper dns 550 entries.";
+    let c = classify(broken, &Context::new());
+    assert_eq!((c.reason().id(), c.rule().kind()), ("hostunknown", "phrase"));
+}
+
 /// A connection the destination refused, as Postfix (`connect to host[ip]:25: Connection
 /// refused`, with its own status 4.4.1) and Exim (`defer (146): Connection refused`) log it
 /// without a reply, is a network error; an SMTP reply that begins `554 Connection refused.` for
