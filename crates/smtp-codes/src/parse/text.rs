@@ -10,17 +10,32 @@ use crate::ascii::{byte_mask, has_byte_between};
 use crate::{Command, EnhancedCode, ReplyCode};
 
 /// What [`diagnose`] found in a piece of free text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Diagnosis<'a> {
     reply_code: Option<ReplyCode>,
     enhanced_code: Option<EnhancedCode>,
-    text: &'a str,
+    /// The reply's text as bytes: [`text`](Self::text) makes it a `str` when asked, so that the
+    /// classifier, which reads the whole input, does not pay for checking it is UTF-8.
+    text: &'a [u8],
     command: Option<Command>,
     warnings: Warnings,
     /// More than one reply code and enhanced code pair was read, or a reply code without an
     /// enhanced code came again: the text may be a multi-line reply flattened onto one line
     /// (see [`unflattened`]).
     pairs_repeat: bool,
+}
+
+impl core::fmt::Debug for Diagnosis<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Diagnosis")
+            .field("reply_code", &self.reply_code)
+            .field("enhanced_code", &self.enhanced_code)
+            .field("text", &self.text())
+            .field("command", &self.command)
+            .field("warnings", &self.warnings)
+            .field("pairs_repeat", &self.pairs_repeat)
+            .finish()
+    }
 }
 
 impl<'a> Diagnosis<'a> {
@@ -47,7 +62,7 @@ impl<'a> Diagnosis<'a> {
     /// before the first invalid byte.
     #[must_use]
     pub const fn text(&self) -> &'a str {
-        self.text
+        longest_str(self.text)
     }
 
     /// The pieces of [`text`](Self::text) between line breaks (real ones and literal `\n`) and
@@ -60,7 +75,7 @@ impl<'a> Diagnosis<'a> {
     /// ```
     #[must_use]
     pub fn segments(&self) -> Segments<'a> {
-        Segments { rest: self.text, reply: self.reply_code, enhanced: self.enhanced_code }
+        Segments { rest: self.text(), reply: self.reply_code, enhanced: self.enhanced_code }
     }
 
     /// The SMTP command or session stage the reply answered, when the text says it
@@ -152,7 +167,7 @@ pub(crate) fn diagnose_codes(input: &[u8]) -> Diagnosis<'_> {
         None => whole_text(input),
     };
     let pairs_repeat = found.pairs > 1 || found.lone_repeats > 0;
-    Diagnosis { reply_code, enhanced_code, text: longest_str(text), command: None, warnings, pairs_repeat }
+    Diagnosis { reply_code, enhanced_code, text, command: None, warnings, pairs_repeat }
 }
 
 /// Where the text after a code starts, and what opened it.
@@ -543,10 +558,13 @@ fn whole_text(s: &[u8]) -> &[u8] {
 }
 
 /// The longest prefix of `t` that is UTF-8.
-fn longest_str(t: &[u8]) -> &str {
+const fn longest_str(t: &[u8]) -> &str {
     match core::str::from_utf8(t) {
         Ok(s) => s,
-        Err(e) => core::str::from_utf8(&t[..e.valid_up_to()]).unwrap_or_default(),
+        Err(e) => match core::str::from_utf8(t.split_at(e.valid_up_to()).0) {
+            Ok(s) => s,
+            Err(_) => "",
+        },
     }
 }
 
