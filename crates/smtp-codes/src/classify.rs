@@ -616,6 +616,12 @@ impl Classifier {
         let unflattened =
             if pairs_repeat { crate::parse::unflattened(text, codes.reply, codes.enhanced) } else { None };
         let text = unflattened.as_deref().unwrap_or(text);
+        // A text that is not ASCII may write a phrase with capitals the automaton does not fold
+        // ("Пользователь", "Échec"): it is read folded (see `fold`), a copy of the same length
+        // made once. An ASCII text, nearly every line, and one in a script without case are
+        // read as they are.
+        let folded = fold::folded(text);
+        let text = folded.as_deref().unwrap_or(text);
         let mut walk = Walk::for_host(remote_host.map_or(0, |h| self.host_providers(h)));
         // A rule bound to a command stage can only be judged once the command is known: the
         // command the text names may come after the phrase.
@@ -646,13 +652,9 @@ impl Classifier {
         // keeps its position in memory; this walk keeps the state in a register and only leaves
         // the byte loop at match states.
         let dfa = &self.automaton;
-        // A text that is not ASCII may write a phrase with capitals the automaton does not fold
-        // ("Пользователь", "Échec"): it is walked folded (see `fold`). An ASCII text, nearly
-        // every line, and one in a script without case keep the plain loop.
-        let folded = fold::needed(text);
         let (mut at, mut sid) = (0, self.start);
         loop {
-            let found = if folded { next_match_folded(dfa, text, at, sid) } else { next_match(dfa, text, at, sid) };
+            let found = next_match(dfa, text, at, sid);
             let Some((end, state)) = found else { break };
             (at, sid) = (end + 1, state);
             if !dfa.is_match(sid) {
@@ -666,7 +668,7 @@ impl Classifier {
                 let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
                 for &(target, phrase) in &self.targets[start..end] {
                     // The automaton matched the phrase's first KEY_LEN bytes; check the rest.
-                    if phrase.len() > KEY_LEN && !matches_at(text, match_start, phrase, folded) {
+                    if phrase.len() > KEY_LEN && !matches_at(text, match_start, phrase) {
                         continue;
                     }
                     match target {
@@ -785,7 +787,6 @@ impl Classifier {
         command: Option<Command>,
         sender_only: bool,
     ) -> Option<&'static TermRule> {
-        let folded = fold::needed(text);
         let mut best: Option<&'static TermRule> = None;
         for (block, &bits) in walk.words.iter().enumerate() {
             let mut bits = bits;
@@ -799,8 +800,8 @@ impl Classifier {
                     if wanted
                         && best.is_none_or(|b| terms_beat(rule, b))
                         && rule.command.is_none_or(|c| same_stage(c, command))
-                        && rule.all[1..].iter().all(|w| has_word(text, w, folded))
-                        && !rule.none.iter().any(|w| has_word(text, w, folded))
+                        && rule.all[1..].iter().all(|w| has_word(text, w))
+                        && !rule.none.iter().any(|w| has_word(text, w))
                     {
                         best = Some(rule);
                     }
@@ -812,22 +813,13 @@ impl Classifier {
 }
 
 /// Whether `word` (a trailing `*` for any word it begins) occurs in `text` as a whole word, ASCII
-/// case ignored, and with `folded` the two-byte capitals too (see [`is_whole_word`], [`fold`]).
-fn has_word(text: &[u8], word: &str, folded: bool) -> bool {
+/// case ignored (see [`is_whole_word`]). A text that is not ASCII comes folded (see [`fold`]).
+fn has_word(text: &[u8], word: &str) -> bool {
     let (bare, prefix) = match word.strip_suffix('*') {
         Some(bare) => (bare.as_bytes(), true),
         None => (word.as_bytes(), false),
     };
     let Some(&first) = bare.first() else { return false };
-    if folded {
-        // Folded, as the walk reads a text that is not ASCII: a word may start with a capital the ASCII
-        // comparison below does not know (`Ящик` for `ящик`).
-        return (0..text.len()).any(|at| {
-            fold::byte_at(text, at) == first
-                && fold::starts_with(text, at, bare)
-                && is_whole_word(text, at, bare, prefix)
-        });
-    }
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut from = 0;
     while let Some(found) = text.get(from..).and_then(|rest| memchr::memchr2(lower, upper, rest)) {
@@ -877,30 +869,10 @@ fn next_match(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(us
     None
 }
 
-/// As [`next_match`], over `text` folded (see [`fold`]): for a text that is not ASCII.
-fn next_match_folded(dfa: &DFA, text: &[u8], at: usize, mut sid: StateID) -> Option<(usize, StateID)> {
-    for i in at..text.len() {
-        // The automaton ignores ASCII case itself; only the other bytes need the fold.
-        let byte = match text[i] {
-            b @ 0..0x80 => b,
-            _ => fold::byte_at(text, i),
-        };
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        if dfa.is_special(sid) {
-            return Some((i, sid));
-        }
-    }
-    None
-}
-
-/// Whether the lowercase `phrase` occurs at `text[start..]`: ASCII case ignored, and with
-/// `folded`, the two-byte capitals too (see [`fold`]).
-fn matches_at(text: &[u8], start: usize, phrase: &[u8], folded: bool) -> bool {
-    if folded {
-        fold::starts_with(text, start, phrase)
-    } else {
-        text.get(start..start + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
-    }
+/// Whether the lowercase `phrase` occurs at `text[start..]`, ASCII case ignored (a text that is
+/// not ASCII comes folded, see [`fold`]).
+fn matches_at(text: &[u8], start: usize, phrase: &[u8]) -> bool {
+    text.get(start..start + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
 }
 
 /// How many stage-bound phrase matches a walk keeps until the command is known.
@@ -1180,18 +1152,25 @@ impl serde::Serialize for Provider {
 
 #[cfg(test)]
 mod tests {
-    use super::has_word;
+    use super::{fold, has_word};
+
+    /// `has_word` on `text` as the classifier gives it: folded when it is not ASCII.
+    fn has(text: &str, word: &str) -> bool {
+        let folded = fold::folded(text.as_bytes());
+        has_word(folded.as_deref().unwrap_or(text.as_bytes()), word)
+    }
 
     #[test]
     fn a_term_word_matches_folded_in_a_text_that_is_not_ascii() {
-        // A term rule's later words are looked for by `has_word`, which folds as the walk does.
-        assert!(has_word("ЯЩИК ПЕРЕПОЛНЕН".as_bytes(), "переполнен", true));
-        assert!(has_word("Ящик переполнен".as_bytes(), "ящик", true));
-        assert!(has_word("Échec de la remise".as_bytes(), "échec", true));
-        assert!(has_word("BOÎTE PLEINE".as_bytes(), "plein*", true));
-        assert!(!has_word("BOÎTE PLEINES".as_bytes(), "pleine", true));
-        assert!(!has_word("Ящик".as_bytes(), "ящики", true));
+        // A term rule's later words are looked for by `has_word` in the folded copy the walk
+        // reads.
+        assert!(has("ЯЩИК ПЕРЕПОЛНЕН", "переполнен"));
+        assert!(has("Ящик переполнен", "ящик"));
+        assert!(has("Échec de la remise", "échec"));
+        assert!(has("BOÎTE PLEINE", "plein*"));
+        assert!(!has("BOÎTE PLEINES", "pleine"));
+        assert!(!has("Ящик", "ящики"));
         // ASCII text keeps the ASCII search.
-        assert!(has_word(b"Mailbox FULL", "full", false));
+        assert!(has("Mailbox FULL", "full"));
     }
 }

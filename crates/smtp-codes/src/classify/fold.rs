@@ -5,8 +5,7 @@
 //! its sentence's first word with a capital ("Пользователь не найден", "Échec de la remise",
 //! "Überschreitung"), so a text that is not ASCII is walked as if each such capital were its
 //! small letter. Every fold here keeps the length (two bytes become two bytes), so a position in
-//! the folded text is the same position in the text, and nothing is copied: a byte is folded
-//! where it is read. Letters written in three bytes or more (Japanese, Chinese, Korean) have no
+//! the folded copy ([`folded`], made once per text) is the same position in the text. Letters written in three bytes or more (Japanese, Chinese, Korean) have no
 //! case, and the few capitals whose small letter has another length (`İ`, `ẞ`) are left alone.
 
 /// The lowercase letter of code point `c` when `c` is a capital this fold knows, else `c`.
@@ -47,6 +46,31 @@ pub(super) fn needed(text: &[u8]) -> bool {
     !text.is_ascii() && text.iter().any(|&b| is_fold_lead(b))
 }
 
+/// `text` with every two-byte capital this fold knows made its small letter (ASCII is left as it
+/// is: the automaton and the comparisons ignore ASCII case), or `None` when nothing would change
+/// ([`needed`] is false). The copy has the length of `text`, so its positions are the text's.
+pub(super) fn folded(text: &[u8]) -> Option<alloc::vec::Vec<u8>> {
+    if !needed(text) {
+        return None;
+    }
+    let mut out = alloc::vec::Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        match text.get(i + 1) {
+            Some(&next) if is_fold_lead(b) && next & 0xC0 == 0x80 => {
+                out.extend_from_slice(&fold_pair(b, next));
+                i += 2;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// The two-byte character `lead`, `next` with its capital folded; unchanged when the two bytes
 /// are not a character of the folded ranges.
 const fn fold_pair(lead: u8, next: u8) -> [u8; 2] {
@@ -61,8 +85,8 @@ const fn fold_pair(lead: u8, next: u8) -> [u8; 2] {
 /// The byte at `at` of `text` folded: ASCII capitals to small letters, and the bytes of a folded
 /// two-byte capital to those of its small letter. The fold of a character's first byte depends
 /// on its second (Р is `D0 A0`, р is `D1 80`), and the fold of its second on its first.
-#[inline]
-pub(super) fn byte_at(text: &[u8], at: usize) -> u8 {
+#[cfg(test)]
+fn byte_at(text: &[u8], at: usize) -> u8 {
     let b = text[at];
     if b < 0x80 {
         b.to_ascii_lowercase()
@@ -80,14 +104,15 @@ pub(super) fn byte_at(text: &[u8], at: usize) -> u8 {
 }
 
 /// Whether `text` from `at` on starts with `lower` (a lowercase phrase), folded.
-pub(super) fn starts_with(text: &[u8], at: usize, lower: &[u8]) -> bool {
+#[cfg(test)]
+fn starts_with(text: &[u8], at: usize, lower: &[u8]) -> bool {
     at.checked_add(lower.len()).is_some_and(|end| end <= text.len())
         && lower.iter().enumerate().all(|(k, &want)| byte_at(text, at + k) == want)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{byte_at, lower, starts_with};
+    use super::{byte_at, folded as folded_copy, lower, starts_with};
 
     fn folded(text: &str) -> alloc::vec::Vec<u8> {
         (0..text.len()).map(|at| byte_at(text.as_bytes(), at)).collect()
@@ -108,6 +133,23 @@ mod tests {
             let got = char::from_u32(lower(c as u32)).expect("a character");
             assert_eq!(got, want, "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn the_folded_copy_is_the_text_folded_byte_by_byte() {
+        for text in ["Пользователь НЕ найден", "Échec ÜBER Ωμέγα Ёлка", "MAILBOX Überschreitung", "宛先不明 Ящик"]
+        {
+            assert_eq!(folded_copy(text.as_bytes()).unwrap().to_ascii_lowercase(), folded(text), "{text}");
+        }
+        // Nothing to fold: no copy.
+        assert_eq!(folded_copy(b"User unknown"), None);
+        assert_eq!(folded_copy("宛先不明".as_bytes()), None);
+        // Bytes that are not UTF-8 stay as they are, as the byte-by-byte fold leaves them.
+        let broken = b"\xC3\xC3\xA9 \xD0";
+        assert_eq!(
+            folded_copy(broken).unwrap(),
+            (0..broken.len()).map(|at| byte_at(broken, at)).collect::<alloc::vec::Vec<_>>()
+        );
     }
 
     #[test]
