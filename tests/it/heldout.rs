@@ -17,7 +17,8 @@
 //! source, one that is not a family's own text: a per-reason pattern list of Sisimai
 //! (`lib/Sisimai/Reason/*.pm` and its Ruby and Go counterparts, not its per-MTA `Lhost` or
 //! per-provider `Rhost` modules), a real message of the independent flufl.bounce corpus
-//! (`sample:flufl/...`) or of Crisp's email-bounce-parser fixtures (`sample:crisp/...`), ZoneMTA's bounce rules (`zone-eu/zone-mta:config/bounces.txt`), or an
+//! (`sample:flufl/...`) or of Crisp's email-bounce-parser fixtures or PHP Bounce Handler's test messages
+//! (`sample:crisp/...`, `sample:php-bounce-handler/...`), ZoneMTA's bounce rules (`zone-eu/zone-mta:config/bounces.txt`), or an
 //! MTA's own source code for every family but that MTA's. The sourced figure flatters the rules too,
 //! since Sisimai wrote its lists while looking at the same bounces; the strict one is the lower
 //! bound, and a rule is worth adding when it raises either without lowering the other.
@@ -112,6 +113,7 @@ fn general_source(source: &str, family: &str) -> bool {
             || reference.starts_with("sisimai/go-sisimai:reason/why-")
             || reference.starts_with("sample:flufl/")
             || reference.starts_with("sample:crisp/")
+            || reference.starts_with("sample:php-bounce-handler/")
             || reference.starts_with("zone-eu/zone-mta:config/bounces.txt@")
             || reference.strip_prefix("https://sources.debian.org/src/").is_some_and(|rest| {
                 let package = rest.split('/').next().unwrap_or_default();

@@ -201,7 +201,7 @@ fn kind(target: &str) -> Result<Kind, &'static str> {
     }
     Err("not a reference: expected `RFC <n> §<section>`, `RFC <n> Appendix <X>`, the IANA registry, \
          an http(s) URL with a path, `owner/repo:path@commit` or `sample:sisimai/<file>`, `sample:flufl/<file>`, \
-         `sample:crisp/<file>`")
+         `sample:crisp/<file>`, `sample:php-bounce-handler/<file>`")
 }
 
 fn digits(s: &str) -> bool {
@@ -267,14 +267,18 @@ fn repository(target: &str) -> Result<(), &'static str> {
     if hex || tag { Ok(()) } else { Err(bad) }
 }
 
-/// What follows `sample:`: `sisimai/<path>`, `flufl/<file>` or `crisp/<file>` (a message of
-/// `crates/smtp-codes-bounce/tests/data/crisp/messages/`, whose test checks that it is there).
+/// What follows `sample:`: `sisimai/<path>`, `flufl/<file>`, `crisp/<file>` (a message of
+/// `crates/smtp-codes-bounce/tests/data/crisp/messages/`) or `php-bounce-handler/<file>` (of
+/// `crates/smtp-codes-bounce/tests/data/php-bounce-handler/eml/`); the bounce crate's tests
+/// check that the last two are there.
 fn sample(rest: &str) -> Result<(), &'static str> {
-    let bad = "a sample is cited as `sample:sisimai/<path>`, `sample:flufl/<file>` or `sample:crisp/<file>`";
+    let bad = "a sample is cited as `sample:sisimai/<path>`, `sample:flufl/<file>`, `sample:crisp/<file>` or \
+               `sample:php-bounce-handler/<file>`";
     let path = rest
         .strip_prefix("sisimai/")
         .or_else(|| rest.strip_prefix("flufl/"))
         .or_else(|| rest.strip_prefix("crisp/"))
+        .or_else(|| rest.strip_prefix("php-bounce-handler/"))
         .ok_or(bad)?;
     if path.is_empty()
         || path.contains(' ')

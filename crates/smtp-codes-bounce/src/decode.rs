@@ -94,6 +94,8 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier, skip: &[&str]) -> 
     // The returned original's body is never read: mail-parser is not given it.
     let body = returned::headers_only(body, &nested);
     let body: &[u8] = &body;
+    let refolded = refolded(body);
+    let body = refolded.as_deref().unwrap_or(body);
     let Some(parsed) = mime::parser().parse(body) else {
         return pasted(body, classifier, skip);
     };
@@ -110,6 +112,40 @@ pub(crate) fn decode(message: &[u8], classifier: &Classifier, skip: &[&str]) -> 
         decoded.warnings.push(DecodeWarning::TooDeep);
     }
     decoded
+}
+
+/// The message with its header block's broken folds mended, or `None` when it has none: a
+/// parameter list that goes on at the start of the next line (`Content-Type: multipart/report;
+/// report-type=feedback-report;` then `boundary="..."` unindented, as the ARF draft's sample
+/// and the mail written from it have it) would end the header there and lose the boundary. Such
+/// a line, after one ending in `;`, that is not itself a `Name:` header line, is made a
+/// continuation by indenting it.
+fn refolded(message: &[u8]) -> Option<Vec<u8>> {
+    let end = memchr::memmem::find(message, b"\n\n").unwrap_or(message.len());
+    let head = &message[..end];
+    let broken: Vec<usize> = memchr::memmem::find_iter(head, b";\n")
+        .map(|at| at + 2)
+        .filter(|&next| next < head.len() && !head[next].is_ascii_whitespace() && !starts_header(&head[next..]))
+        .collect();
+    if broken.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(message.len() + broken.len());
+    let mut copied = 0;
+    for at in broken {
+        out.extend_from_slice(&message[copied..at]);
+        out.push(b' ');
+        copied = at;
+    }
+    out.extend_from_slice(&message[copied..]);
+    Some(out)
+}
+
+/// Whether `line` starts with a header field name and its colon (RFC 5322: printable ASCII but
+/// the colon, then `:`).
+fn starts_header(line: &[u8]) -> bool {
+    let name = line.iter().take_while(|&&b| (b'!'..=b'~').contains(&b) && b != b':').count();
+    name > 0 && line.get(name) == Some(&b':')
 }
 
 /// A bounce body without the message's headers: its delivery-status fields when it has them,
@@ -134,9 +170,12 @@ fn pasted(body: &[u8], classifier: &Classifier, skip: &[&str]) -> Decoded {
     // Without headers, only the text can say it is a bounce: a format's markers, a code, or an
     // error text the classifier knows. Addresses on lines of their own with ordinary words
     // around them (a mailing list's digest footer) are not.
+    // A reply code alone, with no address and no rule that knows the text, is not evidence
+    // either: three digits in a pasted text may be a telephone number ("021 555 3013").
     let evidence = format.is_some()
         || result.recipients.iter().any(|r| {
-            r.reply_code().is_some() || r.status().is_some() || !matches!(r.classification().rule(), Rule::Fallback)
+            let known = !matches!(r.classification().rule(), Rule::Fallback);
+            known || r.status().is_some() || (r.reply_code().is_some() && r.recipient().is_some())
         });
     if !evidence {
         let mut decoded = Decoded::not_a_bounce(Vec::new());
@@ -203,9 +242,13 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
     // The headers of an inline copy are parsed only when no MIME part gives the original's.
     decoded.original = parts.original.clone().or_else(|| copies.iter().find_map(|c| mime::headers_of(c.as_bytes())));
 
-    // A feedback report.
+    // A feedback report, or Microsoft's and Amazon SES's complaint, which has no report part:
+    // the complained-of message attached to a message from their complaints address.
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
         return feedback(decoded, parts.feedback.as_deref().unwrap_or(""));
+    }
+    if is_complaint(mime::from_address(parsed).as_deref(), decoded.subject.as_deref()) {
+        return feedback(decoded, "Feedback-Type: abuse");
     }
     // A read receipt, unless it says a filter deleted the message (a Sieve `reject`).
     if parts.disposition || report_type == Some("disposition-notification") {
@@ -508,6 +551,25 @@ fn sieve_reject(decoded: &Decoded, fields: &str, texts: &[&str], classifier: &Cl
     d.kind = MessageKind::Bounce;
     d.decoded_by = DecodedBy::Rfc5429;
     Some(d)
+}
+
+/// The senders of complaints that have no feedback report part, with the subject they write.
+const COMPLAINT_SENDERS: &[(&str, &str)] = &[
+    (
+        "staff@hotmail.com",
+        "sisimai/p5-sisimai:lib/Sisimai/ARF.pm@v4.25.15 (Microsoft's own format: From staff@hotmail.com, Subject \"complaint about message from 192.0.2.1\")",
+    ),
+    (
+        "complaints@email-abuse.amazonses.com",
+        "sisimai/p5-sisimai:lib/Sisimai/ARF.pm@v4.25.15 (Amazon SES complaints, the same form)",
+    ),
+];
+
+/// Whether a message is a complaint of Microsoft's or Amazon SES's own form: from one of
+/// [`COMPLAINT_SENDERS`], with a subject "complaint about message from ...".
+fn is_complaint(from: Option<&str>, subject: Option<&str>) -> bool {
+    from.is_some_and(|f| COMPLAINT_SENDERS.iter().any(|(s, _)| f.eq_ignore_ascii_case(s)))
+        && subject.is_some_and(|s| s.to_ascii_lowercase().contains("complaint about message from "))
 }
 
 fn feedback(mut decoded: Decoded, report: &str) -> Decoded {

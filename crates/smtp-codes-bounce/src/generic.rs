@@ -212,6 +212,9 @@ pub(crate) fn original_start(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// How many blank lines in a row end the paragraphs taken after an address alone on its line.
+const BLANK_RUN: usize = 3;
+
 /// The most lines of error text taken for one recipient.
 pub(crate) const MAX_ERROR_LINES: usize = 8;
 
@@ -280,7 +283,9 @@ pub(crate) fn read(text: &str, failed_recipients: &[String]) -> Vec<Facts> {
                 break;
             }
             if line.is_empty() {
-                if !alone {
+                // An address alone takes the paragraphs after it, but not past a run of blank
+                // lines, which sets off what a gateway appended (a virus scanner's banner).
+                if !alone || lines[j..].iter().take(BLANK_RUN).all(|l| l.trim().is_empty()) {
                     break;
                 }
                 j += 1;

@@ -266,3 +266,50 @@ fn a_bounce_forwarded_as_quoted_text_is_read_as_the_bounce() {
     assert_eq!(got, [Some("bob@example.org")]);
     assert_eq!(d.recipients()[0].classification().reason().id(), "userunknown");
 }
+
+/// Microsoft's and Amazon SES's complaints have no feedback report part: the complained-of
+/// message attached to a message from their complaints address, "complaint about message from".
+#[test]
+fn a_complaint_of_microsofts_own_form_is_a_feedback_report() {
+    let complaint = |from: &str| {
+        format!(
+            "From: {from}\nSubject: complaint about message from 192.0.2.1\nTo: fbl@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: bob@hotmail.com\nFrom: alice@example.org\nTo: bob@hotmail.com\nSubject: News\n\nHello\n--B--\n"
+        )
+    };
+    let d = decode(complaint("staff@hotmail.com").as_bytes());
+    assert_eq!(d.kind(), MessageKind::Feedback);
+    assert_eq!(d.feedback().map(|f| f.feedback_type.as_str()), Some("abuse"));
+    // The same message from anyone else is no report.
+    assert_eq!(decode(complaint("staff@example.com").as_bytes()).kind(), MessageKind::NotABounce);
+}
+
+/// A header's parameter list that goes on at the start of the next line (`boundary=` unindented
+/// after `report-type=feedback-report;`) is read as its continuation.
+#[test]
+fn a_parameter_list_continued_without_indent_keeps_its_boundary() {
+    let report = "From: <abusedesk@example.com>\nSubject: FW: Earn money\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=feedback-report;\nboundary=\"part1\"\n\n--part1\nContent-Type: text/plain\n\nThis is an abuse report.\n\n--part1\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: SomeGenerator/1.0\nVersion: 0.1\n\n--part1--\n";
+    let d = decode(report.as_bytes());
+    assert_eq!(d.kind(), MessageKind::Feedback);
+    assert_eq!(d.feedback().map(|f| f.feedback_type.as_str()), Some("abuse"));
+}
+
+/// A pasted text whose only "reply code" is three digits of a telephone number, with no address
+/// and no text the classifier knows, is no bounce.
+#[test]
+fn three_digits_of_a_telephone_number_are_no_bounce() {
+    let text = "Thank you for your booking.\n\nFor bookings please contact the office on 021 555 3013 or email us.\n";
+    assert_eq!(decode(text.as_bytes()).kind(), MessageKind::NotABounce);
+    // With a known error text it is one.
+    let text = "Delivery failed.\n\n550 5.1.1 User unknown\n";
+    assert_eq!(decode(text.as_bytes()).kind(), MessageKind::Bounce);
+}
+
+/// An address alone on its line takes the paragraphs after it, but not a virus scanner's banner
+/// set off by a run of blank lines.
+#[test]
+fn a_banner_after_blank_lines_is_not_the_error_text() {
+    let message = "From: postmaster@example.org\nSubject: Delivery Status Notification (Failure)\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nDelivery to the following recipients failed.\n\n       bob@example.org\n\n\n\n\n\n__________ Scanner banner __________\n\nThis message was checked by the NOD32 antivirus system\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;mx.example.org\n\nFinal-Recipient: rfc822;bob@example.org\nAction: failed\nStatus: 5.1.1\n\n--B--\n";
+    let r = one(message.as_bytes());
+    assert_eq!(r.classification().reason().id(), "userunknown", "{}", r.diagnostic());
+    assert!(!r.diagnostic().contains("antivirus"), "{}", r.diagnostic());
+}

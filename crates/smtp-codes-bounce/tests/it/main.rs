@@ -12,6 +12,7 @@ mod endings;
 mod formats;
 mod hostile;
 mod mbox;
+mod php_bounce_handler;
 mod properties;
 mod python_email;
 

@@ -9614,6 +9614,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (suspend, 5.2.1)",
     },
     PhraseRule {
+        phrase: "ha expirado por falta de uso",
+        reason: Reason::Suspend,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sample:php-bounce-handler/4.eml (Spanish: \"Esta casilla ha expirado por falta de uso\", this mailbox has expired for lack of use); sample:php-bounce-handler/48.eml",
+    },
+    PhraseRule {
         phrase: "has been suspended",
         reason: Reason::Suspend,
         command: None,
@@ -10540,6 +10548,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-45.eml",
+    },
+    PhraseRule {
+        phrase: "destinatario desconocido",
+        reason: Reason::UserUnknown,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sample:php-bounce-handler/44.eml (Spanish: \"recipient unknown\", latinmail.com's \"550 <bob@...>: Destinatario desconocido o mailbox lleno\")",
     },
     PhraseRule {
         phrase: "destination addresses were unknown",
@@ -16591,6 +16607,14 @@ pub static TERM_RULES: &[TermRule] = &[
         command: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (the family of \"access from ip address ... blocked\", \"ip ... is blocked by earthlink\")",
+    },
+    TermRule {
+        all: &["access from ip address", "blocked"],
+        none: &[],
+        reason: Reason::Blocked,
+        command: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (\"access from ip address [^ ]+ blocked\")",
     },
     TermRule {
         all: &["policy violation"],
