@@ -57,6 +57,7 @@ pub struct SubjectMarker {
 
 const SISIMAI: &str = "sisimai/p5-sisimai:lib/Sisimai/RFC3834.pm@v4.25.15 (subject patterns)";
 const OUTLOOK: &str = "Microsoft Outlook/Exchange automatic-reply subject prefix in that language, as the product sends it (not checked against a Microsoft document)";
+const ZOON: &str = "zoonru/PHP-Bounce-Handler:tests/BounceHandlerTest.php@006ee3d49a7e85cacf72c52920faef87cbd3d7a1 (its localized automatic-reply subjects)";
 
 /// Subjects of automatic replies, by language.
 pub const SUBJECTS: &[SubjectMarker] = &[
@@ -85,6 +86,20 @@ pub const SUBJECTS: &[SubjectMarker] = &[
     SubjectMarker { prefix: "automatisch antwoord:", language: "nl", source: OUTLOOK },
     SubjectMarker { prefix: "自動応答:", language: "ja", source: OUTLOOK },
     SubjectMarker { prefix: "自動応答：", language: "ja", source: OUTLOOK },
+    // A whole subject, without the colon of a prefix ("Abwesenheitsnotiz", "Out of office").
+    SubjectMarker { prefix: "automatic response", language: "en", source: ZOON },
+    SubjectMarker { prefix: "this is an automated response", language: "en", source: ZOON },
+    SubjectMarker { prefix: "out of office", language: "en", source: ZOON },
+    SubjectMarker { prefix: "i will be out of office", language: "en", source: ZOON },
+    SubjectMarker { prefix: "ooo:", language: "en", source: ZOON },
+    SubjectMarker { prefix: "abwesenheitsnotiz", language: "de", source: ZOON },
+    SubjectMarker { prefix: "réponse automatique", language: "fr", source: ZOON },
+    SubjectMarker { prefix: "risposta automatica", language: "it", source: ZOON },
+    SubjectMarker { prefix: "fuori ufficio", language: "it", source: ZOON },
+    SubjectMarker { prefix: "respuesta automática", language: "es", source: ZOON },
+    SubjectMarker { prefix: "fuera de la oficina", language: "es", source: ZOON },
+    SubjectMarker { prefix: "автоответ", language: "ru", source: ZOON },
+    SubjectMarker { prefix: "ответ автоматически", language: "ru", source: ZOON },
 ];
 
 /// Subjects and senders that are never automatic replies although their headers may say so
@@ -157,6 +172,18 @@ mod tests {
             assert!(is_auto_reply(|_| None, Some(s), Some("bob@example.org")), "{s}");
         }
         assert!(!is_auto_reply(|_| None, Some("Hello"), None));
+        // Whole subjects without a prefix's colon, in several languages.
+        for s in [
+            "Abwesenheitsnotiz",
+            "Fuori ufficio",
+            "Fuera de la oficina",
+            "Автоответ",
+            "OOO: traveling",
+            "Automatic response",
+        ] {
+            assert!(is_auto_reply(|_| None, Some(s), Some("bob@example.org")), "{s}");
+        }
+        assert!(!is_auto_reply(|_| None, Some("Office hours"), Some("bob@example.org")));
         let exim = |n: &str| (n == "auto-submitted").then(|| "auto-replied".to_owned());
         assert!(!is_auto_reply(exim, Some("Mail delivery failed: returning message to sender"), None));
         assert!(is_auto_reply(exim, Some("Thanks"), Some("bob@example.org")));
