@@ -11758,6 +11758,22 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-13.eml",
     },
     PhraseRule {
+        phrase: "dns error: dns server returned answer with no data",
+        reason: Reason::HostUnknown,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15 (its hostunknown texts: \"DNS Error: Domain name not found\", \"DNS Error: DNS server returned answer with no data\")",
+    },
+    PhraseRule {
+        phrase: "dns error: domain name not found",
+        reason: Reason::HostUnknown,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15 (its hostunknown texts: \"DNS Error: Domain name not found\", \"DNS Error: DNS server returned answer with no data\")",
+    },
+    PhraseRule {
         phrase: "domain does not exist",
         reason: Reason::HostUnknown,
         command: None,

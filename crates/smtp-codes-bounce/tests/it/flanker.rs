@@ -1,0 +1,19 @@
+//! flanker's test messages (`tests/data/flanker`, Apache-2.0, see its LICENSE and README):
+//! the 13 bounces, delay warnings, complaints and read receipt of Mailgun's MIME library's
+//! fixtures, each labelled by reading it, without this project's output (`labels.jsonl`;
+//! scored by `labelled::score`). The floors are the figures at the commit that added them; the
+//! first run is in the data's README.
+
+use std::path::PathBuf;
+
+use crate::labelled;
+
+#[test]
+fn the_messages_give_their_labelled_kind_recipients_and_cause() {
+    let s = labelled::score(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/flanker"), "messages");
+    s.print("flanker");
+    assert_eq!(s.messages, 13);
+    assert!(s.kinds >= 13, "kind: {}", s.kinds);
+    assert!(s.recipients >= 10, "recipients: {} of {}", s.recipients, s.recipients_of);
+    assert!(s.reasons >= 9, "reason: {} of {}", s.reasons, s.reasons_of);
+}
