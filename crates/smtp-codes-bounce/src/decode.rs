@@ -247,7 +247,8 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
         return feedback(decoded, parts.feedback.as_deref().unwrap_or(""));
     }
-    if is_complaint(mime::from_address(parsed).as_deref(), decoded.subject.as_deref()) {
+    let from = mime::from_address(parsed);
+    if is_complaint(from.as_deref(), decoded.subject.as_deref()) {
         return feedback(decoded, "Feedback-Type: abuse");
     }
     // A read receipt, unless it says a filter deleted the message (a Sieve `reject`).
@@ -299,7 +300,6 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
 
     let lost = mime::lost_headers(parsed);
     let header = |name: &str| mime::header_text(parsed, name, lost);
-    let from = mime::from_address(parsed);
     let failed: Vec<String> = header("x-failed-recipients")
         .map(|v| v.split(',').filter_map(|a| fields::address(a.trim())).collect())
         .unwrap_or_default();

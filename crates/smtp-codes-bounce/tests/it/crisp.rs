@@ -152,27 +152,7 @@ fn the_fixtures_give_their_recipients_codes_and_causes() {
 
 #[test]
 fn every_cited_crisp_sample_is_a_fixture() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut catalogue = std::fs::read_to_string(root.join("codes.toml")).unwrap();
-    for entry in
-        std::fs::read_dir(root.join("codes")).unwrap().chain(std::fs::read_dir(root.join("codes/providers")).unwrap())
-    {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            catalogue.push_str(&std::fs::read_to_string(path).unwrap());
-        }
-    }
-    let cited: Vec<&str> = catalogue
-        .match_indices("sample:crisp/")
-        .map(|(at, m)| {
-            let rest = &catalogue[at + m.len()..];
-            &rest[..rest.find([' ', '"', ';', ')']).unwrap_or(rest.len())]
-        })
-        .collect();
-    assert!(!cited.is_empty());
-    for file in cited {
-        assert!(folder().join("messages").join(file).is_file(), "sample:crisp/{file} is not a fixture");
-    }
+    crate::labelled::cited_samples_exist("crisp", &folder().join("messages"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Scoring a folder of real messages labelled by reading them (`labels.jsonl`: each message's
 //! kind, failed recipients and cause in plain words), for the sets that come without expected
-//! results of their own (PHP Bounce Handler's, flanker's).
+//! results of their own (PHP Bounce Handler's, flanker's); and the check that the samples the
+//! catalogue cites from a test set are there.
 
 use std::path::Path;
 
@@ -110,10 +111,19 @@ pub(crate) fn score(folder: &Path, messages: &str) -> Scores {
     s
 }
 
-/// Every `sample:<corpus>/<file>` the catalogue cites names a file of `folder`.
+/// Every `sample:<corpus>/<file>` the catalogue (`codes.toml` and `codes/`) cites names a file
+/// of `folder`.
 pub(crate) fn cited_samples_exist(corpus: &str, folder: &Path) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let catalogue = std::fs::read_to_string(root.join("codes.toml")).unwrap();
+    let mut catalogue = std::fs::read_to_string(root.join("codes.toml")).unwrap();
+    for dir in ["codes", "codes/providers"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                catalogue.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
     let prefix = format!("sample:{corpus}/");
     let cited: Vec<&str> = catalogue
         .match_indices(&prefix)
