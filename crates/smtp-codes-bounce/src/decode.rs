@@ -393,6 +393,11 @@ fn kind_of(recipients: &[Recipient]) -> MessageKind {
 /// Decides the recipients of a delivery-status report. A recipient without a
 /// `Diagnostic-Code` takes the error text the human-readable part gives for its address.
 fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
+    for f in &mut facts {
+        if let Some(whole) = whole_reply(&f.diagnostic, texts) {
+            f.diagnostic = whole;
+        }
+    }
     if facts.iter().any(|f| f.diagnostic.is_empty()) && !texts.is_empty() {
         let joined = texts.join("\n\n");
         let lines = generic::ErrorLines::new(&joined);
@@ -415,6 +420,39 @@ fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], class
     decoded.kind = kind_of(&decoded.recipients);
     decoded.decoded_by = DecodedBy::Rfc3464;
     decoded
+}
+
+/// The whole multi-line reply whose first line alone a `Diagnostic-Code` holds (`550-Verification
+/// failed for <alice@...>`, as Sendmail writes it), from the transcript of the session in the
+/// report's text (`<<< 550-Verification failed ...`, `<<< 550-...`, `<<< 550 Sender verify
+/// failed`): the line and the continuation lines of the same code below it, on one line. `None`
+/// when the diagnostic is not such a first line or no text holds it.
+fn whole_reply(diagnostic: &str, texts: &[&str]) -> Option<String> {
+    let first = diagnostic.trim();
+    let b = first.as_bytes();
+    if b.len() < 5 || !b[..3].iter().all(u8::is_ascii_digit) || b[3] != b'-' {
+        return None;
+    }
+    let code = &first[..3];
+    let reply_line = |line: &str| line.trim().strip_prefix("<<<").unwrap_or(line.trim()).trim_start().to_owned();
+    for text in texts {
+        let lines: Vec<&str> = text.lines().collect();
+        let Some(at) = lines.iter().position(|l| reply_line(l) == first) else { continue };
+        let mut whole = first.to_owned();
+        for line in lines[at + 1..].iter().map(|l| reply_line(l)) {
+            let Some(rest) = line.strip_prefix(code) else { break };
+            match rest.as_bytes().first() {
+                Some(b'-') => whole.push_str(&format!(" {line}")),
+                Some(b' ') => {
+                    whole.push_str(&format!(" {line}"));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        return (whole.len() > first.len()).then_some(whole);
+    }
+    None
 }
 
 /// The recipients of a plain-text bounce: in the error section of its format, when one is

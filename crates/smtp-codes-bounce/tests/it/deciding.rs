@@ -313,3 +313,15 @@ fn a_banner_after_blank_lines_is_not_the_error_text() {
     assert_eq!(r.classification().reason().id(), "userunknown", "{}", r.diagnostic());
     assert!(!r.diagnostic().contains("antivirus"), "{}", r.diagnostic());
 }
+
+/// A `Diagnostic-Code` that holds only the first line of a multi-line reply (Sendmail writes it
+/// so) is completed from the transcript in the report's text: here the last line says the
+/// sender's address failed verification, which is no reason to stop mailing the recipient.
+#[test]
+fn a_diagnostic_holding_a_replys_first_line_is_completed_from_the_transcript() {
+    let message = "From: MAILER-DAEMON@example.com\nSubject: Returned mail: see transcript for details\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n   ----- The following addresses had permanent fatal errors -----\n<bob@example.net>\n    (reason: 550-Verification failed for <alice@example.com>)\n\n   ----- Transcript of session follows -----\n... while talking to example.net.:\n>>> DATA\n<<< 550-Verification failed for <alice@example.com>\n<<< 550-No Such User Here\n<<< 550 Sender verify failed\n550 5.1.1 <bob@example.net>... User unknown\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; example.com\n\nFinal-Recipient: RFC822; bob@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: SMTP; 550-Verification failed for <alice@example.com>\n\n--B--\n";
+    let r = one(message.as_bytes());
+    assert!(r.diagnostic().ends_with("550 Sender verify failed"), "{}", r.diagnostic());
+    assert_eq!(r.classification().reason().id(), "rejected");
+    assert!(!r.classification().reason().hard_bounce());
+}
