@@ -393,7 +393,9 @@ fn kind_of(recipients: &[Recipient]) -> MessageKind {
 /// Decides the recipients of a delivery-status report. A recipient without a
 /// `Diagnostic-Code` takes the error text the human-readable part gives for its address.
 fn finish_dsn(mut decoded: Decoded, mut facts: Vec<Facts>, texts: &[&str], classifier: &Classifier) -> Decoded {
-    for f in &mut facts {
+    // Each look is a pass over the texts: for the first recipients only, so that a report of
+    // thousands stays linear.
+    for f in facts.iter_mut().take(generic::MAX_SEARCHED) {
         if let Some(whole) = whole_reply(&f.diagnostic, texts) {
             f.diagnostic = whole;
         }
@@ -434,7 +436,6 @@ fn whole_reply(diagnostic: &str, texts: &[&str]) -> Option<String> {
         return None;
     }
     let code = &first[..3];
-    let reply_line = |line: &str| line.trim().strip_prefix("<<<").unwrap_or(line.trim()).trim_start().to_owned();
     for text in texts {
         let lines: Vec<&str> = text.lines().collect();
         let Some(at) = lines.iter().position(|l| reply_line(l) == first) else { continue };
@@ -442,9 +443,13 @@ fn whole_reply(diagnostic: &str, texts: &[&str]) -> Option<String> {
         for line in lines[at + 1..].iter().map(|l| reply_line(l)) {
             let Some(rest) = line.strip_prefix(code) else { break };
             match rest.as_bytes().first() {
-                Some(b'-') => whole.push_str(&format!(" {line}")),
+                Some(b'-') => {
+                    whole.push(' ');
+                    whole.push_str(line);
+                }
                 Some(b' ') => {
-                    whole.push_str(&format!(" {line}"));
+                    whole.push(' ');
+                    whole.push_str(line);
                     break;
                 }
                 _ => break,
@@ -453,6 +458,12 @@ fn whole_reply(diagnostic: &str, texts: &[&str]) -> Option<String> {
         return (whole.len() > first.len()).then_some(whole);
     }
     None
+}
+
+/// A transcript's line without its `<<< ` (a reply the server sent), trimmed.
+fn reply_line(line: &str) -> &str {
+    let line = line.trim();
+    line.strip_prefix("<<<").map_or(line, str::trim_start)
 }
 
 /// The recipients of a plain-text bounce: in the error section of its format, when one is

@@ -605,9 +605,9 @@ fn trailing_address(line: &str) -> Option<(String, &str)> {
 /// Whether `text` (the words before an address and its colon) is a label naming the sender:
 /// label words with "sender" or "from" among them.
 fn is_sender_label(text: &str) -> bool {
-    let sender = |w: &str| ["sender", "from", "envelope"].iter().any(|s| w.eq_ignore_ascii_case(s));
-    text.split_whitespace().any(|w| sender(w) && !w.eq_ignore_ascii_case("envelope"))
-        && text.split_whitespace().all(|w| sender(w) || LABEL_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    let is = |w: &str, words: &[&str]| words.iter().any(|s| w.eq_ignore_ascii_case(s));
+    text.split_whitespace().any(|w| is(w, &["sender", "from"]))
+        && text.split_whitespace().all(|w| is(w, &["sender", "from", "envelope"]) || is(w, LABEL_WORDS))
 }
 
 /// The words of a label that names the address after it and says nothing of what went wrong
@@ -880,8 +880,6 @@ mod tests {
         assert!(!says_delay("This is a permanent error. The following address(es) failed:\n"));
     }
 
-    /// With no address marked as a recipient, one that a sentence names as the mailbox it is
-    /// about.
     #[test]
     fn a_deeper_indented_line_naming_an_address_continues_the_text() {
         let r = read(
@@ -910,6 +908,8 @@ mod tests {
         assert!(!is_sender_label("Recipient Address") && !is_sender_label("Envelope"));
     }
 
+    /// With no address marked as a recipient, one that a sentence names as the mailbox it is
+    /// about.
     #[test]
     fn a_sentence_naming_the_mailbox_gives_the_recipient() {
         let r = read(
