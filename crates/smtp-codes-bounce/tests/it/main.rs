@@ -17,6 +17,7 @@ mod mbox;
 mod php_bounce_handler;
 mod properties;
 mod python_email;
+mod zoon;
 
 use std::path::PathBuf;
 

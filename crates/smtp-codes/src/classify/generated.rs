@@ -16601,6 +16601,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (the family of \"sender's ip address is listed at ...abuseat.org\"); sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (\"your ip address is listed in the rbl\"); zone-eu/zone-mta:config/bounces.txt@0009aafa5a8002bf978f19f71bcf2a70cd3abd18 (\"550 5.5.4 ETP208 Your IP 1.2.3.4 is listed by Invaluement\", \"550 The sending IP (1.2.3.4) is listed on https://spamrl.com/\", filed under its category blacklist)",
     },
     TermRule {
+        all: &["listed by"],
+        none: &["not listed", "sender domain", "url"],
+        reason: Reason::Blocked,
+        command: None,
+        who_acts: None,
+        source: "zone-eu/zone-mta:config/bounces.txt@0009aafa5a8002bf978f19f71bcf2a70cd3abd18 (\"550 5.5.4 ETP208 Your IP 1.2.3.4 is listed by Invaluement\", category blacklist); zoonru/PHP-Bounce-Handler:eml/fixture_bounce_009.eml@8517bfb86ff0d4303f4dee9498483230f7b7186a (\"550 zen.example.test Listed by CSS\")",
+    },
+    TermRule {
         all: &["is listed at", "rejected"],
         none: &["not listed", "sender domain", "url"],
         reason: Reason::Blocked,
