@@ -59,6 +59,20 @@ impl Scores {
             println!("{name} miss: {miss}");
         }
     }
+
+    /// Asserts the set's size and the floors of its three figures (the figures at the commit
+    /// that added the set).
+    pub(crate) fn assert_at_least(&self, messages: usize, kinds: usize, recipients: usize, reasons: usize) {
+        assert_eq!(self.messages, messages);
+        assert!(self.kinds >= kinds, "kind: {} of {}, below {kinds}", self.kinds, self.messages);
+        assert!(
+            self.recipients >= recipients,
+            "recipients: {} of {}, below {recipients}",
+            self.recipients,
+            self.recipients_of
+        );
+        assert!(self.reasons >= reasons, "reason: {} of {}, below {reasons}", self.reasons, self.reasons_of);
+    }
 }
 
 /// Decodes every message `labels.jsonl` in `folder` names (under `folder/messages`) and scores

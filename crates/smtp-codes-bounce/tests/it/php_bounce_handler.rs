@@ -16,10 +16,7 @@ fn folder() -> PathBuf {
 fn the_messages_give_their_labelled_kind_recipients_and_cause() {
     let s = labelled::score(&folder(), "eml");
     s.print("php-bounce-handler");
-    assert_eq!(s.messages, 89);
-    assert!(s.kinds >= 87, "kind: {}", s.kinds);
-    assert!(s.recipients >= 73, "recipients: {} of {}", s.recipients, s.recipients_of);
-    assert!(s.reasons >= 71, "reason: {} of {}", s.reasons, s.reasons_of);
+    s.assert_at_least(89, 87, 73, 71);
 }
 
 #[test]

@@ -12,8 +12,5 @@ use crate::labelled;
 fn the_messages_give_their_labelled_kind_recipients_and_cause() {
     let s = labelled::score(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/zoon"), "eml");
     s.print("zoon");
-    assert_eq!(s.messages, 10);
-    assert!(s.kinds >= 10, "kind: {}", s.kinds);
-    assert!(s.recipients >= 9, "recipients: {} of {}", s.recipients, s.recipients_of);
-    assert!(s.reasons >= 9, "reason: {} of {}", s.reasons, s.reasons_of);
+    s.assert_at_least(10, 10, 9, 9);
 }

@@ -42,7 +42,7 @@ const fn is_fold_lead(b: u8) -> bool {
 /// Whether `text` holds a byte that may start a capital this fold changes. An ASCII text, or one
 /// in a script without case (Japanese, Chinese, Korean, Arabic, Hebrew), holds none, and is
 /// read as it is.
-pub(super) fn needed(text: &[u8]) -> bool {
+fn needed(text: &[u8]) -> bool {
     !text.is_ascii() && text.iter().any(|&b| is_fold_lead(b))
 }
 
