@@ -109,7 +109,9 @@ fn attempt<'a>(id: &'a str, to: &'a str) -> Event<'a> {
     let status = match word {
         "sent" | "delivered" => Status::Sent,
         "deferred" | "SOFTBOUNCE" => Status::Deferred,
-        "bounced" | "undeliverable" | "expired" => Status::Bounced,
+        // `undeliverable-but-not-cached`: an address verification probe's failure when the
+        // negative cache is off (Postfix's verify.c).
+        "bounced" | "undeliverable" | "undeliverable-but-not-cached" | "expired" => Status::Bounced,
         _ => return Event::Noise,
     };
     let text = text.trim();
@@ -143,10 +145,14 @@ fn reject<'a>(id: Option<&'a str>, rest: &'a str) -> Event<'a> {
         Some((client, reply)) => (Some(client), reply),
         None => (None, body),
     };
-    // The reply ends where the fields start: the last `; from=` (postscreen: `; from=<`).
-    let (text, fields) = match rfind(reply, "; from=") {
+    // The reply ends where the fields start: `; from=<s> to=<r> proto=... helo=<...>`, each
+    // field there only when known (a `VRFY` or `ETRN` has no sender, a `CONNECT` no recipient;
+    // smtpd_check.c's `log_whatsup`, which ends the reply with `;` even when none follows), so
+    // at the last `; from=`, else the last `; to=`, `; proto=` or `; helo=`.
+    let start = ["; from=", "; to=", "; proto=", "; helo="].iter().find_map(|f| rfind(reply, f));
+    let (text, fields) = match start {
         Some(at) => (&reply[..at], &reply[at + 2..]),
-        None => (reply, ""),
+        None => (reply.strip_suffix(';').unwrap_or(reply), ""),
     };
     let sep = if find(fields, ">, to=").is_some() { ", " } else { " " };
     Event::Rejected {
@@ -231,5 +237,30 @@ mod tests {
         );
         assert!(matches!(e, Event::Rejected { recipient: Some("b@example.org"), sender: Some("a@example.net"), .. }));
         assert!(is_postfix("postfix-out/smtp") && is_postfix("postfix-smo/submission/smtpd") && !is_postfix("dovecot"));
+    }
+
+    /// The fields after the reply are each there only when known: a `VRFY` has no sender, a
+    /// refusal before `MAIL` none of them (lines of whyscream/postfix-grok-patterns' tests).
+    #[test]
+    fn reject_fields_start_at_the_first_field_present() {
+        let e = parse(
+            "NOQUEUE: reject: VRFY from unknown[2001:968:9999:20:88b:9b7d:2a54:2bd2]: 454 4.7.1 <aap@henk.com>: Relay access denied; to=<aap@henk.com> proto=SMTP helo=<me>",
+        );
+        assert!(
+            matches!(
+                e,
+                Event::Rejected {
+                    recipient: Some("aap@henk.com"),
+                    sender: None,
+                    text: "454 4.7.1 <aap@henk.com>: Relay access denied",
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        let e = parse("NOQUEUE: reject: CONNECT from unknown[192.0.2.9]: 554 5.7.1 Service unavailable; proto=SMTP");
+        assert!(matches!(e, Event::Rejected { recipient: None, text: "554 5.7.1 Service unavailable", .. }), "{e:?}");
+        let e = parse("NOQUEUE: reject: CONNECT from unknown[192.0.2.9]: 554 5.7.1 Service unavailable;");
+        assert!(matches!(e, Event::Rejected { text: "554 5.7.1 Service unavailable", .. }), "{e:?}");
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the log scanner: real sample lines of each format, with every expected
 //! outcome asserted, and hostile input.
 
+mod postfix_grok;
 mod props;
 mod samples;
