@@ -1,5 +1,6 @@
 //! Cross-crate integration tests: one binary, one module per concern.
 
+mod bmh;
 mod classify;
 mod heldout;
 mod iana;
@@ -40,4 +41,33 @@ fn catalogue() -> Table {
         }
     }
     catalogue
+}
+
+/// How many of the texts of a JSON Lines file of labelled replies (`data/NAME`, its `text` and
+/// its `category` key) get a reason of this project that `covers` says the category holds, out of
+/// those whose category it scores; each miss is printed with `label`. Each text is classified
+/// alone, as a pasted reply.
+fn category_scores(
+    name: &str,
+    category_key: &str,
+    covers: fn(&str) -> Option<&'static [&'static str]>,
+    label: &str,
+) -> (usize, usize) {
+    use smtp_codes::classify::{Context, classify};
+    let path = root().join("tests/data").join(name);
+    let (mut right, mut total) = (0, 0);
+    for line in std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).lines() {
+        let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        let category = entry[category_key].as_str().unwrap_or_else(|| panic!("no {category_key}: {line}"));
+        let Some(ours) = covers(category) else { continue };
+        let text = entry["text"].as_str().unwrap_or_else(|| panic!("no text: {line}"));
+        total += 1;
+        let got = classify(text, &Context::default()).reason().id();
+        if ours.contains(&got) {
+            right += 1;
+        } else {
+            eprintln!("{label} miss: {category} got {got}: {}", text.replace('\n', " | "));
+        }
+    }
+    (right, total)
 }

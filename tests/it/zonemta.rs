@@ -4,8 +4,6 @@
 //!
 //! Reproduce with `cargo test -p smtp-codes-tests --test it zonemta -- --nocapture`.
 
-use smtp_codes::classify::{Context, classify};
-
 /// The reasons of this project that a ZoneMTA category covers; `greylist` and `other` are not
 /// scored (no reason of ours is a greylisting, and `other` says nothing).
 fn covers(category: &str) -> Option<&'static [&'static str]> {
@@ -26,20 +24,7 @@ const FLOOR: usize = 92;
 
 #[test]
 fn zonemta_quoted_replies_get_their_category() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/zonemta/examples.jsonl");
-    let (mut right, mut total) = (0, 0);
-    for line in std::fs::read_to_string(path).unwrap().lines() {
-        let e: serde_json::Value = serde_json::from_str(line).unwrap();
-        let Some(ours) = covers(e["category"].as_str().unwrap()) else { continue };
-        let text = e["text"].as_str().unwrap();
-        total += 1;
-        let got = classify(text, &Context::default()).reason().id();
-        if ours.contains(&got) {
-            right += 1;
-        } else {
-            eprintln!("zonemta miss: {} got {got}: {text}", e["category"]);
-        }
-    }
+    let (right, total) = super::category_scores("zonemta/examples.jsonl", "category", covers, "zonemta");
     eprintln!("ZoneMTA's quoted replies: {right} of {total}");
     assert_eq!(total, 104);
     assert!(right >= FLOOR, "{right} of {total}");
