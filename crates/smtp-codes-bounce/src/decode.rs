@@ -12,7 +12,9 @@ use smtp_codes::formats::Format;
 use crate::decoded::{Decoded, DecodedBy, Feedback, MessageKind};
 use crate::dsn::{self, PerMessage};
 use crate::recipient::{Action, Facts};
-use crate::{DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, fields, format, generic, mime, returned};
+use crate::{
+    DecodeWarning, MAX_MESSAGE, Recipient, autoreply, challenge, esp, fields, format, generic, mime, returned,
+};
 
 /// `\r\n` and bare `\r` become `\n`, so that every line ending gives the same result.
 pub(crate) fn normalise(bytes: &[u8]) -> Cow<'_, [u8]> {
@@ -242,6 +244,10 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
     // The headers of an inline copy are parsed only when no MIME part gives the original's.
     decoded.original = parts.original.clone().or_else(|| copies.iter().find_map(|c| mime::headers_of(c.as_bytes())));
 
+    // An ESP's event JSON as the whole text (Amazon SES notifications by SNS e-mail).
+    if let Some(events) = texts.iter().find_map(|t| esp::events(t)) {
+        return esp::decode(decoded, &events, classifier);
+    }
     // A feedback report, or Microsoft's and Amazon SES's complaint, which has no report part:
     // the complained-of message attached to a message from their complaints address.
     if parts.feedback.is_some() || report_type == Some("feedback-report") {
@@ -379,7 +385,7 @@ fn effective_action(r: &Recipient) -> Action {
     }
 }
 
-fn kind_of(recipients: &[Recipient]) -> MessageKind {
+pub(crate) fn kind_of(recipients: &[Recipient]) -> MessageKind {
     let actions: Vec<Action> = recipients.iter().map(effective_action).collect();
     if actions.contains(&Action::Failed) {
         MessageKind::Bounce
@@ -621,7 +627,7 @@ fn is_complaint(from: Option<&str>, subject: Option<&str>) -> bool {
         && subject.is_some_and(|s| s.to_ascii_lowercase().contains("complaint about message from "))
 }
 
-fn feedback(mut decoded: Decoded, report: &str) -> Decoded {
+fn feedback(decoded: Decoded, report: &str) -> Decoded {
     let mut fb = Feedback::default();
     for field in fields::blocks(report).into_iter().flatten() {
         let v = field.value.clone();
@@ -642,6 +648,12 @@ fn feedback(mut decoded: Decoded, report: &str) -> Decoded {
             _ => {}
         }
     }
+    feedback_of(decoded, fb)
+}
+
+/// A feedback report's records: one for each complained-of recipient it names (one without an
+/// address when it names none).
+pub(crate) fn feedback_of(mut decoded: Decoded, fb: Feedback) -> Decoded {
     let classification = Classification::of_report(ReportKind::Feedback);
     let diagnostic =
         if fb.feedback_type.is_empty() { String::new() } else { format!("Feedback-Type: {}", fb.feedback_type) };

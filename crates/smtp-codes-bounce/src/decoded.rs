@@ -59,17 +59,21 @@ pub enum DecodedBy {
     /// The plain-text reader on the error section of a bounce format of the catalogue
     /// (`[[format]]`: qmail, Exim, Exchange, ...), recognised by its markers.
     Format(&'static Format),
+    /// An ESP's event JSON as the message's text, read by the events crate (Amazon SES
+    /// notifications an SNS topic sends by e-mail).
+    Esp(smtp_codes_events::Esp),
     /// No reader: the message is not a bounce.
     None,
 }
 
 impl DecodedBy {
-    /// The lower-case name: `rfc3464`, `arf`, `rfc5429`, `rfc3834`, `generic`, `none`, or a format's `id`
-    /// (`qmail`, `exim`, ...).
+    /// The lower-case name: `rfc3464`, `arf`, `rfc5429`, `rfc3834`, `generic`, `none`, a format's `id`
+    /// (`qmail`, `exim`, ...), or an ESP's (`ses`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Format(f) => f.id(),
+            Self::Esp(esp) => esp.as_str(),
             Self::Rfc3464 => "rfc3464",
             Self::Rfc5429 => "rfc5429",
             Self::Arf => "arf",

@@ -148,6 +148,7 @@ mod challenge;
 mod decode;
 mod decoded;
 mod dsn;
+mod esp;
 mod fields;
 mod format;
 mod generic;

@@ -68,7 +68,7 @@ pub struct BounceRecord<'a> {
     provider: Option<&'static str>,
     /// The rule that decided the reason.
     rule: RuleRecord,
-    /// What read the message: `rfc3464`, `arf`, `rfc3834` or `generic`.
+    /// What read the message: `rfc3464`, `arf`, `rfc5429`, `rfc3834`, `generic`, a bounce format's `id` (`qmail`, ...) or `ses`.
     decoded_by: &'static str,
     /// Postfix's queue id of the message (`X-Postfix-Queue-ID`).
     queue_id: Option<&'a str>,

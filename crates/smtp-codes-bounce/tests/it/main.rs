@@ -9,6 +9,7 @@ mod crisp;
 mod deciding;
 mod deltachat;
 mod endings;
+mod esp;
 mod flanker;
 mod formats;
 mod hostile;
