@@ -1,6 +1,7 @@
 //! The catalogue's error texts in other languages than English: real lines from the sources the
-//! rules cite, each classified to its reason by a phrase rule; and the case folding that lets a
-//! phrase written in lowercase match a capital the automaton's ASCII folding does not know.
+//! rules cite, each classified to its reason by a phrase rule or by the term rule of its family;
+//! and the case folding that lets a phrase written in lowercase match a capital the automaton's
+//! ASCII folding does not know.
 
 use smtp_codes::classify::{Context, classify};
 
@@ -111,4 +112,50 @@ fn capitals_beyond_ascii_are_folded() {
     );
     // Folding never makes a different letter match: a missing letter still misses.
     assert_ne!(decided("Das Postfach des Empfangers ist voll").1, "phrase");
+}
+
+/// Bounce texts in other languages as their sources write them (each rule's `source` names
+/// where): grommunio's bounce templates in Chinese and Japanese, QQ Mail's words, a bounce
+/// handler's lists for Polish, Italian, Spanish, French and German servers, Web.de's German, a
+/// provider's table of German bounce texts. Each is decided by its family of words.
+#[test]
+fn texts_in_other_languages_are_decided_by_their_families() {
+    let cases = [
+        ("投递失败，收件人不存在", "userunknown"),
+        ("因为该收件人并不存在！请验证该邮件地址是否真实有效。", "userunknown"),
+        ("投递失败，收件人邮箱已满", "mailboxfull"),
+        ("投遞失敗，收件人郵箱已滿", "mailboxfull"),
+        ("550 收件人空间不足", "mailboxfull"),
+        ("550 该用户不存在", "userunknown"),
+        ("550 该用户未开通QQ邮箱", "userunknown"),
+        ("受信者が存在していないため、メール送信失敗", "userunknown"),
+        ("受信者のメールボックスが一杯になるため、メール送信失敗", "mailboxfull"),
+        ("550 Nie ma takiego konta", "userunknown"),
+        ("550 Podane konto jest zablokowane administracyjnie lub nieaktywne", "suspend"),
+        ("554 Wiadomosc zostala odrzucona przez system antyspamowy", "spamdetected"),
+        ("550 Indirizzo inesistente", "userunknown"),
+        ("550 destin. Sconosciuto", "userunknown"),
+        ("550 Destinatario errato", "userunknown"),
+        ("550 Questo indirizzo e' bloccato per inutilizzo", "suspend"),
+        ("550 El usuario esta en estado: inactivo", "suspend"),
+        ("550 Destinatario desconocido o mailbox lleno", "userunknown"),
+        ("550 Benutzer unbekannt", "userunknown"),
+        ("550 Empfänger unbekannt / Adresse existiert nicht", "userunknown"),
+        ("552 Postfach voll / Speicherplatz überschritten", "mailboxfull"),
+    ];
+    for (text, want) in cases {
+        let c = classify(text, &Context::default());
+        assert_eq!(c.reason().id(), want, "{text}: {:?}", c.rule());
+    }
+    // Two causes named at once: the recipient unknown or the mailbox disabled; either is right.
+    for text in [
+        "550 Adressat unbekannt oder Mailbox deaktiviert",
+        "550 Destinataire inconnu ou boite aux lettres desactivee",
+        "550 Postfach existiert nicht mehr oder ist deaktiviert",
+    ] {
+        let c = classify(text, &Context::default());
+        assert!(["userunknown", "suspend"].contains(&c.reason().id()), "{text}: {:?}", c.reason());
+    }
+    // The sender's own address unknown is no bounce of the recipient.
+    assert_ne!(classify("550 Absender unbekannt", &Context::default()).reason().id(), "userunknown");
 }
