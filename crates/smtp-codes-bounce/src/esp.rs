@@ -39,13 +39,22 @@ pub(crate) fn events(text: &str) -> Option<Vec<EspEvent>> {
 /// message sent, opened, clicked).
 pub(crate) fn decode(mut decoded: Decoded, events: &[EspEvent], classifier: &Classifier) -> Decoded {
     let Some(first) = events.first() else { return decoded };
+    // What every record of the message shares: the reader, the reporting MTA, and the original's
+    // Message-ID (SES's `commonHeaders`), set only when the message gives records.
     let by = DecodedBy::Esp(first.esp());
-    decoded.decoded_by = by;
-    decoded.per_message.reporting_mta = events.iter().find_map(EspEvent::reporting_mta).map(str::to_owned);
-    if let Some(id) = events.iter().find_map(EspEvent::smtp_id) {
-        let id = id.trim().trim_start_matches('<').trim_end_matches('>');
-        decoded.original.get_or_insert_with(Default::default).message_id = Some(id.to_owned());
-    }
+    let reporting_mta = events.iter().find_map(EspEvent::reporting_mta).map(str::to_owned);
+    let message_id = events
+        .iter()
+        .find_map(EspEvent::smtp_id)
+        .map(|id| id.trim().trim_start_matches('<').trim_end_matches('>').to_owned());
+    let shared = |mut decoded: Decoded| {
+        decoded.decoded_by = by;
+        decoded.per_message.reporting_mta.clone_from(&reporting_mta);
+        if message_id.is_some() {
+            decoded.original.get_or_insert_with(Default::default).message_id.clone_from(&message_id);
+        }
+        decoded
+    };
     let complaints: Vec<&EspEvent> = events.iter().filter(|e| e.kind() == EventKind::Complaint).collect();
     if !complaints.is_empty() {
         let feedback_type = complaints.iter().find_map(|e| e.label().kind()).unwrap_or("abuse").to_ascii_lowercase();
@@ -56,9 +65,7 @@ pub(crate) fn decode(mut decoded: Decoded, events: &[EspEvent], classifier: &Cla
             arrival_date: complaints.iter().find_map(|e| e.timestamp()).map(str::to_owned),
             ..Feedback::default()
         };
-        let mut decoded = crate::decode::feedback_of(decoded, fb);
-        decoded.decoded_by = by;
-        return decoded;
+        return shared(crate::decode::feedback_of(decoded, fb));
     }
     let recipients: Vec<Recipient> = events
         .iter()
@@ -87,5 +94,5 @@ pub(crate) fn decode(mut decoded: Decoded, events: &[EspEvent], classifier: &Cla
     }
     decoded.recipients = recipients;
     decoded.kind = crate::decode::kind_of(&decoded.recipients);
-    decoded
+    shared(decoded)
 }

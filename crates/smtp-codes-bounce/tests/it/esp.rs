@@ -84,6 +84,15 @@ fn crlf_line_ends_change_nothing() {
 }
 
 #[test]
+fn an_event_of_no_delivery_gives_no_record() {
+    // An SES `Send` notification: the message was taken, nothing bounced.
+    let json = r#"{"notificationType":"Send","mail":{"timestamp":"2016-01-27T14:59:38.237Z","source":"john@example.com","messageId":"00000138111222aa-33322211-cccc-cccc-cccc-ddddaaaa0680-000000","destination":["jane@example.com"]},"send":{}}"#;
+    let d = decode(&sns_mail(json, 998));
+    assert_eq!((d.kind(), d.decoded_by()), (MessageKind::NotABounce, DecodedBy::None));
+    assert!(d.recipients().is_empty() && d.original().is_none());
+}
+
+#[test]
 fn json_that_is_no_esp_event_is_read_as_text() {
     for body in ["{\"hello\": \"world\"}", "{\"notificationType\": \"Bounce\"", "{ not json at all"] {
         let d = decode(&sns_mail(body, 998));
