@@ -36,6 +36,15 @@ proptest! {
         let _ = decode(lines.join("\n").as_bytes());
     }
 
+    /// A body that looks like an ESP's JSON (the SES notification reader's input), garbled and
+    /// with `!` anywhere: it decodes without a panic, and is never taken for an ESP's event.
+    #[test]
+    fn json_like_bodies(body in "\\{[\"a-zA-Z:,{}\\[\\] !\n0-9.@-]{0,400}") {
+        let mail = format!("From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n{body}\n");
+        let d = decode(mail.as_bytes());
+        prop_assert_ne!(d.decoded_by().as_str(), "ses");
+    }
+
     #[test]
     fn truncated_samples(which in any::<prop::sample::Index>(), at in any::<prop::sample::Index>()) {
         let all = samples();
