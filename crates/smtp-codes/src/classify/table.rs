@@ -67,6 +67,9 @@ impl Table {
                 }
             }
         }
+        // Class 0 stands for the bytes of no pattern: its representative is the first of them
+        // (not NUL blindly, which a pattern could hold).
+        representatives[0] = (0..=u8::MAX).find(|&b| classes[usize::from(b)] == 0).unwrap_or(0);
         let stride2 = (representatives.len() + 1).next_power_of_two().trailing_zeros();
         let start_state = dfa.start_state(Anchored::No).expect("an unanchored start state was built");
 
@@ -242,6 +245,16 @@ mod tests {
             assert_same(&dfa, &table, text.as_bytes());
         }
         assert_eq!(walk(&table, b"USER UNKNOWN").len(), 2);
+    }
+
+    #[test]
+    fn a_pattern_may_hold_any_byte() {
+        let patterns = ["a\0b", "\0", "ab"];
+        let dfa = dfa(&patterns);
+        let table = Table::new(&dfa, patterns.iter().map(|p| p.as_bytes()));
+        for text in ["a\0b\0ab", "\0\0", "xyz", "A\0B"] {
+            assert_same(&dfa, &table, text.as_bytes());
+        }
     }
 
     /// The catalogue's phrases and provider replies as patterns, each text every phrase in turn
