@@ -165,6 +165,7 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
             // A line that ends in a colon introduces the lines below, whatever it names first
             // (AOL's "... not accepting mail from <sender>:" above the screen names).
             let here = if rest.trim_end().ends_with(':') { None } else { first_address(rest) };
+            let on_line = here.is_some();
             let (address, from, line) = match here {
                 Some(a) => (Some(a), i + 1, rest),
                 None => {
@@ -193,8 +194,18 @@ pub(crate) fn recipients_after(text: &str, format: &Format) -> Vec<(String, Stri
             // ResponseCode 421, , Host not reachable.]`).
             let after = line.find(address.as_str()).map_or("", |at| &line[at + address.len()..]);
             let after = after.trim_start_matches(['>', ']', ')', '"', '\'', ';', ',', ':', '.']).trim();
+            // A line that is the format's sentence about the address it names (fml's "You are
+            // not a member of this mailing list <list@...>.") is its error text whole; a label
+            // (a text ending in a colon or a space, or shorter than a sentence) is not.
+            let sentence = on_line
+                && !needle.ends_with([':', ' '])
+                && needle.split_whitespace().count() >= 4
+                && lower[..at].trim().is_empty()
+                && rest.find(address.as_str()).is_some_and(|k| rest[..k].chars().all(|c| !c.is_alphanumeric()));
             let mut text: Vec<&str> = Vec::with_capacity(error.len() + 1);
-            if after.chars().any(char::is_alphanumeric) {
+            if sentence {
+                text.push(lines[i].trim());
+            } else if after.chars().any(char::is_alphanumeric) {
                 text.push(after);
             }
             text.extend(error);

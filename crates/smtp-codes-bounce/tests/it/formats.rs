@@ -105,6 +105,10 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("mdaemon.eml", "bbbsss@example.com", "mailboxfull"),
     ("mdaemon-2.eml", "userx@example.net.py", "userunknown"),
     ("mailenable.eml", "userx@example.com", "userunknown"),
+    // A mailing list refusing a post names the list on the sentence's own line; the notice's
+    // lines on how to get the list's guide name its command address, no recipient.
+    ("fml.eml", "neko-nyaan@example.org", "rejected"),
+    ("fml-2.eml", "neko@example.co.jp", "systemerror"),
 ];
 
 /// Samples whose reason is clear from their text but not yet found: file, recipient, the reason

@@ -12406,6 +12406,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15; sample:sisimai/bsd/lhost-googlegroups-14.eml",
     },
     PhraseRule {
+        phrase: "not member article from",
+        reason: Reason::Rejected,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (rejected)",
+    },
+    PhraseRule {
         phrase: "null sender is not allowed",
         reason: Reason::Rejected,
         command: None,
@@ -12612,6 +12620,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sample:sisimai/bsd/lhost-googlegroups-09.eml (Google Groups, French: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
+    },
+    PhraseRule {
+        phrase: "you are not a member of this mailing list",
+        reason: Reason::Rejected,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (rejected); sample:sisimai/bsd/lhost-fml-02.eml",
     },
     PhraseRule {
         phrase: "you are not allowed to post to this mailing list",
@@ -14388,6 +14404,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         reply_code: None,
         who_acts: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15; sample:sisimai/bsd/lhost-fml-03.eml",
+    },
+    PhraseRule {
+        phrase: "has detected a loop condition so that",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (systemerror)",
     },
     PhraseRule {
         phrase: "insufficient permission",

@@ -587,4 +587,28 @@ pub static FORMATS: &[Format] = &[
         recipient_domain: None,
         source: "sample:flufl/simple_41.txt (\"MailEnable: Message could not be delivered to some recipients.\", \"The following recipient(s) could not be reached:\", \"Recipient: [SMTP:...]\" then \"Reason: ...\", \"Message headers follow:\")",
     },
+    Format {
+        id: "fml",
+        title: "fml (mailing list manager)",
+        markers: &[
+            "you are not a member of this mailing list",
+            "not member article from ",
+            "duplicated message-id in ",
+            "has detected a loop condition so that",
+            "original mail as follows:",
+        ],
+        headers: &["x-mlserver: fml"],
+        start: &[],
+        end: &[
+            "original mail as follows:",
+            "if you know the general guide of this list",
+        ],
+        recipient_after: &[
+            "you are not a member of this mailing list",
+            "not member article from ",
+            "duplicated message-id in",
+        ],
+        recipient_domain: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (X-MLServer, a From of \"-admin@\", a Message-ID holding \".FML\"; the boundary \"Original mail as follows:\"; its error texts); sample:sisimai/bsd/lhost-fml-02.eml; sample:sisimai/bsd/lhost-fml-03.eml",
+    },
 ];
