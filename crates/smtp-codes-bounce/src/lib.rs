@@ -127,10 +127,7 @@
 //! the text, with the decided codes and
 //! `Context::new().with_command(..).with_remote_host(..)`). Feedback reports and automatic
 //! replies are classified as `feedback` and `vacation` by the classifier's own phrases for
-//! those reasons. A recipient whose action is `delayed` and whose text decides nothing (the
-//! classifier's fallback) is `expired` by the delay itself
-//! ([`Classification::delayed`](smtp_codes::classify::Classification::delayed)): the message
-//! is still queued while the time allowed for it runs out.
+//! those reasons.
 //!
 //! # Input
 //!

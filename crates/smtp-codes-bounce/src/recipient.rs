@@ -132,9 +132,6 @@ impl Recipient {
                 if (back.reply_code(), back.enhanced_code()) == (reply_code, decided) { with_text } else { codes };
             (classification, Some(explained))
         };
-        // A delay whose text names no cause is the delay (`expired`: the time allowed runs out).
-        let classification =
-            if facts.action == Some(Action::Delayed) { classification.delayed() } else { classification };
         Self { facts, reply_code, command, decided, explained, classification }
     }
 

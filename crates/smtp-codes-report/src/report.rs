@@ -82,8 +82,7 @@ pub struct RuleRecord {
     /// Where the rule comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'static str>,
-    /// For `report`: the kind of report that decided, `feedback-report`, `auto-reply` or
-    /// `delay-report`.
+    /// For `report`: the kind of report that decided, `feedback-report` or `auto-reply`.
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'static str>,
 }

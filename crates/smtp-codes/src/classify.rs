@@ -149,8 +149,7 @@ pub enum Rule {
     /// without a code, `undefined` for empty text.
     Fallback,
     /// A message's own report decided, not a reply text: a feedback report is `feedback`, an
-    /// automatic reply `vacation` (see [`Classification::of_report`]), a delay report whose
-    /// text decides nothing `expired` (see [`Classification::delayed`]).
+    /// automatic reply `vacation` (see [`Classification::of_report`]).
     Report(ReportKind),
 }
 
@@ -162,10 +161,6 @@ pub enum ReportKind {
     Feedback,
     /// An automatic reply (RFC 3834): out of office, vacation.
     AutoReply,
-    /// A delivery report that says delivery is delayed (`Action: delayed`, or a plain-text
-    /// warning of delay) where the text names no cause: `expired`, the message still queued
-    /// while the time its sending server allows runs out (see [`Classification::delayed`]).
-    Delay,
 }
 
 impl ReportKind {
@@ -175,7 +170,6 @@ impl ReportKind {
         match self {
             Self::Feedback => "feedback-report",
             Self::AutoReply => "auto-reply",
-            Self::Delay => "delay-report",
         }
     }
 }
@@ -232,38 +226,9 @@ impl Classification {
         let id = match kind {
             ReportKind::Feedback => "feedback",
             ReportKind::AutoReply => "vacation",
-            ReportKind::Delay => "expired",
         };
-        let reason = Reason::from_id(id).expect("the catalogue holds the reasons feedback, vacation and expired (tested)");
+        let reason = Reason::from_id(id).expect("the catalogue holds the reasons feedback and vacation (tested)");
         Self { reason, rule: Rule::Report(kind), provider: None, severity: Severity::Unknown, no_retry: None }
-    }
-
-    /// This classification of a reply that a delivery report says is delayed: when nothing in
-    /// the text decided ([`Rule::Fallback`]), the delay itself is the answer, `expired` by
-    /// [`ReportKind::Delay`] (the message is still queued while the time allowed for it runs
-    /// out, as Sisimai files delays too); a reason the text gave is kept. The provider, the
-    /// severity and any reason not to retry stay.
-    ///
-    /// ```
-    /// use smtp_codes::classify::{Classifier, Context};
-    ///
-    /// let classifier = Classifier::new();
-    /// let c = classifier.classify(b"421 4.4.0 please try again", &Context::new()).delayed();
-    /// assert_eq!((c.reason().id(), c.rule().kind()), ("expired", "report"));
-    /// let c = classifier.classify(b"452 4.2.2 Mailbox full", &Context::new()).delayed();
-    /// assert_eq!(c.reason().id(), "mailboxfull");
-    /// ```
-    #[must_use]
-    pub fn delayed(self) -> Self {
-        if !matches!(self.rule, Rule::Fallback) {
-            return self;
-        }
-        Self::of_report(ReportKind::Delay).with_context_of(self)
-    }
-
-    /// `self` with the provider, severity and reason not to retry of `other`.
-    const fn with_context_of(self, other: Self) -> Self {
-        Self { provider: other.provider, severity: other.severity, no_retry: other.no_retry, ..self }
     }
 
     /// The bounce reason.

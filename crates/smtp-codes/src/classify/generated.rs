@@ -421,7 +421,7 @@ pub(super) const REASONS: &[ReasonRow] = &[
         id: "expired",
         name: "Expired",
         title: "Delivery time expired",
-        description: "The message stayed in the sending queue longer than allowed, usually because the destination could not be reached or kept deferring it, and the sending server gave up; in a report of delay, the message is still queued while that time runs out.",
+        description: "The message stayed in the sending queue longer than allowed, usually because the destination could not be reached or kept deferring it, and the sending server gave up.",
         hard_bounce: false,
         who_acts: WhoActs::SenderAdmin,
         action: "Check that the destination is reachable and accepts mail, then resend if still relevant.",

@@ -172,12 +172,12 @@ fn an_exit_status_is_not_a_reply_code() {
     }
 }
 
-/// A message's report type decides feedback reports, automatic replies and delays whose text
-/// decides nothing: the catalogue holds the three reasons, and none is a hard bounce.
+/// A message's report type decides feedback reports and automatic replies: the catalogue holds
+/// both reasons, and neither is a bounce.
 #[test]
 fn report_kinds_have_their_reasons() {
     use smtp_codes::classify::{Classification, ReportKind};
-    for (kind, id) in [(ReportKind::Feedback, "feedback"), (ReportKind::AutoReply, "vacation"), (ReportKind::Delay, "expired")] {
+    for (kind, id) in [(ReportKind::Feedback, "feedback"), (ReportKind::AutoReply, "vacation")] {
         let c = Classification::of_report(kind);
         assert_eq!((c.reason().id(), c.rule().kind(), c.hard_bounce(), c.provider()), (id, "report", false, None));
     }
