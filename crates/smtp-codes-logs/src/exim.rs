@@ -1,6 +1,8 @@
-//! Exim's main log: `<=` arrivals, `=>` and `->` deliveries, `**` failures, `==` deferrals,
-//! `Completed`, and `rejected RCPT` refusals (Exim's specification, chapter "Log files"); the
-//! 16- and 23-character message ids of Exim before and since 4.97.
+//! Exim's main log: `<=` arrivals (and `(=`, an arrival the client was told was refused),
+//! `=>`, `->` and `>>` (cutthrough) deliveries, `*>` deliveries suppressed by `-N`, `**`
+//! failures, `==` deferrals, `Completed`, and `rejected RCPT` refusals (Exim's specification,
+//! chapter "Log files", "Log line flags"); the 16- and 23-character message ids of Exim before
+//! and since 4.97.
 
 use crate::event::{Event, Status, find, split_once, unbracket};
 
@@ -48,7 +50,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
     }
     let (flag, body) = rest.split_once(' ').unwrap_or((rest, ""));
     match flag {
-        "<=" => {
+        "<=" | "(=" => {
             let sender = body.split(' ').next().map(unbracket);
             Event::Arrival {
                 id,
@@ -58,8 +60,10 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
                 client: host(body),
             }
         }
-        "=>" | "->" => {
+        "=>" | "->" | ">>" | "*>" => {
             let (recipients, original) = address(body);
+            // `-N` suppressed the delivery: Exim is done with the address, nothing was sent.
+            let suppressed = flag == "*>";
             Event::Attempt {
                 id,
                 recipients,
@@ -68,7 +72,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
                 delay: value(body, "DT=").and_then(duration),
                 dsn: None,
                 status: Status::Sent,
-                text: value(body, "C=").unwrap_or(""),
+                text: if suppressed { "delivery suppressed by -N" } else { value(body, "C=").unwrap_or("") },
             }
         }
         "**" | "==" => {
@@ -199,6 +203,14 @@ mod tests {
             Event::Attempt { status: Status::Sent, text: "250 2.0.0 OK queued", delay: Some(62.0), .. }
         ));
         assert_eq!(parse("1bhOsE-0004e1-VJ Completed"), Event::Done { id: "1bhOsE-0004e1-VJ" });
+        // Cutthrough deliveries (`>>`), deliveries `-N` suppressed (`*>`) and arrivals the
+        // client was told were refused (`(=`, fakereject) are read as their kinds.
+        let e = parse("10HmaX-0005vi-00 >> userx@domain.com R=cutthrough T=smtp H=127.0.0.1 [127.0.0.1] C=\"250 OK\"");
+        assert!(matches!(e, Event::Attempt { recipients: "userx@domain.com", status: Status::Sent, text: "250 OK", .. }));
+        let e = parse("10HmaX-0005vi-00 *> userx@test.ex R=r1 T=t1");
+        assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "delivery suppressed by -N", .. }));
+        let e = parse("10HmaX-0005vi-00 (= CALLER@test.ex U=CALLER P=local S=sss for userx@test.ex");
+        assert!(matches!(e, Event::Arrival { sender: Some("CALLER@test.ex"), .. }));
         let e = parse(
             "H=(test) [10.0.0.2] U=CALLER F=<jules@box3.plc.example> rejected RCPT <userx@test.ex>: Sender verify failed",
         );
