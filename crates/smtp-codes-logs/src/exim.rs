@@ -43,7 +43,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
         if let Some(at) = find(message, " rejected RCPT ") {
             return rejected(None, message, at + " rejected RCPT ".len());
         }
-        return Event::Noise;
+        return refused(None, message).unwrap_or(Event::Noise);
     }
     if rest == "Completed" || rest.starts_with("Completed ") {
         return Event::Done { id };
@@ -97,16 +97,23 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
             None if rest.contains(" rejected by local_scan(): ") => {
                 rejected_data(id, rest, " rejected by local_scan(): ")
             }
+            None if rest.contains(" rejected by non-SMTP ACL: ") => {
+                rejected_data(id, rest, " rejected by non-SMTP ACL: ")
+            }
             None => Event::Noise,
         },
     }
 }
 
 /// The recipient of a delivery line (`bob@example.org`, `bob@example.org:`) and the address it
-/// was routed from (`<alias@example.org>`).
+/// was routed from (`<alias@example.org>`), after the address a pipe or autoreply was generated
+/// from, when Exim writes it (`|callpager (page+userx@test.ex) <page+ux@test.ex>`).
 fn address(body: &str) -> (&str, Option<&str>) {
-    let mut words = body.split(' ');
+    let mut words = body.split(' ').peekable();
     let first = words.next().unwrap_or("").trim_end_matches(':');
+    if words.peek().is_some_and(|w| w.starts_with('(') && w.trim_end_matches(':').ends_with(')')) {
+        words.next();
+    }
     let original = words.next().filter(|w| w.starts_with('<')).map(|w| unbracket(w.trim_end_matches(':')));
     (unbracket(first), original)
 }
@@ -124,7 +131,26 @@ fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
     }
 }
 
-/// `H=... F=<sender> rejected after DATA: reason` (or `rejected by local_scan(): reason`).
+/// The refusals of a client before any recipient: `H=... rejected connection in "connect"
+/// ACL[: reason]`, `H=... rejected EHLO or HELO name[: reason]`, `H=... rejected MAIL
+/// <sender>[: reason]` (the sender after `MAIL`, else `F=`). The reason is the text after the
+/// refusal's own words, or those words when the ACL gave none.
+fn refused<'a>(id: Option<&'a str>, line: &'a str) -> Option<Event<'a>> {
+    let (at, sender) = if let Some(at) = find(line, " rejected MAIL ") {
+        let after = &line[at + " rejected MAIL ".len()..];
+        let word = after.split([' ', ':']).next().unwrap_or("");
+        (at, Some(unbracket(word)).filter(|s| !s.is_empty()).or_else(|| value(&line[..at], "F=").map(unbracket)))
+    } else {
+        let at = find(line, " rejected connection in ").or_else(|| find(line, " rejected EHLO or HELO "))?;
+        (at, None)
+    };
+    let words = &line[at + 1..];
+    let text = split_once(words, ": ").map_or(words, |(_, reason)| reason);
+    Some(Event::Rejected { id, recipient: None, sender, client: host(&line[..at]), text })
+}
+
+/// `H=... F=<sender> rejected after DATA: reason` (or `rejected by local_scan(): reason`,
+/// `rejected by non-SMTP ACL: reason`).
 fn rejected_data<'a>(id: &'a str, rest: &'a str, marker: &str) -> Event<'a> {
     let text = rest.split_once(marker).map_or("", |(_, t)| t);
     Event::Rejected {
@@ -206,7 +232,10 @@ mod tests {
         // Cutthrough deliveries (`>>`), deliveries `-N` suppressed (`*>`) and arrivals the
         // client was told were refused (`(=`, fakereject) are read as their kinds.
         let e = parse("10HmaX-0005vi-00 >> userx@domain.com R=cutthrough T=smtp H=127.0.0.1 [127.0.0.1] C=\"250 OK\"");
-        assert!(matches!(e, Event::Attempt { recipients: "userx@domain.com", status: Status::Sent, text: "250 OK", .. }));
+        assert!(matches!(
+            e,
+            Event::Attempt { recipients: "userx@domain.com", status: Status::Sent, text: "250 OK", .. }
+        ));
         let e = parse("10HmaX-0005vi-00 *> userx@test.ex R=r1 T=t1");
         assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "delivery suppressed by -N", .. }));
         let e = parse("10HmaX-0005vi-00 (= CALLER@test.ex U=CALLER P=local S=sss for userx@test.ex");
@@ -227,5 +256,33 @@ mod tests {
             "[10099] H=(yakult.com.tw) [202.132.70.178]:3755 I=[1.2.3.4]:25 F=sender@example.org rejected RCPT dir@example.ru: relay not permitted",
         );
         assert!(matches!(e, Event::Rejected { recipient: Some("dir@example.ru"), text: "relay not permitted", .. }));
+        // A pipe generated from an address: that address in parentheses, then the original.
+        let e = parse(
+            "10HmbA-0005vi-00 ** |callpager (page+userx@test.ex) <page+ux@test.ex> R=userforward T=address_pipe: \"callpager\" command not found for address_pipe transport",
+        );
+        assert!(matches!(
+            e,
+            Event::Attempt { recipients: "|callpager", original: Some("page+ux@test.ex"), status: Status::Bounced, .. }
+        ));
+        // Refusals before any recipient, as Exim's test suite logs them.
+        let e = parse("H=[10.9.8.8] U=CALLER rejected MAIL <bad@test1>");
+        assert!(matches!(
+            e,
+            Event::Rejected { recipient: None, sender: Some("bad@test1"), client: Some("[10.9.8.8]"), .. }
+        ));
+        let e = parse("H=[10.9.8.9] U=CALLER rejected connection in \"connect\" ACL: forcibly dropped");
+        assert!(matches!(e, Event::Rejected { sender: None, text: "forcibly dropped", .. }));
+        let e = parse("H=(x.y.z) [10.9.8.10] U=CALLER rejected EHLO or HELO x.y.z");
+        assert!(matches!(e, Event::Rejected { text: "rejected EHLO or HELO x.y.z", .. }));
+        let e = parse("10HmaX-0005vi-00 F=<userx@test1> rejected by non-SMTP ACL: don't like sender userx@test1");
+        assert!(matches!(
+            e,
+            Event::Rejected {
+                id: Some("10HmaX-0005vi-00"),
+                sender: Some("userx@test1"),
+                text: "don't like sender userx@test1",
+                ..
+            }
+        ));
     }
 }

@@ -174,6 +174,10 @@ struct Message {
     seen_at: Option<Timestamp>,
     received: bool,
     pending: Vec<Pending>,
+    /// Outcomes final before the message's arrival line: Exim logs a cutthrough delivery
+    /// (`>>`), made while the client is still sending, before its `<=` line. They wait for
+    /// that line's sender and size, or for the message to be done.
+    held: Vec<Outcome>,
 }
 
 /// Reads log lines one at a time and gives the outcomes they complete.
@@ -487,6 +491,13 @@ impl Scanner {
                 if let Some(s) = client {
                     m.client.get_or_insert_with(|| s.to_owned());
                 }
+                for mut o in std::mem::take(&mut m.held) {
+                    o.sender.clone_from(&m.sender);
+                    o.size = m.size;
+                    o.message_id.clone_from(&m.message_id);
+                    o.client.clone_from(&m.client);
+                    out.push(o);
+                }
                 if !m.received && (sender.is_some() || size.is_some()) {
                     m.received = true;
                     let bytes = m.size.unwrap_or(0);
@@ -535,11 +546,21 @@ impl Scanner {
                     p.delay = delay.or(p.delay);
                     p.last = time;
                     p.line = n;
-                    match status {
-                        Status::Deferred => m.pending.push(p),
-                        Status::Sent => out.push(outcome(id, m, p, OutcomeKind::Delivered)),
-                        Status::Bounced => out.push(outcome(id, m, p, OutcomeKind::Bounced)),
-                        Status::Expired => out.push(outcome(id, m, p, OutcomeKind::Expired)),
+                    let kind = match status {
+                        Status::Deferred => {
+                            m.pending.push(p);
+                            continue;
+                        }
+                        Status::Sent => OutcomeKind::Delivered,
+                        Status::Bounced => OutcomeKind::Bounced,
+                        Status::Expired => OutcomeKind::Expired,
+                    };
+                    let o = outcome(id, m, p, kind);
+                    // Exim's cutthrough delivery comes before the arrival that names the sender.
+                    if format == LogFormat::Exim && !m.received {
+                        m.held.push(o);
+                    } else {
+                        out.push(o);
                     }
                 }
             }
@@ -587,6 +608,7 @@ impl Scanner {
                 received: false,
                 seen_at: time,
                 pending: Vec::new(),
+                held: Vec::new(),
             },
         );
     }
@@ -650,6 +672,8 @@ fn outcome(id: &str, m: &Message, p: Pending, kind: OutcomeKind) -> Outcome {
 
 /// Every recipient of `m` still waiting, as `kind`, with `warning` when given.
 fn flush(id: &str, mut m: Message, kind: OutcomeKind, warning: Option<&'static str>, out: &mut Vec<Outcome>) {
+    // Outcomes that waited for an arrival line that never came are final as they are.
+    out.append(&mut m.held);
     for p in std::mem::take(&mut m.pending) {
         let mut o = outcome(id, &m, p, kind);
         o.warnings.extend(warning);
