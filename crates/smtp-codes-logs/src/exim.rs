@@ -72,7 +72,7 @@ pub(crate) fn parse(message: &str) -> Event<'_> {
                 delay: value(body, "DT=").and_then(duration),
                 dsn: None,
                 status: Status::Sent,
-                text: if suppressed { "delivery suppressed by -N" } else { value(body, "C=").unwrap_or("") },
+                text: value(body, "C=").unwrap_or(if suppressed { "delivery suppressed by -N" } else { "" }),
             }
         }
         "**" | "==" => {
