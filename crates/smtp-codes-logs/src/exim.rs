@@ -238,6 +238,10 @@ mod tests {
         ));
         let e = parse("10HmaX-0005vi-00 *> userx@test.ex R=r1 T=t1");
         assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "delivery suppressed by -N", .. }));
+        let e = parse(
+            "10HmbB-0005vi-00 *> xxx@ten-1.test.ex R=lookuphost T=smtp H=ten-1.test.ex [V4NET.0.0.1] C=\"delivery bypassed by -N option\"",
+        );
+        assert!(matches!(e, Event::Attempt { status: Status::Sent, text: "delivery bypassed by -N option", .. }));
         let e = parse("10HmaX-0005vi-00 (= CALLER@test.ex U=CALLER P=local S=sss for userx@test.ex");
         assert!(matches!(e, Event::Arrival { sender: Some("CALLER@test.ex"), .. }));
         let e = parse(
