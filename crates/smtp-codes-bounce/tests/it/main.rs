@@ -14,6 +14,7 @@ mod flanker;
 mod formats;
 mod hostile;
 mod labelled;
+mod mailbouncedetector;
 mod mbox;
 mod php_bounce_handler;
 mod properties;
