@@ -136,17 +136,23 @@ fn rejected<'a>(id: Option<&'a str>, line: &'a str, at: usize) -> Event<'a> {
 /// <sender>[: reason]` (the sender after `MAIL`, else `F=`). The reason is the text after the
 /// refusal's own words, or those words when the ACL gave none.
 fn refused<'a>(id: Option<&'a str>, line: &'a str) -> Option<Event<'a>> {
-    let (at, sender) = if let Some(at) = find(line, " rejected MAIL ") {
-        let after = &line[at + " rejected MAIL ".len()..];
-        let word = after.split([' ', ':']).next().unwrap_or("");
-        (at, Some(unbracket(word)).filter(|s| !s.is_empty()).or_else(|| value(&line[..at], "F=").map(unbracket)))
+    // Exim's size check writes the refusal first (`rejected MAIL FROM:<s> U=...: message too
+    // big`), with no host before it.
+    let mail = line
+        .strip_prefix("rejected MAIL ")
+        .map(|after| ("", after))
+        .or_else(|| find(line, " rejected MAIL ").map(|at| (&line[..at], &line[at + " rejected MAIL ".len()..])));
+    let (head, sender) = if let Some((head, after)) = mail {
+        let after = after.strip_prefix("FROM:").unwrap_or(after);
+        let word = after.split(' ').next().unwrap_or("").trim_end_matches(':');
+        (head, Some(unbracket(word)).filter(|s| !s.is_empty()).or_else(|| value(head, "F=").map(unbracket)))
     } else {
         let at = find(line, " rejected connection in ").or_else(|| find(line, " rejected EHLO or HELO "))?;
-        (at, None)
+        (&line[..at], None)
     };
-    let words = &line[at + 1..];
+    let words = line[head.len()..].trim_start();
     let text = split_once(words, ": ").map_or(words, |(_, reason)| reason);
-    Some(Event::Rejected { id, recipient: None, sender, client: host(&line[..at]), text })
+    Some(Event::Rejected { id, recipient: None, sender, client: host(head), text })
 }
 
 /// `H=... F=<sender> rejected after DATA: reason` (or `rejected by local_scan(): reason`,
@@ -273,6 +279,11 @@ mod tests {
         assert!(matches!(
             e,
             Event::Rejected { recipient: None, sender: Some("bad@test1"), client: Some("[10.9.8.8]"), .. }
+        ));
+        let e = parse("rejected MAIL FROM:<userx@test.ex> U=CALLER: message too big: size=1000000000 max=100");
+        assert!(matches!(
+            e,
+            Event::Rejected { sender: Some("userx@test.ex"), text: "message too big: size=1000000000 max=100", .. }
         ));
         let e = parse("H=[10.9.8.9] U=CALLER rejected connection in \"connect\" ACL: forcibly dropped");
         assert!(matches!(e, Event::Rejected { sender: None, text: "forcibly dropped", .. }));
