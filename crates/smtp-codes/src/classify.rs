@@ -654,12 +654,11 @@ impl Classifier {
     /// (`Some`), stage-bound phrase rules are judged at once; otherwise they are kept for later.
     fn walk(&self, text: &[u8], codes: &Codes, stage: Option<Option<Command>>, walk: &mut Walk) {
         // The automaton's own overlapping iterator returns from its search at every match and
-        // keeps its position in memory; this walk keeps the state in a register and only leaves
-        // the byte loop at match states.
+        // keeps its position in memory; the table's scan keeps its states in registers, walks
+        // a long text as two stretches at once, and calls back only at match states, in the
+        // order of the text.
         let table = &self.automaton;
-        let (mut at, mut state) = (0, table.start());
-        while let Some((end, next)) = table.next_match(text, at, state) {
-            (at, state) = (end + 1, next);
+        table.scan(text, |end, state| {
             for &pattern in table.matches(state) {
                 let i = pattern as usize;
                 let match_start = end + 1 - usize::from(self.key_lens[i]);
@@ -707,7 +706,7 @@ impl Classifier {
                     }
                 }
             }
-        }
+        });
     }
 
     /// The classification from what the walk found.

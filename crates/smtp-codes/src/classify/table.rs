@@ -1,23 +1,29 @@
 //! The classifier's automaton as one flat transition table, its states in breadth-first order.
 //!
 //! `aho-corasick` builds the automaton and its DFA; this module copies that DFA into a table laid
-//! out for the classifier's own walk. Two things make the walk cheaper:
+//! out for the classifier's own walk. The walk is one dependent load a byte (the next state is
+//! read from the row of the current one), so what it costs is where those loads land in the
+//! processor's caches; the layout keeps the rows a text visits most small and together:
 //!
 //! - **Order.** The DFA numbers its states in the order its patterns were inserted, so the few
 //!   states a text visits most (the start state and the shallow ones a word's first letters
 //!   reach) lie scattered over the whole table, several megabytes. Here they are numbered
-//!   breadth-first from the start state: the hot rows sit together at the front, and the
-//!   processor's caches hold them.
-//! - **Match states marked in the id.** A state id is its row's offset in the table (a multiple
-//!   of the row length, so its lowest bit is free); a match state's id has that bit set, and its
-//!   row is stored one slot later, so that `trans[id + class]` is right for both kinds without
-//!   masking. The walk tests the bit of several steps at once and leaves its loop only when one
-//!   of them was a match.
+//!   breadth-first from the start state: the hot rows sit together at the front.
+//! - **Two-byte entries.** An entry is the next state's row number, 16 bits, not a 32-bit
+//!   offset: the table is half the size (the catalogue's 11 thousand states take 2.8 MiB), and
+//!   a cache line holds twice as many entries.
+//! - **Match states last.** The states that end a pattern are numbered after all the others
+//!   (each group breadth-first), so that a state is a match when its number is at least the
+//!   first match row's: the walk tests four steps with one comparison of their maximum and
+//!   leaves its loop only when one of them was a match.
+//! - **Classes by letter frequency.** With ASCII case ignored, two bytes step alike in every
+//!   state when they are the same letter in either case, or when neither occurs in any pattern
+//!   (both lead back to where a fresh match can start), so every byte of the patterns (folded)
+//!   has a class of its own and all other bytes share class 0. The classes are numbered with the
+//!   space, the letters in the order of their frequency in English text and the digits first,
+//!   so that the entries a text of ordinary words reads in a row lie in its first cache line.
 //!
-//! Byte classes: with ASCII case ignored, two bytes step alike in every state when they are the
-//! same letter in either case, or when neither occurs in any pattern (both lead back to where a
-//! fresh match can start), so every byte of the patterns (folded) has a class of its own and all
-//! other bytes share class 0. A test checks every state and byte against the DFA it came from.
+//! A test checks every state and byte against the DFA the table came from.
 
 use alloc::collections::VecDeque;
 use alloc::vec;
@@ -28,23 +34,36 @@ use aho_corasick::automaton::{Automaton, StateID};
 #[cfg(test)]
 use aho_corasick::dfa::DFA;
 
-/// The bit of a state id that marks a match state.
-const MATCH: u32 = 1;
+/// The bytes that get the first classes, most frequent first: the space, the letters in the
+/// order of their frequency in English text, the digits, and the commonest punctuation.
+const FIRST: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789.-:@<>,;'\"()/_=[]";
 
-/// A DFA's states as one table of premultiplied ids (see the module's notes).
+/// A DFA's states as one table of row numbers (see the module's notes).
 #[derive(Clone, Debug)]
 pub(super) struct Table {
     /// The class of each byte.
     classes: [u8; 256],
-    /// log2 of a row's length (at least one more than the number of classes).
+    /// log2 of a row's length (at least the number of classes).
     stride2: u32,
-    /// Row after row: for state id `s` and byte class `c`, the next state's id at `s + c`.
-    trans: Vec<u32>,
-    start: u32,
-    /// For the state in row `r`, the patterns it matches: `patterns[match_starts[r]..match_starts[r + 1]]`.
+    /// Row after row: for the state in row `s` and byte class `c`, the next state's row at
+    /// `(s << stride2) + c`.
+    trans: Vec<u16>,
+    /// The start state's row.
+    start: u16,
+    /// The first row of a match state: rows from here on are match states, those before not.
+    first_match: u16,
+    /// For the match state in row `first_match + r`, the patterns it matches:
+    /// `patterns[match_starts[r]..match_starts[r + 1]]`.
     match_starts: Vec<u32>,
     patterns: Vec<u32>,
+    /// The length of the longest pattern: a state depends on no more bytes before it than this.
+    max_len: usize,
 }
+
+/// How many stretches of a text [`Table::scan`] walks at once.
+const CHAINS: usize = 2;
+/// How many matches a stretch after the first keeps until the stretches before it are walked.
+const HELD: usize = 16;
 
 impl Table {
     /// Copies the automaton `dfa` (built with ASCII case ignored over `patterns`, without a
@@ -52,140 +71,268 @@ impl Table {
     /// its NFA, whose failure transitions are then followed once here instead of at every byte.
     ///
     /// # Panics
-    /// If the automaton has more states than 32-bit ids can number; the catalogue is far from that.
+    /// If the automaton has more states than 16-bit row numbers can number (65,536); the
+    /// catalogue's has about 11 thousand, and a test keeps it under that with room to grow.
     pub(super) fn new<'a>(dfa: &impl Automaton, patterns: impl IntoIterator<Item = &'a [u8]>) -> Self {
-        let mut classes = [0u8; 256];
-        let mut representatives = vec![0u8];
+        let mut seen = [false; 256];
+        let mut max_len = 0;
         for pattern in patterns {
+            max_len = max_len.max(pattern.len());
             for &byte in pattern {
-                let byte = byte.to_ascii_lowercase();
-                if classes[usize::from(byte)] == 0 {
-                    let class = u8::try_from(representatives.len()).expect("at most 255 pattern bytes");
-                    classes[usize::from(byte)] = class;
-                    classes[usize::from(byte.to_ascii_uppercase())] = class;
-                    representatives.push(byte);
-                }
+                seen[usize::from(byte.to_ascii_lowercase())] = true;
             }
         }
         // Class 0 stands for the bytes of no pattern: its representative is the first of them
         // (not NUL blindly, which a pattern could hold).
-        representatives[0] = (0..=u8::MAX).find(|&b| classes[usize::from(b)] == 0).unwrap_or(0);
-        let stride2 = (representatives.len() + 1).next_power_of_two().trailing_zeros();
+        let mut representatives = vec![(0..=u8::MAX).find(|&b| !seen[usize::from(b)]).unwrap_or(0)];
+        let rest = (0..=u8::MAX).filter(|b| !FIRST.contains(b));
+        for byte in FIRST.iter().copied().chain(rest) {
+            if seen[usize::from(byte)] && !byte.is_ascii_uppercase() {
+                representatives.push(byte);
+            }
+        }
+        let mut classes = [0u8; 256];
+        for (class, &byte) in representatives.iter().enumerate().skip(1) {
+            let class = u8::try_from(class).expect("at most 255 pattern bytes");
+            classes[usize::from(byte)] = class;
+            classes[usize::from(byte.to_ascii_uppercase())] = class;
+        }
+        let stride2 = representatives.len().next_power_of_two().trailing_zeros();
         let start_state = dfa.start_state(Anchored::No).expect("an unanchored start state was built");
 
-        // Breadth-first numbering: `order` lists the DFA's states by their new row, `row_of`
-        // maps a DFA state (by its id) to its row.
-        let mut row_of: Vec<u32> = Vec::new();
+        // Breadth-first order: `order` lists the DFA's states in the order they are reached,
+        // `seen_at` maps a DFA state (by its id) to its place there.
+        let mut seen_at: Vec<u32> = Vec::new();
         let mut order: Vec<StateID> = Vec::new();
-        let visit = |sid: StateID, row_of: &mut Vec<u32>, order: &mut Vec<StateID>| -> u32 {
+        let visit = |sid: StateID, seen_at: &mut Vec<u32>, order: &mut Vec<StateID>| -> u32 {
             let i = sid.as_usize();
-            if i >= row_of.len() {
-                row_of.resize(i + 1, u32::MAX);
+            if i >= seen_at.len() {
+                seen_at.resize(i + 1, u32::MAX);
             }
-            if row_of[i] == u32::MAX {
-                row_of[i] = u32::try_from(order.len()).expect("fewer than 4 billion states");
+            if seen_at[i] == u32::MAX {
+                seen_at[i] = u32::try_from(order.len()).expect("fewer than 4 billion states");
                 order.push(sid);
             }
-            row_of[i]
+            seen_at[i]
         };
-        visit(start_state, &mut row_of, &mut order);
+        visit(start_state, &mut seen_at, &mut order);
         let mut queue = VecDeque::from([start_state]);
-        let mut next_rows: Vec<u32> = Vec::new();
+        let mut next_places: Vec<u32> = Vec::new();
         while let Some(sid) = queue.pop_front() {
             for &byte in &representatives {
                 let next = dfa.next_state(Anchored::No, sid, byte);
                 let before = order.len();
-                let row = visit(next, &mut row_of, &mut order);
+                let place = visit(next, &mut seen_at, &mut order);
                 if order.len() > before {
                     queue.push_back(next);
                 }
-                next_rows.push(row);
+                next_places.push(place);
             }
         }
-        // `next_rows` holds, state by state in breadth-first order, the row each class leads to.
+        // Rows: the states that are no match in breadth-first order, then the match states.
         let matching: Vec<bool> = order.iter().map(|&sid| dfa.is_match(sid)).collect();
-        let id_of = |row: u32| -> u32 {
-            let id = row
-                .checked_shl(stride2)
-                .filter(|id| id >> stride2 == row)
-                .expect("fewer states than 32-bit ids number");
-            if matching[row as usize] { id | MATCH } else { id }
-        };
+        let first_match = matching.iter().filter(|&&m| !m).count();
+        let mut row_of = vec![0u16; order.len()];
+        let (mut plain, mut matched_rows) = (0usize, first_match);
+        for (place, &m) in matching.iter().enumerate() {
+            let row = if m { &mut matched_rows } else { &mut plain };
+            row_of[place] = u16::try_from(*row).expect("fewer than 65,536 automaton states");
+            *row += 1;
+        }
         let width = 1usize << stride2;
-        let mut trans = vec![0u32; order.len() * width];
-        let mut match_starts = Vec::with_capacity(order.len() + 1);
-        let mut matched = Vec::new();
-        for (row, (&sid, nexts)) in order.iter().zip(next_rows.chunks_exact(representatives.len())).enumerate() {
-            let base = (id_of(row as u32) & !MATCH) as usize;
-            let offset = usize::from(matching[row]);
+        let mut trans = vec![0u16; order.len() * width];
+        let mut match_lists: Vec<Vec<u32>> = vec![Vec::new(); order.len() - first_match];
+        for (place, (&sid, nexts)) in order.iter().zip(next_places.chunks_exact(representatives.len())).enumerate() {
+            let row = usize::from(row_of[place]);
             for (class, &next) in nexts.iter().enumerate() {
-                trans[base + offset + class] = id_of(next);
+                trans[(row << stride2) + class] = row_of[next as usize];
             }
-            match_starts.push(u32::try_from(matched.len()).expect("fewer than 4 billion matches"));
-            if matching[row] {
-                matched.extend((0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()));
+            if matching[place] {
+                match_lists[row - first_match] =
+                    (0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()).collect();
             }
         }
-        match_starts.push(u32::try_from(matched.len()).expect("fewer than 4 billion matches"));
-        Self { classes, stride2, trans, start: id_of(0), match_starts, patterns: matched }
+        let mut match_starts = Vec::with_capacity(match_lists.len() + 1);
+        let mut patterns = Vec::new();
+        for list in match_lists {
+            match_starts.push(u32::try_from(patterns.len()).expect("fewer than 4 billion matches"));
+            patterns.extend(list);
+        }
+        match_starts.push(u32::try_from(patterns.len()).expect("fewer than 4 billion matches"));
+        Self {
+            classes,
+            stride2,
+            trans,
+            start: row_of[0],
+            first_match: u16::try_from(first_match).expect("fewer than 65,536 automaton states"),
+            match_starts,
+            patterns,
+            max_len,
+        }
     }
 
     /// The state every walk starts in.
-    pub(super) const fn start(&self) -> u32 {
+    #[cfg(test)]
+    pub(super) const fn start(&self) -> u16 {
         self.start
     }
 
-    /// The state after `byte` in state `id`.
-    #[inline]
-    fn step(&self, id: u32, byte: u8) -> u32 {
-        self.trans[(id + u32::from(self.classes[usize::from(byte)])) as usize]
+    /// The state after `byte` in state `row`.
+    #[inline(always)]
+    fn step(&self, row: u16, byte: u8) -> u16 {
+        self.trans[(usize::from(row) << self.stride2) | usize::from(self.classes[usize::from(byte)])]
     }
 
-    /// Steps from state `id` over `text[at..]` to the next match state: the position of the
+    /// Steps from state `row` over `text[at..]` to the next match state: the position of the
     /// byte that led to it, and the state. Four bytes are stepped before their states are
     /// tested together.
-    #[inline]
-    pub(super) fn next_match(&self, text: &[u8], at: usize, mut id: u32) -> Option<(usize, u32)> {
+    #[inline(always)]
+    pub(super) fn next_match(&self, text: &[u8], at: usize, mut row: u16) -> Option<(usize, u16)> {
         let rest = text.get(at..)?;
+        let first_match = self.first_match;
         let mut chunks = rest.chunks_exact(4);
         let mut i = at;
         for chunk in chunks.by_ref() {
             let [b0, b1, b2, b3] = <[u8; 4]>::try_from(chunk).expect("chunks of four");
-            let s0 = self.step(id, b0);
+            let s0 = self.step(row, b0);
             let s1 = self.step(s0, b1);
             let s2 = self.step(s1, b2);
             let s3 = self.step(s2, b3);
-            if (s0 | s1 | s2 | s3) & MATCH != 0 {
-                let k = [s0, s1, s2, s3].iter().position(|s| s & MATCH != 0).expect("one of them matched");
-                return Some((i + k, [s0, s1, s2, s3][k]));
+            if s0.max(s1).max(s2.max(s3)) >= first_match {
+                let steps = [s0, s1, s2, s3];
+                let k = steps.iter().position(|&s| s >= first_match).expect("one of them matched");
+                return Some((i + k, steps[k]));
             }
-            (id, i) = (s3, i + 4);
+            (row, i) = (s3, i + 4);
         }
         for &byte in chunks.remainder() {
-            id = self.step(id, byte);
-            if id & MATCH != 0 {
-                return Some((i, id));
+            row = self.step(row, byte);
+            if row >= first_match {
+                return Some((i, row));
             }
             i += 1;
         }
         None
     }
 
-    /// The patterns match state `id` stands for (none for a state that is no match).
-    pub(super) fn matches(&self, id: u32) -> &[u32] {
-        let row = (id >> self.stride2) as usize;
-        &self.patterns[self.match_starts[row] as usize..self.match_starts[row + 1] as usize]
+    /// Calls `found` with the position and state of every match state `text` leads to, in the
+    /// order of the text: what calling [`next_match`](Self::next_match) from the start state
+    /// over the whole text gives.
+    ///
+    /// A step is a load that depends on the step before, so one walk waits on the cache at every
+    /// byte. A text long enough is walked as [`CHAINS`] stretches at once, each a walk of its own
+    /// that the processor overlaps with the others. A stretch after the first starts
+    /// `max_len` bytes early, from the start state: a state stands for the longest end of the
+    /// text read that begins a pattern, at most `max_len` bytes, so once a walk has read that
+    /// many bytes its states are those of a walk from the text's start. Such a stretch reports
+    /// only from where the stretch before it ends, and holds its matches until that stretch is
+    /// done (up to [`HELD`] of them; when they are more, the stretches are finished one after
+    /// the other).
+    #[inline]
+    pub(super) fn scan(&self, text: &[u8], mut found: impl FnMut(usize, u16)) {
+        let overlap = self.max_len;
+        // Each stretch reads `len` bytes; stretch `k` starts at `k * (len - overlap)`.
+        let len = (text.len() + (CHAINS - 1) * overlap).div_ceil(CHAINS);
+        if len < 2 * overlap.max(4) || u32::try_from(text.len()).is_err() {
+            self.walk_from(text, 0, self.start, 0, &mut found);
+            return;
+        }
+        let first_match = self.first_match;
+        let mut at = [0usize; CHAINS];
+        let mut end = [0usize; CHAINS];
+        for k in 0..CHAINS {
+            at[k] = k * (len - overlap);
+            end[k] = (at[k] + len).min(text.len());
+        }
+        end[CHAINS - 1] = text.len();
+        let mut row = [self.start; CHAINS];
+        let mut held = [[(0u32, 0u16); HELD]; CHAINS - 1];
+        let mut held_len = [0usize; CHAINS];
+        'lockstep: while (0..CHAINS).all(|k| at[k] + 4 <= end[k]) {
+            let mut steps = [[0u16; 4]; CHAINS];
+            for k in 0..CHAINS {
+                let b = &text[at[k]..at[k] + 4];
+                let s0 = self.step(row[k], b[0]);
+                let s1 = self.step(s0, b[1]);
+                let s2 = self.step(s1, b[2]);
+                let s3 = self.step(s2, b[3]);
+                steps[k] = [s0, s1, s2, s3];
+            }
+            for k in 0..CHAINS {
+                let [s0, s1, s2, s3] = steps[k];
+                if s0.max(s1).max(s2.max(s3)) >= first_match {
+                    for (j, &s) in steps[k].iter().enumerate() {
+                        let p = at[k] + j;
+                        if s < first_match || (k > 0 && p < end[k - 1]) {
+                            continue;
+                        }
+                        if k == 0 {
+                            found(p, s);
+                        } else if held_len[k] < HELD {
+                            // A text is cut well below 4 GiB (`u32::MAX`): the walk of a longer
+                            // one holds nothing and finishes its stretches one by one.
+                            held[k - 1][held_len[k]] = (p as u32, s);
+                            held_len[k] += 1;
+                        } else {
+                            // No room: this stretch goes on alone once those before it are
+                            // done, from the byte of the match it could not hold (those before
+                            // it have taken this round's steps, those after it walk theirs again).
+                            at[k] = p;
+                            row[k] = if j == 0 { row[k] } else { steps[k][j - 1] };
+                            break 'lockstep;
+                        }
+                    }
+                }
+                at[k] += 4;
+                row[k] = s3;
+            }
+        }
+        for k in 0..CHAINS {
+            if k > 0 {
+                for &(p, s) in &held[k - 1][..held_len[k]] {
+                    found(p as usize, s);
+                }
+            }
+            let report_from = if k == 0 { 0 } else { end[k - 1] };
+            self.walk_from(&text[..end[k]], at[k], row[k], report_from, &mut found);
+        }
+    }
+
+    /// Walks `text[at..]` from state `row`, calling `found` for each match at or after
+    /// `report_from`.
+    #[inline]
+    fn walk_from(
+        &self,
+        text: &[u8],
+        mut at: usize,
+        mut row: u16,
+        report_from: usize,
+        found: &mut impl FnMut(usize, u16),
+    ) {
+        while let Some((p, s)) = self.next_match(text, at, row) {
+            if p >= report_from {
+                found(p, s);
+            }
+            (at, row) = (p + 1, s);
+        }
+    }
+
+    /// The patterns match state `row` stands for (none for a state that is no match).
+    pub(super) fn matches(&self, row: u16) -> &[u32] {
+        let Some(r) = usize::from(row).checked_sub(usize::from(self.first_match)) else { return &[] };
+        &self.patterns[self.match_starts[r] as usize..self.match_starts[r + 1] as usize]
     }
 
     /// The heap memory the table uses, in bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        (self.trans.capacity() + self.match_starts.capacity() + self.patterns.capacity()) * core::mem::size_of::<u32>()
+        self.trans.capacity() * core::mem::size_of::<u16>()
+            + (self.match_starts.capacity() + self.patterns.capacity()) * core::mem::size_of::<u32>()
     }
 
     /// How many states the table has.
     #[cfg(test)]
     pub(super) fn states(&self) -> usize {
-        self.match_starts.len() - 1
+        self.trans.len() >> self.stride2
     }
 }
 
@@ -193,6 +340,7 @@ impl Table {
 mod tests {
     use super::*;
     use aho_corasick::{MatchKind, StartKind};
+    use alloc::format;
 
     fn dfa(patterns: &[&str]) -> DFA {
         DFA::builder()
@@ -206,11 +354,18 @@ mod tests {
 
     /// Every match the table's walk finds, as (end, pattern) pairs.
     fn walk(table: &Table, text: &[u8]) -> Vec<(usize, u32)> {
-        let (mut at, mut id, mut found) = (0, table.start(), Vec::new());
-        while let Some((end, state)) = table.next_match(text, at, id) {
+        let (mut at, mut row, mut found) = (0, table.start(), Vec::new());
+        while let Some((end, state)) = table.next_match(text, at, row) {
             found.extend(table.matches(state).iter().map(|&p| (end, p)));
-            (at, id) = (end + 1, state);
+            (at, row) = (end + 1, state);
         }
+        found
+    }
+
+    /// Every match [`Table::scan`] reports, as (end, pattern) pairs in its order.
+    fn scanned(table: &Table, text: &[u8]) -> Vec<(usize, u32)> {
+        let mut found = Vec::new();
+        table.scan(text, |end, state| found.extend(table.matches(state).iter().map(|&p| (end, p))));
         found
     }
 
@@ -223,6 +378,8 @@ mod tests {
     }
 
     fn assert_same(dfa: &DFA, table: &Table, text: &[u8]) {
+        // The stretches of `scan` report what one walk finds, in the same order.
+        assert_eq!(scanned(table, text), walk(table, text), "{:?}", alloc::string::String::from_utf8_lossy(text));
         let (mut want, mut got) = (dfa_walk(dfa, text), walk(table, text));
         want.sort_unstable();
         got.sort_unstable();
@@ -245,6 +402,26 @@ mod tests {
             assert_same(&dfa, &table, text.as_bytes());
         }
         assert_eq!(walk(&table, b"USER UNKNOWN").len(), 2);
+    }
+
+    /// Texts of every length around the stretches' bounds, with matches across each bound,
+    /// none, and more than a stretch holds.
+    #[test]
+    fn scan_finds_what_one_walk_finds() {
+        let patterns = ["user unknown", "unknown", "quota", "mailbox full", "box", "x"];
+        let dfa = dfa(&patterns);
+        let table = Table::new(&dfa, patterns.iter().map(|p| p.as_bytes()));
+        let base = "550 5.1.1 user unknown; mailbox full, over quota; no such box here ".repeat(8);
+        for len in 0..base.len() {
+            assert_same(&dfa, &table, &base.as_bytes()[..len]);
+            assert_same(&dfa, &table, &base.as_bytes()[len..]);
+        }
+        // Every byte a match: a stretch holds more matches than it keeps.
+        for len in [100, 200, 333, 1000] {
+            assert_same(&dfa, &table, "x".repeat(len).as_bytes());
+            assert_same(&dfa, &table, format!("{}{}", "a".repeat(len), "x".repeat(len)).as_bytes());
+        }
+        assert_same(&dfa, &table, "q".repeat(500).as_bytes());
     }
 
     #[test]
@@ -287,5 +464,8 @@ mod tests {
         }
         assert_same(&dfa, &table, &together);
         assert!(table.states() > 1000, "{} states", table.states());
+        // Row numbers are 16 bits: the catalogue may grow to four times its size before a
+        // wider table is needed.
+        assert!(table.states() < 16_384, "{} states: the table's 16-bit rows are nearly used up", table.states());
     }
 }
