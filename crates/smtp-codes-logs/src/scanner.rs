@@ -208,6 +208,8 @@ pub struct Scanner {
     /// The column header of the CSV log being read (Exchange, Microsoft 365), until the file
     /// ends.
     table: Option<Table>,
+    /// The number of the last line read as Exim's, or as the continuation of one.
+    last_exim: u64,
 }
 
 impl Default for Scanner {
@@ -227,6 +229,7 @@ impl Scanner {
             messages: HashMap::with_hasher(FastState),
             stats: Stats::default(),
             table: None,
+            last_exim: 0,
         }
     }
 
@@ -236,6 +239,7 @@ impl Scanner {
     pub fn next_file(&mut self, year: i32, month: u8, day: u8) {
         self.years.restart(year, month, day);
         self.table = None;
+        self.last_exim = 0;
     }
 
     /// Starts the next file, its classic syslog stamps continuing the year of the last one:
@@ -243,6 +247,7 @@ impl Scanner {
     /// forgotten, as every file has its own.
     pub fn next_file_same_year(&mut self) {
         self.table = None;
+        self.last_exim = 0;
     }
 
     /// What was seen so far.
@@ -270,6 +275,14 @@ impl Scanner {
         if self.table.is_some() && self.push_row(line, n, out) {
             return;
         }
+        // Exim writes a message that holds line breaks as several lines, each after the first
+        // opening with a space (`Warning: purging the environment.` and ` Suggested action: use
+        // keep_environment.`): such a line right after one of Exim's is part of it.
+        if self.last_exim != 0 && n == self.last_exim + 1 && line.starts_with([' ', '\t']) {
+            self.last_exim = n;
+            self.stats.count_format(LogFormat::Exim);
+            return;
+        }
         let Some((format, stamp, event)) = self.read(line) else {
             // Formats that are not syslog lines, tried only on lines syslog's reading refused.
             if self.push_other(line, n, out) {
@@ -281,6 +294,9 @@ impl Scanner {
             }
             return;
         };
+        if format == LogFormat::Exim {
+            self.last_exim = n;
+        }
         let Some(event) = event else { return };
         self.stats.count_format(format);
         let time = match stamp {

@@ -10,7 +10,7 @@
 //! is the text after the fields, the last `==` line of an address still waiting at the end of
 //! the log a deferral; every delivery and failure names the sender of its message's `<=` line
 //! (the arrival comes after a cutthrough delivery); every `rejected RCPT` line a refusal of
-//! that recipient; no other outcome, and no line in no known format.
+//! that recipient; no other outcome, and no line of Exim's in no known format.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -120,6 +120,18 @@ fn expected(text: &str) -> BTreeMap<Key, Vec<Value>> {
     want
 }
 
+/// Whether `line` opens with Exim's time stamp, `1999-03-02 09:44:33 `.
+fn stamped(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 20
+        && b[..19].iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 #[test]
 fn each_flagged_line_is_its_outcome() {
     let logs = logs();
@@ -133,11 +145,15 @@ fn each_flagged_line_is_its_outcome() {
             scanner.push(line, &mut out);
         }
         scanner.finish(&mut out);
-        if scanner.stats().unknown > 0 {
+        // A few tests write a simulator's dialogue into the log (`5100`: an LMTP server's lines
+        // without a time stamp): those may be unknown lines, no line of Exim's own may be (a
+        // line that opens with a space continues the one before).
+        let foreign = text.lines().filter(|l| !stamped(l) && !l.starts_with(' ')).count() as u64;
+        let stats = scanner.stats();
+        if stats.unknown > foreign || stats.unknown_examples.iter().any(|(_, l)| stamped(l)) {
             failures.push(format!(
-                "{name}: {} lines in no known format: {:?}",
-                scanner.stats().unknown,
-                scanner.stats().unknown_examples
+                "{name}: {} lines in no known format ({foreign} without Exim's time stamp): {:?}",
+                stats.unknown, stats.unknown_examples
             ));
         }
         let mut got = BTreeMap::new();

@@ -164,6 +164,29 @@ fn sendmail_deliveries_are_joined_per_recipient() {
     assert_eq!(out[1].relay_host(), Some("exbox.foo.com"));
 }
 
+/// Exim writes a message with a line break as two lines, the second opening with a space
+/// (Exim's test-suite log `0615`); an indented line after no line of Exim's is still unknown.
+#[test]
+fn an_indented_line_after_an_exim_line_continues_it() {
+    let mut scanner = Scanner::new(Options { year: (2017, 7, 30), ..Options::default() });
+    let mut out = Vec::new();
+    for line in [
+        "  Suggested action: a line before any of Exim's",
+        "2017-07-30 18:51:05 Warning: purging the environment.",
+        " Suggested action: use keep_environment.",
+        "2017-07-30 18:51:05 10HmaX-0005vi-00 <= CALLER@myhost.test.ex U=CALLER P=local S=sss",
+        "2017-07-30 18:51:05 10HmaX-0005vi-00 => userx <userx@test.ex> R=r1 T=t1",
+        "2017-07-30 18:51:05 10HmaX-0005vi-00 Completed",
+    ] {
+        scanner.push(line, &mut out);
+    }
+    scanner.finish(&mut out);
+    assert_eq!(scanner.stats().unknown, 1, "{:?}", scanner.stats().unknown_examples);
+    assert_eq!(scanner.stats().unknown_examples[0].0, 1);
+    assert_eq!(kinds(&out), [(OutcomeKind::Delivered, Some("userx"))]);
+    assert_eq!(out[0].original_recipient(), Some("userx@test.ex"));
+}
+
 #[test]
 fn a_forced_format_leaves_other_lines_to_other_programs() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/postfix-deliveries.log");
