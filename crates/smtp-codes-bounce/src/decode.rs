@@ -538,6 +538,21 @@ fn recipients_in(section: &str, failed: &[String], format: Option<&'static Forma
             }
         }
     }
+    // The one recipient of a section whose own lines give no code (a reply code or an enhanced
+    // status code) takes the section's first paragraph that does: the whole section is about it (Mimecast writes the address,
+    // then "The problem appears to be :" and, a paragraph later, "Additional information
+    // follows :" with the remote server's reply).
+    let coded = |s: &str| generic::has_reply_code(s) || smtp_codes::parse::diagnose(s).enhanced_code().is_some();
+    if let [only] = facts.as_mut_slice()
+        && !coded(&only.diagnostic)
+        && let Some(paragraph) = generic::paragraph_where(section, coded)
+        && !only.diagnostic.contains(&paragraph)
+    {
+        if !only.diagnostic.is_empty() {
+            only.diagnostic.push(' ');
+        }
+        only.diagnostic.push_str(&paragraph);
+    }
     // A recipient the format named after its marker (`(generated from bob@example.org)`) that
     // is another recipient's original address is that recipient, not one more.
     let originals: std::collections::HashSet<String> =

@@ -710,6 +710,13 @@ pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
     paragraph_with_code(&text.lines().collect::<Vec<_>>())
 }
 
+/// The first paragraph of `text` with a line that `holds`, on one line.
+pub(crate) fn paragraph_where(text: &str, holds: impl Fn(&str) -> bool) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| holds(l))?;
+    Some(paragraph_at(&lines, at))
+}
+
 /// The paragraph (lines between blank lines) that first mentions `address`, on one line.
 pub(crate) fn paragraph_with(lines: &[&str], address: &str) -> Option<String> {
     let needle = address.to_ascii_lowercase();

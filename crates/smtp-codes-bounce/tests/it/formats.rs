@@ -109,6 +109,8 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     // lines on how to get the list's guide name its command address, no recipient.
     ("fml.eml", "neko-nyaan@example.org", "rejected"),
     ("fml-2.eml", "neko@example.co.jp", "systemerror"),
+    // The reply is two paragraphs below the recipient's, after "Additional information follows :".
+    ("mimecast.eml", "sabineko@neko.ef.example.org", "userunknown"),
 ];
 
 /// Samples whose reason is clear from their text but not yet found: file, recipient, the reason

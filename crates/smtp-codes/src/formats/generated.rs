@@ -611,4 +611,20 @@ pub static FORMATS: &[Format] = &[
         recipient_domain: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (X-MLServer, a From of \"-admin@\", a Message-ID holding \".FML\"; the boundary \"Original mail as follows:\"; its error texts); sample:sisimai/bsd/lhost-fml-02.eml; sample:sisimai/bsd/lhost-fml-03.eml",
     },
+    Format {
+        id: "mimecast",
+        title: "Mimecast",
+        markers: &[
+            "an email that you attempted to send to the following address could not be delivered:",
+        ],
+        headers: &["message-id: .mimecast.lan>"],
+        start: &["an email that you attempted to send to the following address"],
+        end: &[
+            "this condition occurred after",
+            "if you sent the email to multiple recipients",
+        ],
+        recipient_after: &["to the following address could not be delivered:"],
+        recipient_domain: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Mimecast.pm@149efe95a2f35317791f850253f087de160e3af2 (a subject \"Email Delivery Failure\", a Message-Id ending in \".mimecast.lan>\", the recipient and the error texts on \"-- \" lines); sisimai/rb-sisimai:set-of-emails/maildir/bsd/lhost-mimecast-01.eml@758cb3cbe1b0882527af669c8e55b2e677a41c29",
+    },
 ];
