@@ -415,6 +415,25 @@ mod tests {
         assert_same(&dfa, &table, "q".repeat(500).as_bytes());
     }
 
+    proptest::proptest! {
+        /// Random texts of pattern pieces and other bytes, of every length the stretches split:
+        /// the scan reports what one walk does, in its order.
+        #[test]
+        fn the_scan_is_one_walk(pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec!["user unknown", "unknown", "box", "quota", "x", " ", "mailbox full"]),
+                proptest::sample::select(vec!["a", "q", "\u{fc}", "-", "5.1.1", "USER"]),
+            ],
+            0..120,
+        )) {
+            let patterns = ["user unknown", "unknown", "quota", "mailbox full", "box", "x"];
+            let dfa = dfa(&patterns);
+            let table = Table::new(&dfa, patterns.iter().map(|p| p.as_bytes()));
+            let text: alloc::string::String = pieces.concat();
+            proptest::prop_assert_eq!(scanned(&table, text.as_bytes()), walk(&table, text.as_bytes()));
+        }
+    }
+
     #[test]
     fn a_pattern_may_hold_any_byte() {
         let patterns = ["a\0b", "\0", "ab"];
