@@ -488,12 +488,15 @@ fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) ->
             f.diagnostic = paragraph;
         }
     }
-    // The only recipient, whose own text carries no reply code, takes the section's paragraph
-    // that does (MailMarshal writes "Could not be delivered because of / 550 5.1.1 User unknown"
-    // above "The following recipients were affected:").
+    // The only recipient, whose own text carries no code (a reply code or an enhanced status
+    // code), takes the section's first paragraph that does (MailMarshal writes "Could not be
+    // delivered because of / 550 5.1.1 User unknown" above "The following recipients were
+    // affected:"; Mimecast writes "Additional information follows : / -- 5.4.1 ..." two
+    // paragraphs below the address).
+    let has_code = |s: &str| generic::has_reply_code(s) || smtp_codes::parse::diagnose(s).enhanced_code().is_some();
     if let [only] = facts.as_mut_slice()
-        && !generic::has_reply_code(&only.diagnostic)
-        && let Some(coded) = generic::coded_paragraph(section)
+        && !has_code(&only.diagnostic)
+        && let Some(coded) = generic::paragraph_where(section, has_code)
         && !only.diagnostic.contains(&coded)
     {
         only.diagnostic = if only.diagnostic.is_empty() { coded } else { format!("{coded} {}", only.diagnostic) };
@@ -537,21 +540,6 @@ fn recipients_in(section: &str, failed: &[String], format: Option<&'static Forma
                 facts.push(g);
             }
         }
-    }
-    // The one recipient of a section whose own lines give no code (a reply code or an enhanced
-    // status code) takes the section's first paragraph that does: the whole section is about it (Mimecast writes the address,
-    // then "The problem appears to be :" and, a paragraph later, "Additional information
-    // follows :" with the remote server's reply).
-    let coded = |s: &str| generic::has_reply_code(s) || smtp_codes::parse::diagnose(s).enhanced_code().is_some();
-    if let [only] = facts.as_mut_slice()
-        && !coded(&only.diagnostic)
-        && let Some(paragraph) = generic::paragraph_where(section, coded)
-        && !only.diagnostic.contains(&paragraph)
-    {
-        if !only.diagnostic.is_empty() {
-            only.diagnostic.push(' ');
-        }
-        only.diagnostic.push_str(&paragraph);
     }
     // A recipient the format named after its marker (`(generated from bob@example.org)`) that
     // is another recipient's original address is that recipient, not one more.
