@@ -369,6 +369,19 @@ fn from_message(parsed: &Message<'_>, classifier: &Classifier, skip: &[&str], de
         d.warnings.dedup();
         return d;
     }
+    // A message that is a bounce by both its subject and its sender (`Returned mail` from
+    // `MAILER-DAEMON`) but whose text names no recipient any reader finds is a bounce of an
+    // unknown recipient, the text's first lines its diagnostic; "not a bounce" would lose it.
+    if bounce_subject && bounce_sender {
+        let first: Vec<&str> =
+            joined.lines().map(str::trim).filter(|l| !l.is_empty()).take(generic::MAX_ERROR_LINES).collect();
+        if !first.is_empty() {
+            let facts = vec![Facts { diagnostic: first.join(" "), ..Facts::default() }];
+            let mut d = finish_generic(decoded, facts, format, generic::says_delay(&joined), classifier);
+            d.warnings.push(DecodeWarning::NoRecipientInText);
+            return d;
+        }
+    }
     decoded.original = None;
     decoded
 }
@@ -493,7 +506,12 @@ fn plain_text(text: &str, failed: &[String], format: Option<&'static Format>) ->
     // delivered because of / 550 5.1.1 User unknown" above "The following recipients were
     // affected:"; Mimecast writes "Additional information follows : / -- 5.4.1 ..." two
     // paragraphs below the address).
-    let has_code = |s: &str| generic::has_reply_code(s) || smtp_codes::parse::diagnose(s).enhanced_code().is_some();
+    // Failure codes only, as `has_reply_code` counts them: a version number in a quoted subject
+    // ("RELEASED Mailman 2.0.12") reads as a success code.
+    let has_code = |s: &str| {
+        generic::has_reply_code(s)
+            || smtp_codes::parse::diagnose(s).enhanced_code().is_some_and(|c| matches!(c.class(), 4 | 5))
+    };
     if let [only] = facts.as_mut_slice()
         && !has_code(&only.diagnostic)
         && let Some(coded) = generic::paragraph_where(section, has_code)

@@ -103,9 +103,13 @@
 //!    (`Mailbox full: bob@example.org`), and the error text after each, up to a blank line, the
 //!    next recipient, or the copy of the original; the addresses of `X-Failed-Recipients` that
 //!    no line names get the paragraph that mentions them; a recipient with no text below it
-//!    the paragraph it stands in; the only recipient whose text has no reply code the
-//!    section's paragraph that has one. [`decode_without_formats`] leaves formats out, for
-//!    measuring the reader on formats it does not know.
+//!    the paragraph it stands in; the only recipient whose text has no failure code (a `4xx`
+//!    or `5xx` reply code, a `4.x.x` or `5.x.x` status code) the section's first paragraph
+//!    that has one. A message that is a bounce by both its subject and its sender but whose
+//!    text names no recipient any reader finds gives one recipient without an address, the
+//!    text's first lines its diagnostic ([`DecodeWarning::NoRecipientInText`]).
+//!    [`decode_without_formats`] leaves formats out, for measuring the reader on formats it
+//!    does not know.
 //! 7. Anything else: [`MessageKind::NotABounce`], no recipients.
 //!
 //! A message's own headers (Authentication-Results, X-Virus-*, X-Mailer, Received, ...) and

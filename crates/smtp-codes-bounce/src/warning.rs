@@ -25,6 +25,9 @@ pub enum DecodeWarning {
     NotMail,
     /// A delivery-status part names no recipient.
     NoRecipient,
+    /// The message is a bounce by its subject and its sender (`Returned mail` from
+    /// `MAILER-DAEMON`), but its text names no recipient the readers find.
+    NoRecipientInText,
     /// A `Status` field that is not an enhanced status code.
     BadStatus {
         /// The field's value.
@@ -56,6 +59,9 @@ impl fmt::Display for DecodeWarning {
             ),
             Self::NotMail => f.write_str("the input is not an e-mail message (no header lines and no bounce text)"),
             Self::NoRecipient => f.write_str("the delivery-status part names no recipient"),
+            Self::NoRecipientInText => {
+                f.write_str("the subject and the sender say this is a bounce, but its text names no recipient")
+            }
             Self::BadStatus { value } => write!(f, "the Status field {value:?} is not an enhanced status code"),
             Self::UnknownAction { value } => write!(f, "the Action field {value:?} is not one RFC 3464 defines"),
             Self::TooDeep => f.write_str("MIME parts are nested too deeply; the deepest were not read"),

@@ -325,3 +325,34 @@ fn a_diagnostic_holding_a_replys_first_line_is_completed_from_the_transcript() {
     assert_eq!(r.classification().reason().id(), "rejected");
     assert!(!r.classification().reason().hard_bounce());
 }
+
+/// A message that is a bounce by its subject and its sender but names no recipient is a bounce
+/// of an unknown recipient with a warning (as Yale's directory gateway wrote one, flufl's
+/// `yale_01.txt`); by its subject alone it is not.
+#[test]
+fn a_bounce_by_subject_and_sender_without_a_recipient() {
+    let m = "From: MAILER-DAEMON@mx.example.org\nSubject: Returned mail - nameserver error report\n\n --------Message not delivered to the following:\n\n bob    No matches to nameserver query\n";
+    let d = decode(m.as_bytes());
+    assert_eq!(d.kind(), MessageKind::Bounce);
+    let [r] = d.recipients() else { panic!("one record: {:?}", d.recipients()) };
+    assert_eq!(r.recipient(), None);
+    assert!(r.diagnostic().contains("No matches to nameserver query"), "{}", r.diagnostic());
+    assert_eq!(d.warnings(), [DecodeWarning::NoRecipientInText]);
+    let d = decode(m.replace("MAILER-DAEMON@mx.example.org", "Bob <bob@example.net>").as_bytes());
+    assert!(d.recipients().is_empty(), "{:?}", d.recipients());
+}
+
+/// The one recipient whose text holds no code takes the first paragraph with a failure code,
+/// never a version number that reads as a success code (flufl's `groupwise_02.txt` quotes the
+/// subject "RELEASED Mailman 2.0.12"), and takes a paragraph with an enhanced code alone.
+#[test]
+fn the_only_recipient_takes_a_failure_code_paragraph() {
+    let m = "From: MAILER-DAEMON@mx.example.org\nSubject: Undeliverable: RELEASED Mailman 2.0.12\n\nbob@example.net: the message could not be delivered\n\nSubject: RELEASED Mailman 2.0.12\n\nAdditional information follows:\n-- 5.1.1 Recipient address rejected: no such user\n";
+    let r = one(m.as_bytes());
+    assert_eq!(r.recipient(), Some("bob@example.net"));
+    assert!(r.diagnostic().contains("5.1.1 Recipient address rejected"), "{}", r.diagnostic());
+    assert!(!r.diagnostic().contains("2.0.12"), "{}", r.diagnostic());
+    assert_eq!(r.classification().reason().id(), "userunknown");
+    let without = one(m.replace("-- 5.1.1 Recipient address rejected: no such user", "Nothing more.").as_bytes());
+    assert_ne!(without.classification().reason().id(), "delivered", "{}", without.diagnostic());
+}
