@@ -267,7 +267,10 @@ impl Scan {
                 } else {
                     &mut scan.enhanced
                 };
-                if slot.is_none() {
+                // As with lone reply codes, a failure code wins over a success code before it
+                // (a version number, `Mailman 2.0.12`, ahead of `5.1.1 Recipient address
+                // rejected`); otherwise the first one found stays.
+                if slot.is_none_or(|e| e.code.class() == 2 && matches!(code.class(), 4 | 5)) {
                     *slot = Some(lone);
                 }
                 i = end;

@@ -292,6 +292,19 @@ fn gmail_rate_limit_with_ip_and_session_count() {
     assert_eq!(d.segments().next(), Some("[192.99.55.226 15] Our system has detected an unusual rate of"));
 }
 
+/// Without a reply code, a failure status code wins over a success-shaped number before it (a
+/// version in a quoted subject, as flufl.bounce's GroupWise sample has one); the first of two
+/// codes of one class stays.
+#[test]
+fn a_failure_status_code_wins_over_a_version_before_it() {
+    let d = diagnose(
+        "Subject: RELEASED Mailman 2.0.12 Additional information follows: -- 5.1.1 Recipient address rejected",
+    );
+    assert_eq!((d.reply_code(), d.enhanced_code()), (None, Some(ec("5.1.1"))));
+    assert_eq!(diagnose("2.0.0 queued, then 2.1.5 ok").enhanced_code(), Some(ec("2.0.0")));
+    assert_eq!(diagnose("5.1.1 unknown; also 5.2.2").enhanced_code(), Some(ec("5.1.1")));
+}
+
 #[test]
 fn folded_diagnostic_code() {
     // Google G1: RFC 5322 folding plus repeated prefixes.
