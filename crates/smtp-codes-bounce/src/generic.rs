@@ -707,7 +707,7 @@ impl<'a> ErrorLines<'a> {
 
 /// The first paragraph of `text` that holds a failure reply code, on one line.
 pub(crate) fn coded_paragraph(text: &str) -> Option<String> {
-    paragraph_with_code(&text.lines().collect::<Vec<_>>())
+    paragraph_where(text, has_reply_code)
 }
 
 /// The first paragraph of `text` with a line that `holds`, on one line.
