@@ -50,10 +50,12 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
 
 /// Formats with no sample: no message of either corpus is in the format, with or without a
 /// delivery-status part, and no text may be invented.
-const UNSAMPLED: &[(&str, &str)] = &[(
-    "biglobe",
-    "neither corpus holds a BIGLOBE bounce (its first marker appears only in rfc3464-35.eml, a Sendmail-style report)",
-)];
+const UNSAMPLED: &[(&str, &str)] = &[
+    (
+        "biglobe",
+        "neither corpus holds a BIGLOBE bounce (its first marker appears only in rfc3464-35.eml, a Sendmail-style report)",
+    ),
+];
 
 /// Samples whose recipient and reason are clear from their text: file, recipient, reason.
 const EXPECTED: &[(&str, &str, &str)] = &[
@@ -97,6 +99,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("ezweb-2.eml", "kijitora-neko-nyaan-22222-cats@hotmail.com", "blocked"),
     ("googlegroups.eml", "libsisimai@googlegroups.com", "rejected"),
     ("mfilter.eml", "kijitora@example.com", "userunknown"),
+    ("mimecast.eml", "sabineko@neko.ef.example.org", "userunknown"),
     ("yandex.eml", "kijitora@example.jp", "userunknown"),
     ("barracuda.eml", "kijitora@example.org", "blocked"),
     // A screen name alone, below a line naming the sender and ending in a colon.
@@ -111,7 +114,6 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("fml.eml", "neko-nyaan@example.org", "rejected"),
     ("fml-2.eml", "neko@example.co.jp", "systemerror"),
     // The reply is two paragraphs below the recipient's, after "Additional information follows :".
-    ("mimecast.eml", "sabineko@neko.ef.example.org", "userunknown"),
 ];
 
 /// Samples whose reason is clear from their text but not yet found: file, recipient, the reason

@@ -619,12 +619,9 @@ pub static FORMATS: &[Format] = &[
         ],
         headers: &["message-id: .mimecast.lan>"],
         start: &["an email that you attempted to send to the following address"],
-        end: &[
-            "this condition occurred after",
-            "if you sent the email to multiple recipients",
-        ],
+        end: &[],
         recipient_after: &["to the following address could not be delivered:"],
         recipient_domain: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Mimecast.pm@149efe95a2f35317791f850253f087de160e3af2 (a subject \"Email Delivery Failure\", a Message-Id ending in \".mimecast.lan>\", the recipient and the error texts on \"-- \" lines); sisimai/rb-sisimai:set-of-emails/maildir/bsd/lhost-mimecast-01.eml@758cb3cbe1b0882527af669c8e55b2e677a41c29",
+        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Mimecast.pm@149efe95a2f35317791f850253f087de160e3af2 (a subject \"Email Delivery Failure\", a Message-Id ending in \".mimecast.lan>\", the recipient and the error texts on \"-- \" lines, as its comments quote them)",
     },
 ];
