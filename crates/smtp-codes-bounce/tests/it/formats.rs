@@ -50,12 +50,10 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
 
 /// Formats with no sample: no message of either corpus is in the format, with or without a
 /// delivery-status part, and no text may be invented.
-const UNSAMPLED: &[(&str, &str)] = &[
-    (
-        "biglobe",
-        "neither corpus holds a BIGLOBE bounce (its first marker appears only in rfc3464-35.eml, a Sendmail-style report)",
-    ),
-];
+const UNSAMPLED: &[(&str, &str)] = &[(
+    "biglobe",
+    "neither corpus holds a BIGLOBE bounce (its first marker appears only in rfc3464-35.eml, a Sendmail-style report)",
+)];
 
 /// Samples whose recipient and reason are clear from their text: file, recipient, reason.
 const EXPECTED: &[(&str, &str, &str)] = &[
