@@ -8,6 +8,7 @@ mod corpus;
 mod crisp;
 mod deciding;
 mod deltachat;
+mod discourse;
 mod endings;
 mod esp;
 mod flanker;
