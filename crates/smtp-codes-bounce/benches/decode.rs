@@ -2,7 +2,9 @@
 //! `cargo bench -p smtp-codes-bounce`.
 //!
 //! `all` decodes every sample message of `tests/data/sisimai` once per iteration (criterion
-//! reports messages a second); the other groups decode one kind of message each.
+//! reports messages a second); the other groups decode one kind of message each. With
+//! `SMTP_CODES_CORPUS` naming a folder (the Sisimai corpus of `../shared/corpus/sisimai`, say),
+//! `corpus` decodes every message file under it (`*.eml`, `*.txt`, recursively) the same way.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -24,6 +26,19 @@ fn samples() -> Vec<(String, Vec<u8>)> {
     all
 }
 
+/// Every message file (`*.eml`, `*.txt`) under `dir`, recursively, in name order.
+fn corpus_files(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            corpus_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "eml" || e == "txt") {
+            out.push(std::fs::read(&path).unwrap());
+        }
+    }
+}
+
 /// Decodes a message and touches what a front end reads, so that no work is skipped.
 fn decode(message: &[u8]) -> usize {
     let decoded = smtp_codes_bounce::decode(black_box(message));
@@ -40,6 +55,16 @@ fn whole_set(c: &mut Criterion) {
         b.iter(|| samples.iter().map(|(_, m)| decode(m)).sum::<usize>())
     });
     group.finish();
+    if let Some(dir) = std::env::var_os("SMTP_CODES_CORPUS") {
+        let mut corpus = Vec::new();
+        corpus_files(std::path::Path::new(&dir), &mut corpus);
+        let mut group = c.benchmark_group("corpus");
+        group.throughput(Throughput::Elements(corpus.len() as u64));
+        group.bench_function(BenchmarkId::from_parameter(format!("{} messages", corpus.len())), |b| {
+            b.iter(|| corpus.iter().map(|m| decode(m)).sum::<usize>())
+        });
+        group.finish();
+    }
 }
 
 fn per_message(c: &mut Criterion) {
