@@ -3,7 +3,7 @@
 //!
 //! `all` decodes every sample message of `tests/data/sisimai` once per iteration (criterion
 //! reports messages a second); the other groups decode one kind of message each. With
-//! `SMTP_CODES_CORPUS` naming a folder (the Sisimai corpus of `../shared/corpus/sisimai`, say),
+//! `SMTP_CODES_CORPUS` naming a folder (the Sisimai corpus's, say),
 //! `corpus` decodes every message file under it (`*.eml`, `*.txt`, recursively) the same way.
 
 use std::hint::black_box;
