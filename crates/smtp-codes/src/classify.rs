@@ -57,9 +57,6 @@
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-use aho_corasick::MatchKind;
-use aho_corasick::nfa::noncontiguous::NFA;
-
 mod fold;
 #[rustfmt::skip]
 mod generated;
@@ -484,17 +481,13 @@ impl Classifier {
         }
         starts.push(u32::try_from(targets.len()).expect("fewer than 4 billion rules"));
         // A full DFA walked by `decide` itself: the classifier is built once and then runs over
-        // millions of lines, so its larger size and build time buy one table lookup per byte.
-        // `aho-corasick` builds the automaton as an NFA with failure transitions; the table
-        // follows each of them once, in breadth-first order (see `table`). Measured at this
-        // commit: built in 30-45 ms, as aho-corasick's own DFA was, in half its memory.
-        let nfa = NFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(by_key.keys())
-            .expect("the catalogue's phrases fit in an automaton");
-        let automaton = table::Table::new(&nfa, by_key.keys().map(Vec::as_slice));
+        // millions of lines, so its larger size buys one table lookup per byte. `table` builds
+        // it from the keys (the trie and its failure states, each row made once in breadth-first
+        // order), the same table as of `aho-corasick`'s automaton of the keys, which a test
+        // checks; walking that automaton's failure transitions for every state and byte class
+        // had taken 30 ms of every command's start-up.
+        let keys: Vec<&[u8]> = by_key.keys().map(Vec::as_slice).collect();
+        let automaton = table::Table::build(&keys);
         let key_lens = by_key.keys().map(|k| u8::try_from(k.len()).expect("keys are KEY_LEN bytes at most")).collect();
         let reason = |id| Reason::from_id(id).expect("the generator checks that the fallback reasons exist");
         let mut hosts: Vec<(u64, &'static str, u64)> = Vec::new();

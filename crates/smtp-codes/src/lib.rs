@@ -64,7 +64,8 @@
 //!   processor has it).
 //! - `classify` (default): the bounce classifier, one Aho-Corasick automaton over the catalogue's
 //!   phrases, with the reasons, providers and rule tables it uses (`classify::Reason`,
-//!   `classify::PROVIDER_REPLIES`, ...); its only dependency is `aho-corasick`. Needs `alloc`.
+//!   `classify::PROVIDER_REPLIES`, ...). The automaton is built by the crate itself (its tests
+//!   check it against `aho-corasick`'s), so this feature adds no dependency. Needs `alloc`.
 //! - `alloc`: use a global allocator.
 //! - `serde`: `Serialize` and `Deserialize` for [`ReplyCode`] and [`EnhancedCode`] (as `550` and
 //!   `"5.1.1"`), and `Serialize` for the small vocabularies ([`Severity`], [`WhoActs`], ...).

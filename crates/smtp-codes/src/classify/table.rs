@@ -1,11 +1,13 @@
 //! The classifier's automaton as one flat transition table, its states in breadth-first order.
 //!
-//! `aho-corasick` builds the automaton and its DFA; this module copies that DFA into a table laid
-//! out for the classifier's own walk. The walk is one dependent load a byte (the next state is
-//! read from the row of the current one), so what it costs is where those loads land in the
-//! processor's caches; the layout keeps the rows a text visits most small and together:
+//! [`Table::build`] makes the Aho-Corasick automaton of the patterns (a trie and its failure
+//! states) as a full DFA laid out for the classifier's own walk; in the tests, `Table::new` lays
+//! out `aho-corasick`'s automaton of the same patterns the same way, and the two must be equal.
+//! The walk is one dependent load a byte (the next state is read from the row of the current
+//! one), so what it costs is where those loads land in the processor's caches; the layout keeps
+//! the rows a text visits most small and together:
 //!
-//! - **Order.** The DFA numbers its states in the order its patterns were inserted, so the few
+//! - **Order.** A trie numbers its states in the order its patterns were inserted, so the few
 //!   states a text visits most (the start state and the shallow ones a word's first letters
 //!   reach) lie scattered over the whole table, several megabytes. Here they are numbered
 //!   breadth-first from the start state: the hot rows sit together at the front.
@@ -25,11 +27,14 @@
 //!
 //! A test checks every state and byte against the DFA the table came from.
 
+#[cfg(test)]
 use alloc::collections::VecDeque;
 use alloc::vec;
 use alloc::vec::Vec;
 
+#[cfg(test)]
 use aho_corasick::Anchored;
+#[cfg(test)]
 use aho_corasick::automaton::{Automaton, StateID};
 #[cfg(test)]
 use aho_corasick::dfa::DFA;
@@ -39,7 +44,7 @@ use aho_corasick::dfa::DFA;
 const FIRST: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz0123456789.-:@<>,;'\"()/_=[]";
 
 /// A DFA's states as one table of row numbers (see the module's notes).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Table {
     /// The class of each byte.
     classes: [u8; 256],
@@ -60,18 +65,19 @@ pub(super) struct Table {
     max_len: usize,
 }
 
-/// How many matches the second stretch of [`Table::scan`] holds until the first is walked.
-const HELD: usize = 16;
+/// The byte classes of a set of patterns (see the module's notes), with the longest pattern's
+/// length.
+struct Alphabet {
+    classes: [u8; 256],
+    /// One byte of each class, class 0's first.
+    representatives: Vec<u8>,
+    /// log2 of a row's length (at least the number of classes).
+    stride2: u32,
+    max_len: usize,
+}
 
-impl Table {
-    /// Copies the automaton `dfa` (built with ASCII case ignored over `patterns`, without a
-    /// prefilter) from its unanchored start state, as a full DFA: `aho-corasick`'s own DFA, or
-    /// its NFA, whose failure transitions are then followed once here instead of at every byte.
-    ///
-    /// # Panics
-    /// If the automaton has more states than 16-bit row numbers can number (65,536); the
-    /// catalogue's has about 11 thousand, and a test keeps it under that with room to grow.
-    pub(super) fn new<'a>(dfa: &impl Automaton, patterns: impl IntoIterator<Item = &'a [u8]>) -> Self {
+impl Alphabet {
+    fn of<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Self {
         let mut seen = [false; 256];
         let mut max_len = 0;
         for pattern in patterns {
@@ -96,39 +102,155 @@ impl Table {
             classes[usize::from(byte.to_ascii_uppercase())] = class;
         }
         let stride2 = representatives.len().next_power_of_two().trailing_zeros();
-        let start_state = dfa.start_state(Anchored::No).expect("an unanchored start state was built");
+        Self { classes, representatives, stride2, max_len }
+    }
+}
 
+/// How many matches the second stretch of [`Table::scan`] holds until the first is walked.
+const HELD: usize = 16;
+
+impl Table {
+    /// Copies the automaton `dfa` (built with ASCII case ignored over `patterns`, without a
+    /// prefilter) from its unanchored start state, as a full DFA: `aho-corasick`'s own DFA, or
+    /// its NFA, whose failure transitions are then followed once here instead of at every byte.
+    ///
+    /// # Panics
+    /// If the automaton has more states than 16-bit row numbers can number (65,536); the
+    /// catalogue's has about 11 thousand, and a test keeps it under that with room to grow.
+    #[cfg(test)]
+    pub(super) fn new<'a>(dfa: &impl Automaton, patterns: impl IntoIterator<Item = &'a [u8]>) -> Self {
+        let alphabet = Alphabet::of(patterns);
+        let start_state = dfa.start_state(Anchored::No).expect("an unanchored start state was built");
         // Breadth-first order: `order` lists the DFA's states in the order they are reached,
         // `seen_at` maps a DFA state (by its id) to its place there.
-        let mut seen_at: Vec<u32> = Vec::new();
+        let mut seen_at: Vec<usize> = Vec::new();
         let mut order: Vec<StateID> = Vec::new();
-        let visit = |sid: StateID, seen_at: &mut Vec<u32>, order: &mut Vec<StateID>| -> u32 {
-            let i = sid.as_usize();
-            if i >= seen_at.len() {
-                seen_at.resize(i + 1, u32::MAX);
-            }
-            if seen_at[i] == u32::MAX {
-                seen_at[i] = u32::try_from(order.len()).expect("fewer than 4 billion states");
-                order.push(sid);
-            }
-            seen_at[i]
-        };
-        visit(start_state, &mut seen_at, &mut order);
         let mut queue = VecDeque::from([start_state]);
-        let mut next_places: Vec<u32> = Vec::new();
+        seen_at.resize(start_state.as_usize() + 1, usize::MAX);
+        seen_at[start_state.as_usize()] = 0;
+        order.push(start_state);
         while let Some(sid) = queue.pop_front() {
-            for &byte in &representatives {
+            for &byte in &alphabet.representatives {
                 let next = dfa.next_state(Anchored::No, sid, byte);
-                let before = order.len();
-                let place = visit(next, &mut seen_at, &mut order);
-                if order.len() > before {
+                let i = next.as_usize();
+                if i >= seen_at.len() {
+                    seen_at.resize(i + 1, usize::MAX);
+                }
+                if seen_at[i] == usize::MAX {
+                    seen_at[i] = order.len();
+                    order.push(next);
                     queue.push_back(next);
                 }
-                next_places.push(place);
             }
         }
+        Self::layout(
+            &alphabet,
+            &order,
+            |sid: StateID| seen_at[sid.as_usize()],
+            |sid, byte| dfa.next_state(Anchored::No, sid, byte),
+            |sid| {
+                if dfa.is_match(sid) {
+                    (0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()).collect()
+                } else {
+                    Vec::new()
+                }
+            },
+        )
+    }
+
+    /// Builds the automaton of `patterns` (ASCII case ignored; every match reported, a state's
+    /// own pattern before those of its failure state, as `aho-corasick` lists them) here, as a
+    /// trie whose rows are completed in breadth-first order: the row of a state takes its
+    /// failure state's entry wherever the trie has no edge, so each row is made once and no
+    /// failure chain is ever followed. The table is the one `Table::new` makes of
+    /// `aho-corasick`'s automaton of the same patterns (a test compares them), built in a
+    /// fraction of the time: walking that automaton's failure transitions for every state and
+    /// byte class took 30 ms, a start-up cost every command paid.
+    ///
+    /// # Panics
+    /// If the automaton has more states than 16-bit row numbers can number (65,536); the
+    /// catalogue's has about 11 thousand, and a test keeps it under that with room to grow.
+    pub(super) fn build(patterns: &[&[u8]]) -> Self {
+        const NONE: u32 = u32::MAX;
+        let alphabet = Alphabet::of(patterns.iter().copied());
+        let width = alphabet.representatives.len();
+        let class = |byte: u8| usize::from(alphabet.classes[usize::from(byte)]);
+        // The trie: `rows[s * width + c]` is the child of `s` by class `c`, or NONE.
+        let mut rows: Vec<u32> = vec![NONE; width];
+        let mut matches: Vec<Vec<u32>> = vec![Vec::new()];
+        for (p, pattern) in patterns.iter().enumerate() {
+            let mut s = 0usize;
+            for &byte in *pattern {
+                let at = s * width + class(byte);
+                if rows[at] == NONE {
+                    rows[at] = u32::try_from(matches.len()).expect("fewer than 4 billion states");
+                    rows.resize(rows.len() + width, NONE);
+                    matches.push(Vec::new());
+                }
+                s = rows[at] as usize;
+            }
+            matches[s].push(u32::try_from(p).expect("fewer than 4 billion patterns"));
+        }
+        // Failure states breadth-first: a state's failure state is shallower, so its row is
+        // complete when the state's own is filled in.
+        // `order` is the queue of the breadth-first pass, and the table's breadth-first order: a
+        // failure transition leads no deeper than the state it leaves, so every state is first
+        // reached by its trie edge.
+        let mut fail = vec![0u32; matches.len()];
+        let mut order: Vec<u32> = Vec::with_capacity(matches.len());
+        order.push(0);
+        for entry in &mut rows[..width] {
+            match *entry {
+                NONE => *entry = 0,
+                child => order.push(child),
+            }
+        }
+        let mut next = 1;
+        while let Some(&s) = order.get(next) {
+            next += 1;
+            let s = s as usize;
+            let f = fail[s] as usize;
+            for c in 0..width {
+                let via_fail = rows[f * width + c];
+                match rows[s * width + c] {
+                    NONE => rows[s * width + c] = via_fail,
+                    child => {
+                        fail[child as usize] = via_fail;
+                        let inherited = matches[via_fail as usize].clone();
+                        matches[child as usize].extend(inherited);
+                        order.push(child);
+                    }
+                }
+            }
+        }
+        let mut place = vec![0u32; order.len()];
+        for (at, &s) in order.iter().enumerate() {
+            place[s as usize] = u32::try_from(at).expect("fewer than 4 billion states");
+        }
+        Self::layout(
+            &alphabet,
+            &order,
+            |s| place[s as usize] as usize,
+            |s, byte| rows[s as usize * width + class(byte)],
+            |s| matches[s as usize].clone(),
+        )
+    }
+
+    /// Lays out an automaton given by its states in breadth-first order from the start state
+    /// (the first), each state's place in that order, its transition function and the patterns
+    /// each state matches, over `alphabet` (see the module's notes).
+    fn layout<S: Copy>(
+        alphabet: &Alphabet,
+        order: &[S],
+        place: impl Fn(S) -> usize,
+        next_state: impl Fn(S, u8) -> S,
+        matched: impl Fn(S) -> Vec<u32>,
+    ) -> Self {
+        let Alphabet { classes, representatives, stride2, max_len } = alphabet;
+        let (classes, stride2, max_len) = (*classes, *stride2, *max_len);
         // Rows: the states that are no match in breadth-first order, then the match states.
-        let matching: Vec<bool> = order.iter().map(|&sid| dfa.is_match(sid)).collect();
+        let lists: Vec<Vec<u32>> = order.iter().map(|&sid| matched(sid)).collect();
+        let matching: Vec<bool> = lists.iter().map(|l| !l.is_empty()).collect();
         let first_match = matching.iter().filter(|&&m| !m).count();
         let mut row_of = vec![0u16; order.len()];
         let (mut plain, mut matched_rows) = (0usize, first_match);
@@ -140,14 +262,13 @@ impl Table {
         let width = 1usize << stride2;
         let mut trans = vec![0u16; order.len() * width];
         let mut match_lists: Vec<Vec<u32>> = vec![Vec::new(); order.len() - first_match];
-        for (place, (&sid, nexts)) in order.iter().zip(next_places.chunks_exact(representatives.len())).enumerate() {
-            let row = usize::from(row_of[place]);
-            for (class, &next) in nexts.iter().enumerate() {
-                trans[(row << stride2) + class] = row_of[next as usize];
+        for (at, (&sid, list)) in order.iter().zip(lists).enumerate() {
+            let row = usize::from(row_of[at]);
+            for (class, &byte) in representatives.iter().enumerate() {
+                trans[(row << stride2) + class] = row_of[place(next_state(sid, byte))];
             }
-            if matching[place] {
-                match_lists[row - first_match] =
-                    (0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()).collect();
+            if matching[at] {
+                match_lists[row - first_match] = list;
             }
         }
         let mut match_starts = Vec::with_capacity(match_lists.len() + 1);
@@ -333,7 +454,7 @@ mod tests {
     use aho_corasick::{MatchKind, StartKind};
     use alloc::format;
 
-    fn dfa(patterns: &[&str]) -> DFA {
+    fn dfa<P: AsRef<[u8]>>(patterns: &[P]) -> DFA {
         DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -341,6 +462,20 @@ mod tests {
             .prefilter(false)
             .build(patterns)
             .unwrap()
+    }
+
+    /// The classifier's keys: the catalogue's phrases and provider replies, cut to its key length.
+    fn catalogue_keys() -> Vec<&'static [u8]> {
+        use super::super::{KEY_LEN, PHRASE_RULES, PROVIDER_REPLIES};
+        let mut keys: Vec<&[u8]> = PHRASE_RULES
+            .iter()
+            .map(|r| r.phrase.as_bytes())
+            .chain(PROVIDER_REPLIES.iter().map(|r| r.matches.as_bytes()))
+            .map(|p| &p[..p.len().min(KEY_LEN)])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// Every match the table's walk finds, as (end, pattern) pairs.
@@ -434,6 +569,29 @@ mod tests {
         }
     }
 
+    /// The table built here is the one made of `aho-corasick`'s automaton of the same patterns,
+    /// its NFA (as the classifier used) and its DFA, entry for entry and match for match.
+    #[test]
+    fn the_table_built_here_is_the_one_of_aho_corasick() {
+        let small: Vec<&[u8]> =
+            ["user unknown", "unknown", "quota", "mailbox full", "box", "\u{fc}ber", "a\0b", "\0", "USER"]
+                .iter()
+                .map(|p| p.as_bytes())
+                .collect();
+        for patterns in [small, catalogue_keys()] {
+            let nfa = aho_corasick::nfa::noncontiguous::NFA::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&patterns)
+                .unwrap();
+            let dfa = dfa(&patterns);
+            let built = Table::build(&patterns);
+            assert!(built == Table::new(&nfa, patterns.iter().copied()), "differs from the NFA's table");
+            assert!(built == Table::new(&dfa, patterns.iter().copied()), "differs from the DFA's table");
+        }
+    }
+
     #[test]
     fn a_pattern_may_hold_any_byte() {
         let patterns = ["a\0b", "\0", "ab"];
@@ -449,22 +607,9 @@ mod tests {
     /// states and non-ASCII bytes are all stepped through.
     #[test]
     fn finds_what_the_dfa_finds_on_the_catalogue() {
-        use super::super::{KEY_LEN, PHRASE_RULES, PROVIDER_REPLIES};
-        let mut keys: Vec<&[u8]> = PHRASE_RULES
-            .iter()
-            .map(|r| r.phrase.as_bytes())
-            .chain(PROVIDER_REPLIES.iter().map(|r| r.matches.as_bytes()))
-            .map(|p| &p[..p.len().min(KEY_LEN)])
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(&keys)
-            .unwrap();
+        use super::super::PHRASE_RULES;
+        let keys = catalogue_keys();
+        let dfa = dfa(&keys);
         let table = Table::new(&dfa, keys.iter().copied());
         let mut together = Vec::new();
         for rule in PHRASE_RULES {
