@@ -2,6 +2,8 @@
 //! every bounce format of the catalogue, line endings, deciding, challenge-response messages,
 //! mailboxes, large and hostile input, and property tests.
 
+mod asserted;
+mod bounce_email;
 mod bounceparser;
 mod challenge;
 mod corpus;
