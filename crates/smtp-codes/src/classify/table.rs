@@ -464,6 +464,16 @@ mod tests {
             .unwrap()
     }
 
+    /// aho-corasick's NFA of `patterns`, built as the classifier once built its own.
+    fn nfa(patterns: &[&[u8]]) -> aho_corasick::nfa::noncontiguous::NFA {
+        aho_corasick::nfa::noncontiguous::NFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns)
+            .unwrap()
+    }
+
     /// The classifier's keys: the catalogue's phrases and provider replies, cut to its key length.
     fn catalogue_keys() -> Vec<&'static [u8]> {
         use super::super::{KEY_LEN, PHRASE_RULES, PROVIDER_REPLIES};
@@ -579,16 +589,26 @@ mod tests {
                 .map(|p| p.as_bytes())
                 .collect();
         for patterns in [small, catalogue_keys()] {
-            let nfa = aho_corasick::nfa::noncontiguous::NFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(&patterns)
-                .unwrap();
+            let nfa = nfa(&patterns);
             let dfa = dfa(&patterns);
             let built = Table::build(&patterns);
             assert!(built == Table::new(&nfa, patterns.iter().copied()), "differs from the NFA's table");
             assert!(built == Table::new(&dfa, patterns.iter().copied()), "differs from the DFA's table");
+        }
+    }
+
+    proptest::proptest! {
+        /// Random sets of patterns over a few bytes (both cases of two letters, a non-ASCII
+        /// byte, NUL), prefixes and repeats among them: the table built here is the one of
+        /// aho-corasick's NFA.
+        #[test]
+        fn any_patterns_give_the_table_of_aho_corasick(patterns in proptest::collection::btree_set(
+            proptest::collection::vec(proptest::sample::select(vec![b'a', b'A', b'b', b'B', 0xfc, 0]), 1..7),
+            1..24,
+        )) {
+            let patterns: Vec<&[u8]> = patterns.iter().map(Vec::as_slice).collect();
+            let nfa = nfa(&patterns);
+            proptest::prop_assert!(Table::build(&patterns) == Table::new(&nfa, patterns.iter().copied()));
         }
     }
 
