@@ -125,7 +125,7 @@ impl Source {
             return Ok((decoded(io::stdin(), &self.name)?, None));
         };
         let (file, len) = open_file(path, &self.name)?;
-        let bar = (progress && io::stderr().is_terminal()).then(|| progress_bar(len, &self.name));
+        let bar = (progress && stderr_is_terminal()).then(|| progress_bar(len, &self.name));
         let raw: Box<dyn Read> = match &bar {
             Some(bar) => Box::new(bar.wrap_read(file)),
             None => Box::new(file),
@@ -143,25 +143,52 @@ fn head(reader: &mut impl Read, n: usize, name: &str) -> Result<Vec<u8>> {
 }
 
 /// The content of `reader`: gunzipped when it starts with the gzip magic, without a UTF-8 byte
-/// order mark, and UTF-16 (with its byte order mark) turned into UTF-8.
+/// order mark, and UTF-16 (with its byte order mark) turned into UTF-8. The first bytes are
+/// read into the buffer the content is then read through, looping over short reads only until
+/// the longest mark could be told (a pipe handing out one byte at a time is sniffed like a
+/// file), so that a file's first read is also its data's.
 fn decoded<R: Read + 'static>(mut reader: R, name: &str) -> Result<Box<dyn BufRead>> {
-    let magic = head(&mut reader, GZIP_MAGIC.len(), name)?;
-    let mut content: Box<dyn Read> = if magic == GZIP_MAGIC {
-        Box::new(MultiGzDecoder::new(BufReader::with_capacity(BUFFER, Cursor::new(magic).chain(reader))))
+    let mut first = vec![0; BUFFER];
+    let mut len = 0;
+    while len < UTF8_BOM.len() {
+        match reader.read(&mut first[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+        }
+    }
+    first.truncate(len);
+    if first.starts_with(&GZIP_MAGIC) {
+        let gz = MultiGzDecoder::new(BufReader::with_capacity(BUFFER, Cursor::new(first).chain(reader)));
+        let mut content = BufReader::with_capacity(BUFFER, gz);
+        let bom = head(&mut content, UTF8_BOM.len(), name)?;
+        return Ok(without_bom(bom, content));
+    }
+    Ok(without_bom(first, reader))
+}
+
+/// `start` then `rest`, read through a buffer: without a UTF-8 byte order mark at the start,
+/// and UTF-16 (after its byte order mark) turned into UTF-8. `start` holds at least the first
+/// three bytes, or all there are.
+fn without_bom<R: Read + 'static>(mut start: Vec<u8>, rest: R) -> Box<dyn BufRead> {
+    let content: Box<dyn Read> = if start.starts_with(UTF8_BOM) {
+        start.drain(..UTF8_BOM.len());
+        Box::new(Cursor::new(start).chain(rest))
+    } else if start.starts_with(UTF16_LE_BOM) || start.starts_with(UTF16_BE_BOM) {
+        let big_endian = start.starts_with(UTF16_BE_BOM);
+        start.drain(..UTF16_LE_BOM.len());
+        Box::new(utf16::Utf16ToUtf8::new(Cursor::new(start).chain(rest), big_endian))
     } else {
-        Box::new(Cursor::new(magic).chain(reader))
+        Box::new(Cursor::new(start).chain(rest))
     };
-    let bom = head(&mut content, UTF8_BOM.len(), name)?;
-    let content: Box<dyn Read> = if bom == UTF8_BOM {
-        content
-    } else if let Some(rest) = bom.strip_prefix(UTF16_LE_BOM) {
-        Box::new(utf16::Utf16ToUtf8::new(Cursor::new(rest.to_vec()).chain(content), false))
-    } else if let Some(rest) = bom.strip_prefix(UTF16_BE_BOM) {
-        Box::new(utf16::Utf16ToUtf8::new(Cursor::new(rest.to_vec()).chain(content), true))
-    } else {
-        Box::new(Cursor::new(bom).chain(content))
-    };
-    Ok(Box::new(BufReader::with_capacity(BUFFER, content)))
+    Box::new(BufReader::with_capacity(BUFFER, content))
+}
+
+/// Whether standard error is a terminal, asked once.
+fn stderr_is_terminal() -> bool {
+    static TERMINAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TERMINAL.get_or_init(|| io::stderr().is_terminal())
 }
 
 fn progress_bar(len: u64, name: &str) -> ProgressBar {

@@ -73,6 +73,19 @@ fn gzip_and_byte_order_marks_are_sniffed_over_short_reads() {
     let mut text = Vec::new();
     super::decoded(Trickle(Cursor::new(gz.finish().unwrap())), "-").unwrap().read_to_end(&mut text).unwrap();
     assert_eq!(text, b"550 5.1.1 x\n");
+    // Without gzip: the marks are told from the first bytes, however few each read gives.
+    let utf16: Vec<u8> =
+        b"\xff\xfe".iter().copied().chain("550 \u{e9}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    for (input, want) in [
+        (&b"\xef\xbb\xbf550 5.1.1 x"[..], &b"550 5.1.1 x"[..]),
+        (&utf16, "550 \u{e9}".as_bytes()),
+        (b"55", b"55"),
+        (b"", b""),
+    ] {
+        let mut text = Vec::new();
+        super::decoded(Trickle(Cursor::new(input.to_vec())), "-").unwrap().read_to_end(&mut text).unwrap();
+        assert_eq!(text, want, "{input:?}");
+    }
 }
 
 /// The line reader against a model: the input split at `\r\n`, `\r` and `\n`, a last empty
