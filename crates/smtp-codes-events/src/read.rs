@@ -58,9 +58,15 @@ fn parse(text: &str, path: &str) -> Result<Value, EventError> {
 }
 
 fn object(obj: &Obj<'_>, esp: Option<Esp>, depth: usize, out: &mut Vec<EspEvent>) -> Result<(), EventError> {
-    // An SNS envelope: the SES notification is the JSON string in `Message`.
+    // An SNS envelope: the SES notification is the JSON string in `Message`. SNS's own messages
+    // about the subscription (`SubscriptionConfirmation`, `UnsubscribeConfirmation`) and a
+    // notification of plain text (SES's "Successfully validated SNS topic ..." when a topic is
+    // set up) are part of every such stream and carry no event; any other type is an error.
     if let (Some(kind), true) = (obj.str("Type")?, obj.has("Message") && (obj.has("TopicArn") || obj.has("MessageId")))
     {
+        if matches!(kind, "SubscriptionConfirmation" | "UnsubscribeConfirmation") {
+            return Ok(());
+        }
         if kind != "Notification" {
             return Err(EventError::new(
                 EventErrorKind::UnknownShape,
@@ -69,6 +75,9 @@ fn object(obj: &Obj<'_>, esp: Option<Esp>, depth: usize, out: &mut Vec<EspEvent>
             ));
         }
         let text = obj.req_str("Message")?;
+        if !text.trim_start().starts_with(['{', '[']) {
+            return Ok(());
+        }
         let at = obj.at("Message");
         let inner = parse(text, &at)?;
         return collect(&inner, &at, esp.or(Some(Esp::Ses)), depth + 1, out);

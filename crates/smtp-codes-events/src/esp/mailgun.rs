@@ -59,6 +59,11 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
     {
         e.smtp_id = headers.string("message-id")?;
         e.message_id.clone_from(&e.smtp_id);
+        // A message Mailgun refused before sending (`rejected`) names no recipient; its `To`
+        // header does, when it holds one address.
+        if e.recipient.is_none() {
+            e.recipient = headers.string("to")?.as_deref().and_then(only_address).map(str::to_owned);
+        }
     }
     if let Some(status) = data.obj("delivery-status")? {
         let code = status.text("code")?;
@@ -69,4 +74,27 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
     }
     out.push(e);
     Ok(())
+}
+
+/// The address of a header that holds exactly one (`Name <a@example.org>` or `a@example.org`).
+fn only_address(header: &str) -> Option<&str> {
+    let address = match (header.find('<'), header.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &header[open + 1..close],
+        _ => header.trim(),
+    };
+    let one = address.matches('@').count() == 1 && header.matches('@').count() == 1;
+    (one && !address.contains([',', ' ', '<', '>'])).then_some(address)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_header_with_one_address_names_it() {
+        use super::only_address;
+        assert_eq!(only_address("Recipient Name <recipient@example.org>"), Some("recipient@example.org"));
+        assert_eq!(only_address(" a@example.org "), Some("a@example.org"));
+        assert_eq!(only_address("a@example.org, b@example.org"), None);
+        assert_eq!(only_address("A <a@example.org>, B <b@example.org>"), None);
+        assert_eq!(only_address("undisclosed-recipients:;"), None);
+    }
 }

@@ -16,6 +16,11 @@ pub(crate) fn matches(obj: &Obj<'_>) -> bool {
 
 /// The record of one Mandrill event.
 pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventError> {
+    if !obj.has("event")
+        && let Some(list) = obj.str("type")?
+    {
+        return sync(obj, list, out);
+    }
     let event = obj.req_str("event")?;
     let (kind, says) = match event {
         "send" => (EventKind::Delivered, None),
@@ -50,6 +55,29 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
         }
     } else if !matches!(kind, EventKind::Other) {
         return Err(EventError::missing(&obj.at("msg")));
+    }
+    out.push(e);
+    Ok(())
+}
+
+/// A sync event: an address added to, changed on or removed from the account's deny list
+/// (`type: blacklist`) or allow list (`whitelist`), `{"type", "action", "reject" or "entry"}`,
+/// as Mailchimp Transactional's "Sync event webhook format" gives it. It reports no delivery:
+/// kind `other`, the list as the event, the action as its type, the entry's reason as detail.
+fn sync(obj: &Obj<'_>, list: &str, out: &mut Vec<EspEvent>) -> Result<(), EventError> {
+    let mut e = EspEvent::new(Esp::Mandrill, EventKind::Other, obj.path(), list);
+    e.timestamp = obj.time("ts")?;
+    e.label.kind = obj.string("action")?;
+    let entry = match obj.obj("reject")? {
+        Some(reject) => Some(reject),
+        None => obj.obj("entry")?,
+    };
+    if let Some(entry) = entry {
+        e.recipient = entry.string("email")?;
+        e.label.detail = match entry.string("reason")? {
+            Some(r) => Some(r),
+            None => entry.string("detail")?,
+        };
     }
     out.push(e);
     Ok(())

@@ -33,10 +33,20 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
         ("Bounce", Some("SpamComplaint")) | ("SpamComplaint", _) => EventKind::Complaint,
         ("Bounce", Some("Unsubscribe")) => EventKind::Unsubscribed,
         ("Bounce", Some("ManuallyDeactivated")) => EventKind::Dropped,
+        // Replies that are no failure: an automatic reply, a subscription request, a
+        // challenge to prove the sender human.
+        ("Bounce", Some("AutoResponder" | "Subscribe" | "ChallengeVerification")) => EventKind::Other,
         ("Bounce", _) => EventKind::Bounced,
         ("Delivery", _) => EventKind::Delivered,
         ("Open" | "Click", _) => EventKind::Engagement,
-        ("SubscriptionChange", _) => EventKind::Unsubscribed,
+        // A change of the address's suppression: sending stopped after a hard bounce or a
+        // complaint, stopped by hand or by the recipient, or (`SuppressSending: false`) resumed.
+        ("SubscriptionChange", _) => match (obj.get("SuppressSending"), obj.str("SuppressionReason")?) {
+            (Some(serde_json::Value::Bool(false)), _) => EventKind::Other,
+            (_, Some("HardBounce")) => EventKind::Bounced,
+            (_, Some("SpamComplaint")) => EventKind::Complaint,
+            _ => EventKind::Unsubscribed,
+        },
         _ => EventKind::Other,
     };
     let mut e = EspEvent::new(Esp::Postmark, kind, obj.path(), &record);
@@ -58,9 +68,16 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
         .iter()
         .find_map(|k| obj.time(k).transpose())
         .transpose()?;
-    e.label.kind = bounce_type.clone();
+    e.label.kind = match bounce_type.clone() {
+        None if record == "SubscriptionChange" => obj.string("SuppressionReason")?,
+        other => other,
+    };
     e.label.detail = obj.string("Name")?;
-    e.esp_says = if kind == EventKind::Bounced { says(bounce_type.as_deref()) } else { None };
+    e.esp_says = match (kind, record.as_str()) {
+        (EventKind::Bounced, "SubscriptionChange") => Some(EspSays::Permanent),
+        (EventKind::Bounced, _) => says(bounce_type.as_deref()),
+        _ => None,
+    };
     e.reply = obj.string("Details")?;
     out.push(e);
     Ok(())

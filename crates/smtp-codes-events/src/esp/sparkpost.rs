@@ -77,7 +77,14 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
     let (kind, says) = match event {
         "injection" => (EventKind::Accepted, None),
         "delivery" => (EventKind::Delivered, None),
-        "bounce" | "out_of_band" => (EventKind::Bounced, class_says),
+        // Classes 60, 80 and 100 file replies that are no failure (an automatic reply, a
+        // subscription request, a challenge to prove the sender human) and 90 an unsubscription
+        // request, all in SparkPost's bounce stream; none says to stop or go on mailing.
+        "bounce" | "out_of_band" => match class_code.as_deref() {
+            Some("60" | "80" | "100") => (EventKind::Other, None),
+            Some("90") => (EventKind::Unsubscribed, None),
+            _ => (EventKind::Bounced, class_says),
+        },
         "delay" => (EventKind::Deferred, Some(EspSays::Temporary)),
         "policy_rejection" | "generation_failure" | "generation_rejection" => (EventKind::Dropped, None),
         "spam_complaint" => (EventKind::Complaint, None),
@@ -88,9 +95,11 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
         _ => (EventKind::Other, None),
     };
     let mut e = EspEvent::new(Esp::Sparkpost, kind, ev.path(), event);
-    e.recipient = match ev.string("rcpt_to")? {
+    // `raw_rcpt_to` is the address as the envelope gave it, `rcpt_to` SparkPost's lower-cased
+    // copy: the first is what the sender's own records hold.
+    e.recipient = match ev.string("raw_rcpt_to")? {
         Some(r) => Some(r),
-        None => ev.string("raw_rcpt_to")?,
+        None => ev.string("rcpt_to")?,
     };
     e.sender = match ev.string("msg_from")? {
         Some(s) => Some(s),

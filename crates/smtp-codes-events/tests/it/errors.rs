@@ -92,8 +92,16 @@ fn sns_envelopes_that_carry_no_notification() {
     sns["Message"] =
         json!(r#"{"notificationType": "Bounce", "mail": {}, "bounce": {"bouncedRecipients": [{"emailAddress": []}]}}"#);
     assert_eq!(error(&sns).1, "Message.bounce.bouncedRecipients[0].emailAddress: not a string");
-    sns["Type"] = json!("SubscriptionConfirmation");
-    assert_eq!(error(&sns).1, "an SNS SubscriptionConfirmation message, not a notification");
+    sns["Type"] = json!("Bogus");
+    assert_eq!(error(&sns).1, "an SNS Bogus message, not a notification");
+    // SNS's messages about the subscription, and a notification of plain text, hold no event.
+    for kind in ["SubscriptionConfirmation", "UnsubscribeConfirmation"] {
+        sns["Type"] = json!(kind);
+        assert_eq!(read(&sns).map(|e| e.len()), Ok(0), "{kind}");
+    }
+    sns["Type"] = json!("Notification");
+    sns["Message"] = json!("Successfully validated SNS topic for Amazon SES event publishing.");
+    assert_eq!(read(&sns).map(|e| e.len()), Ok(0));
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The integration tests of smtp-codes-events, one binary: the documented samples of every ESP,
-//! bad input, streams, and the property that no JSON makes a reader panic.
+//! bad input, streams, the property that no JSON makes a reader panic, and django-anymail's
+//! webhook tests as an unseen set.
 
+mod anymail;
 mod errors;
 mod properties;
 mod samples;

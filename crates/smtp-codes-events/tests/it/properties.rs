@@ -76,13 +76,21 @@ fn replace_nth(v: &mut Value, n: &mut usize, with: &Value) -> bool {
     }
 }
 
+/// The JSON documents of every sample file, those of the folders under `tests/data` too.
 fn samples() -> Vec<Value> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(super::data()).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        out.extend(serde_json::Deserializer::from_str(&text).into_iter::<Value>().filter_map(Result::ok));
+    fn from(dir: &std::path::Path, out: &mut Vec<Value>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                from(&path, out);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.extend(serde_json::Deserializer::from_str(&text).into_iter::<Value>().filter_map(Result::ok));
+        }
     }
+    let mut out = Vec::new();
+    from(&super::data(), &mut out);
     out
 }
 

@@ -18,7 +18,7 @@ type Row = (
 );
 
 use EspSays::{Permanent as P, Temporary as T};
-use EventKind::{Accepted, Bounced, Complaint, Deferred, Delivered, Dropped, Engagement};
+use EventKind::{Accepted, Bounced, Complaint, Deferred, Delivered, Dropped, Engagement, Other};
 
 /// Reads a sample file as a stream (JSON documents one after another) and checks its records.
 fn check(file: &str, esp: Esp, rows: &[Row]) -> Vec<EspEvent> {
@@ -286,6 +286,16 @@ fn postmark_webhooks() {
         Esp::Postmark,
         &[("john@example.com", Delivered, "Delivery", None, None, None, "onhold", false, false)],
     );
+    // Postmark files automatic replies, subscription requests and challenges among its bounces:
+    // none is a failure.
+    let mut reply = super::sample("postmark-bounce.json");
+    for (t, kind) in
+        [("AutoResponder", Other), ("ChallengeVerification", Other), ("Subscribe", Other), ("HardBounce", Bounced)]
+    {
+        reply["Type"] = serde_json::json!(t);
+        let events = read(&reply).unwrap();
+        assert_eq!((events[0].kind(), events[0].esp_says().is_some()), (kind, kind == Bounced), "{t}");
+    }
 }
 
 #[test]
@@ -315,6 +325,15 @@ fn sparkpost_batch() {
     assert_eq!(events[1].reply(), Some("554 MAIL REFUSED - IP (17.99.99.99) is in black list"), "error_code joined");
     assert_eq!(events[0].timestamp(), Some("2016-04-18T14:25:07Z"));
     assert_eq!(events[0].path(), "[0].msys.message_event");
+    // SparkPost's bounce classes for replies that are no failure, and for an unsubscription.
+    let mut batch = super::sample("sparkpost-events.json");
+    for (class, kind) in
+        [("60", Other), ("80", Other), ("100", Other), ("90", EventKind::Unsubscribed), ("10", Bounced)]
+    {
+        batch[0]["msys"]["message_event"]["bounce_class"] = serde_json::json!(class);
+        let first = &read(&batch).unwrap()[0];
+        assert_eq!((first.kind(), first.esp_says().is_some()), (kind, kind == Bounced), "class {class}");
+    }
 }
 
 #[test]
