@@ -17,6 +17,7 @@ mod flanker;
 mod formats;
 mod hostile;
 mod labelled;
+mod mail_gem;
 mod mailbouncedetector;
 mod mbox;
 mod php_bounce_handler;
