@@ -40,7 +40,7 @@ const INITIAL_OPENS: &[(&str, usize)] =
 
 /// The events of a payload file: a JSON document, or Mandrill's form (its one field as an
 /// object in the file) posted as the form it is.
-fn events_of(path: &std::path::Path) -> Result<Vec<EspEvent>, String> {
+pub(crate) fn events_of(path: &std::path::Path) -> Result<Vec<EspEvent>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let value: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     if let Some(Value::String(events)) = value.get("mandrill_events") {
@@ -118,34 +118,45 @@ fn differences(file: &str, raw: &str, events: &[EspEvent], expected: &[Value]) -
     wrong
 }
 
+/// The rows of every `expected-<esp>.jsonl` of `folder`, each with its ESP, and how many such
+/// files there are. Shared with the Symfony set.
+pub(crate) fn expected_rows(folder: &std::path::Path) -> (usize, Vec<(String, Value)>) {
+    let mut files = 0;
+    let mut rows = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(esp) = name.strip_prefix("expected-").and_then(|n| n.strip_suffix(".jsonl")) else { continue };
+        files += 1;
+        for line in std::fs::read_to_string(&path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+            let row: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}: {e}: {line}"));
+            rows.push((esp.to_owned(), row));
+        }
+    }
+    (files, rows)
+}
+
 #[test]
 fn anymail_tracking_payloads_give_the_events_its_tests_assert() {
     let folder = super::data().join("anymail");
     let mut checked: BTreeMap<String, usize> = BTreeMap::new();
     let mut wrong = Vec::new();
-    let mut expected_files = 0;
-    for entry in std::fs::read_dir(&folder).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let Some(esp) = name.strip_prefix("expected-").and_then(|n| n.strip_suffix(".jsonl")) else { continue };
-        expected_files += 1;
-        for line in std::fs::read_to_string(&path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
-            let row: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}: {e}: {line}"));
-            // Mailgun's legacy webhooks post form fields of their own; they are not read here.
-            if row.get("legacy") == Some(&Value::Bool(true)) {
-                continue;
-            }
-            let file = row["file"].as_str().unwrap();
-            let expected = row["events"].as_array().unwrap();
-            let raw = std::fs::read_to_string(folder.join(file)).unwrap_or_default();
-            match events_of(&folder.join(file)) {
-                Ok(events) => wrong.extend(differences(file, &raw, &events, expected)),
-                Err(e) => wrong.push(format!("{file}: not read: {e}")),
-            }
-            *checked.entry(esp.to_owned()).or_default() += 1;
+    let (files, rows) = expected_rows(&folder);
+    assert_eq!(files, 7, "one expected file per ESP");
+    for (esp, row) in rows {
+        // Mailgun's legacy webhooks post form fields of their own; they are not read here.
+        if row.get("legacy") == Some(&Value::Bool(true)) {
+            continue;
         }
+        let file = row["file"].as_str().unwrap();
+        let expected = row["events"].as_array().unwrap();
+        let raw = std::fs::read_to_string(folder.join(file)).unwrap_or_default();
+        match events_of(&folder.join(file)) {
+            Ok(events) => wrong.extend(differences(file, &raw, &events, expected)),
+            Err(e) => wrong.push(format!("{file}: not read: {e}")),
+        }
+        *checked.entry(esp).or_default() += 1;
     }
-    assert_eq!(expected_files, 7, "one expected file per ESP");
     eprintln!("anymail payloads checked per ESP: {checked:?}");
     assert!(wrong.is_empty(), "{} differences:\n{}", wrong.len(), wrong.join("\n"));
 }

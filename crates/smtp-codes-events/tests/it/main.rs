@@ -7,6 +7,7 @@ mod errors;
 mod properties;
 mod samples;
 mod stream;
+mod symfony;
 
 use std::path::PathBuf;
 
