@@ -17,6 +17,15 @@ use crate::event::{Esp, EspEvent};
 /// assert_eq!(events[0].reply(), Some("smtp;550 5.1.1 user unknown"));
 /// ```
 pub fn read_form(body: &[u8]) -> Result<Vec<EspEvent>, EventError> {
+    read_with(body, smtp_codes::classify::shared())
+}
+
+/// [`read_form`] with a classifier of the caller's.
+pub(crate) fn read_with(
+    body: &[u8],
+    classifier: &smtp_codes::classify::Classifier,
+) -> Result<Vec<EspEvent>, EventError> {
+    let body = body.trim_ascii();
     let field = body
         .split(|&b| b == b'&')
         .find_map(|pair| pair.strip_prefix(b"mandrill_events=".as_slice()))
@@ -25,7 +34,7 @@ pub fn read_form(body: &[u8]) -> Result<Vec<EspEvent>, EventError> {
     let value: serde_json::Value = serde_json::from_slice(&decoded).map_err(|e| {
         EventError::new(EventErrorKind::NotJson, "mandrill_events", format!("not JSON after decoding ({e})"))
     })?;
-    crate::read::read(&value, Some(Esp::Mandrill), smtp_codes::classify::shared()).map_err(|e| {
+    crate::read::read(&value, Some(Esp::Mandrill), classifier).map_err(|e| {
         let path =
             if e.path().is_empty() { "mandrill_events".to_owned() } else { format!("mandrill_events{}", e.path()) };
         EventError::new(e.kind(), &path, e.message())

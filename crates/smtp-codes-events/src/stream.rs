@@ -1,8 +1,9 @@
-//! [`Events`]: the events of a file of JSON Lines, of one JSON document, or of documents one
-//! after another, read as they come.
+//! [`Events`]: the events of a file of JSON Lines, of one JSON document, of documents one
+//! after another, or of form bodies one a line (Mandrill's webhooks as they are posted), read as
+//! they come.
 
 use std::collections::VecDeque;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Chain, Cursor, Read};
 
 use serde_json::de::IoRead;
 use serde_json::{StreamDeserializer, Value};
@@ -12,7 +13,9 @@ use crate::error::{EventError, EventErrorKind};
 use crate::event::{Esp, EspEvent};
 
 /// The events of a stream of JSON documents separated by white space: JSON Lines (one webhook
-/// body a line), one document (a SendGrid array, pretty-printed or not), or several.
+/// body a line), one document (a SendGrid array, pretty-printed or not), or several. A stream
+/// whose first byte after white space is a letter is of form bodies instead, one a line, as
+/// Mandrill posts its webhooks (`mandrill_events=%5B...`; see [`crate::read_form`]).
 ///
 /// Each document is read whole, then its events are given one by one. A document that is JSON
 /// but no ESP's events gives one error (with [`EventError::document`] set) and reading goes on
@@ -28,7 +31,7 @@ use crate::event::{Esp, EspEvent};
 /// assert_eq!(events[1].classification().reason().id(), "userunknown");
 /// ```
 pub struct Events<'c, R: Read> {
-    stream: StreamDeserializer<'static, IoRead<R>, Value>,
+    source: Source<R>,
     esp: Option<Esp>,
     classifier: &'c Classifier,
     document: u64,
@@ -36,10 +39,24 @@ pub struct Events<'c, R: Read> {
     done: bool,
 }
 
+/// The input with what was read of it to tell JSON from form bodies put back in front.
+type Peeked<R> = Chain<Cursor<Vec<u8>>, R>;
+
+/// Where the documents come from: not looked at yet, JSON, or form bodies.
+enum Source<R: Read> {
+    Start(Option<R>),
+    Json(Box<StreamDeserializer<'static, IoRead<Peeked<R>>, Value>>),
+    Forms(BufReader<Peeked<R>>),
+}
+
+/// The longest form body read (a Mandrill batch holds up to 1,000 events); a longer line is an
+/// error, and reading stops there.
+const MAX_FORM: u64 = 64 << 20;
+
 /// The events of `reader`, each ESP told from its shape; see [`Events`].
 pub fn read_json_lines<R: Read>(reader: R) -> Events<'static, R> {
     Events {
-        stream: serde_json::Deserializer::from_reader(reader).into_iter(),
+        source: Source::Start(Some(reader)),
         esp: None,
         classifier: shared(),
         document: 0,
@@ -60,7 +77,7 @@ impl<'c, R: Read> Events<'c, R> {
     #[must_use]
     pub fn classifier<'d>(self, classifier: &'d Classifier) -> Events<'d, R> {
         Events {
-            stream: self.stream,
+            source: self.source,
             esp: self.esp,
             classifier,
             document: self.document,
@@ -87,7 +104,38 @@ impl<R: Read> Iterator for Events<'_, R> {
             if self.done {
                 return None;
             }
-            match self.stream.next()? {
+            if let Source::Start(reader) = &mut self.source {
+                let reader = reader.take()?;
+                match start(reader) {
+                    Ok(source) => self.source = source,
+                    Err(e) => {
+                        self.done = true;
+                        return Some(Err(e));
+                    }
+                }
+            }
+            let stream = match &mut self.source {
+                Source::Json(stream) => stream,
+                Source::Forms(lines) => match form_line(lines) {
+                    None => return None,
+                    Some(Err((kind, message))) => {
+                        self.done = true;
+                        return Some(Err(EventError::new(kind, "", message).in_document(self.document + 1)));
+                    }
+                    Some(Ok(line)) => {
+                        self.document += 1;
+                        match crate::form::read_with(&line, self.classifier) {
+                            Ok(events) => {
+                                self.pending.extend(events);
+                                continue;
+                            }
+                            Err(e) => return Some(Err(e.in_document(self.document))),
+                        }
+                    }
+                },
+                Source::Start(_) => return None,
+            };
+            match stream.next()? {
                 Ok(value) => {
                     self.document += 1;
                     match crate::read::read(&value, self.esp, self.classifier) {
@@ -102,6 +150,58 @@ impl<R: Read> Iterator for Events<'_, R> {
                     return Some(Err(EventError::new(kind, "", message).in_document(self.document + 1)));
                 }
             }
+        }
+    }
+}
+
+/// Reads `reader` up to its first byte that is not white space and tells from it whether the
+/// stream is JSON or form bodies (a letter: a form's first field name).
+fn start<R: Read>(mut reader: R) -> Result<Source<R>, EventError> {
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 512];
+    let first = loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(EventError::new(EventErrorKind::Io, "", format!("reading failed: {e}")).in_document(1));
+            }
+        };
+        if n == 0 {
+            break None;
+        }
+        seen.extend_from_slice(&chunk[..n]);
+        if let Some(&b) = seen.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(b);
+        }
+        // Only white space so far: keep none of it.
+        seen.clear();
+    };
+    let input = Cursor::new(seen).chain(reader);
+    Ok(if first.is_some_and(|b| b.is_ascii_alphabetic()) {
+        Source::Forms(BufReader::new(input))
+    } else {
+        Source::Json(Box::new(serde_json::Deserializer::from_reader(input).into_iter()))
+    })
+}
+
+/// The next non-empty line of a stream of form bodies: `None` at the end, an error's kind and
+/// message when reading fails or the line is longer than [`MAX_FORM`].
+fn form_line<R: Read>(lines: &mut BufReader<Peeked<R>>) -> Option<Result<Vec<u8>, (EventErrorKind, String)>> {
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match lines.by_ref().take(MAX_FORM + 1).read_until(b'\n', &mut line) {
+            Ok(0) => return None,
+            Ok(_) if line.len() as u64 > MAX_FORM => {
+                return Some(Err((
+                    EventErrorKind::UnknownShape,
+                    format!("a form body longer than {} MiB", MAX_FORM >> 20),
+                )));
+            }
+            Ok(_) if line.trim_ascii().is_empty() => {}
+            Ok(_) => return Some(Ok(line)),
+            Err(e) => return Some(Err((EventErrorKind::Io, format!("reading failed: {e}")))),
         }
     }
 }

@@ -62,3 +62,22 @@ fn a_document_of_no_known_shape_is_reported_and_reading_goes_on() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not an ESP"), "{}", stderr(&o));
 }
+
+#[test]
+fn mandrill_form_bodies_are_read_as_posted() {
+    // The body Mandrill posts: its events' JSON, percent-encoded, in the `mandrill_events` field.
+    let form: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample("mandrill-form.json")).unwrap()).unwrap();
+    let events = form["mandrill_events"].as_str().unwrap();
+    let encoded: String = events
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let o = run_with_stdin(&["events", "--json"], format!("mandrill_events={encoded}\n").as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records = json_lines(&o);
+    assert_eq!(records.len(), 6);
+    assert!(records.iter().all(|r| r["esp"] == "mandrill"));
+    assert_eq!(records[2]["kind"], "bounced");
+    assert_eq!(records[2]["reason"], "userunknown");
+}

@@ -73,3 +73,50 @@ fn eventbridge_and_mailgun_pages_are_unwrapped() {
     assert_eq!(events.len(), 2);
     assert_eq!((events[1].esp(), events[1].path(), events[1].kind()), (Esp::Mailgun, "items[1]", EventKind::Bounced));
 }
+
+/// Hands out one byte per read, as a slow pipe may.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let Some((&b, rest)) = self.0.split_first() else { return Ok(0) };
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        buf[0] = b;
+        self.0 = rest;
+        Ok(1)
+    }
+}
+
+#[test]
+fn form_bodies_one_a_line_are_read_as_mandrill_posts_them() {
+    // Mandrill's webhook body as posted: the events' JSON, percent-encoded, in `mandrill_events`.
+    let events = r#"[{"event":"hard_bounce","msg":{"email":"a@example.com","diag":"smtp;550 5.1.1 user unknown"}},{"event":"send","msg":{"email":"b@example.com"}}]"#;
+    let encoded: String = events
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let input = format!("\n  \nmandrill_events={encoded}\n\nnot_mandrill=1\nmandrill_events={encoded}\n");
+    for read in [
+        read_json_lines(input.as_bytes()).collect::<Vec<_>>(),
+        read_json_lines(Trickle(input.as_bytes())).collect::<Vec<_>>(),
+    ] {
+        assert_eq!(read.len(), 5, "{read:?}");
+        let first = read[0].as_ref().unwrap();
+        assert_eq!(
+            (first.esp(), first.kind(), first.recipient()),
+            (Esp::Mandrill, EventKind::Bounced, Some("a@example.com"))
+        );
+        assert_eq!(read[1].as_ref().unwrap().kind(), EventKind::Delivered);
+        let e = read[2].as_ref().unwrap_err();
+        assert_eq!((e.document(), e.kind()), (Some(2), EventErrorKind::UnknownShape), "{e}");
+        assert_eq!(read[4].as_ref().unwrap().recipient(), Some("b@example.com"), "reading goes on");
+    }
+    // JSON after white space that arrives a byte at a time is still JSON.
+    let json = b"\n \n{\"event\":\"delivered\",\"email\":\"b@example.com\",\"sg_event_id\":\"2\"}\n";
+    let read: Vec<_> = read_json_lines(Trickle(json)).collect();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].as_ref().unwrap().esp(), Esp::Sendgrid);
+    assert!(read_json_lines(&b" \n "[..]).next().is_none(), "white space alone holds no event");
+}
