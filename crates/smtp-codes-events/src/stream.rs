@@ -15,7 +15,8 @@ use crate::event::{Esp, EspEvent};
 /// The events of a stream of JSON documents separated by white space: JSON Lines (one webhook
 /// body a line), one document (a SendGrid array, pretty-printed or not), or several. A stream
 /// whose first byte after white space is a letter is of form bodies instead, one a line, as
-/// Mandrill posts its webhooks (`mandrill_events=%5B...`; see [`crate::read_form`]).
+/// Mandrill and Mailgun's legacy webhooks post them (`mandrill_events=%5B...`,
+/// `event=bounced&recipient=...`; see [`crate::read_form`]).
 ///
 /// Each document is read whole, then its events are given one by one. A document that is JSON
 /// but no ESP's events gives one error (with [`EventError::document`] set) and reading goes on

@@ -127,7 +127,12 @@ fn mandrill_form_bodies() {
         (events[0].recipient(), events[0].classification().reason().id()),
         (Some("a@example.com"), "mailboxfull")
     );
-    assert_eq!(read_form(b"other=1").unwrap_err().to_string(), "no mandrill_events field in the form");
+    assert_eq!(
+        read_form(b"other=1&b=2").unwrap_err().to_string(),
+        "a form of no known ESP: neither mandrill_events nor a Mailgun event (fields: other, b)"
+    );
+    // An `event` alone, with neither a recipient nor Mailgun's signature, is none either.
+    assert_eq!(read_form(b"event=bounced").unwrap_err().kind(), EventErrorKind::UnknownShape);
     assert!(
         read_form(b"mandrill_events=%5B%zz")
             .unwrap_err()
