@@ -131,4 +131,19 @@ proptest! {
         let _ = smtp_codes_events::read_json_lines(&bytes[..]).count();
         let _ = smtp_codes_events::read_form(&bytes);
     }
+
+    /// Form bodies of Mailgun's legacy fields and Mandrill's, with arbitrary values, any number
+    /// of lines (a stream of forms).
+    #[test]
+    fn arbitrary_forms_never_panic(
+        fields in proptest::collection::vec(
+            (prop::sample::select(vec!["event", "recipient", "timestamp", "code", "error", "description",
+                "notification", "reason", "Message-Id", "token", "signature", "mandrill_events", "x"]),
+             "[ -~%+&=\n]{0,40}"),
+            0..12),
+    ) {
+        let body: String = fields.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        let _ = smtp_codes_events::read_form(body.as_bytes());
+        let _ = smtp_codes_events::read_json_lines(body.as_bytes()).count();
+    }
 }
