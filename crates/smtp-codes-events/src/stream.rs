@@ -14,7 +14,7 @@ use crate::event::{Esp, EspEvent};
 
 /// The events of a stream of JSON documents separated by white space: JSON Lines (one webhook
 /// body a line), one document (a SendGrid array, pretty-printed or not), or several. A stream
-/// whose first byte after white space is a letter is of form bodies instead, one a line, as
+/// that opens (after white space) with a field name and `=` is of form bodies instead, one a line, as
 /// Mandrill and Mailgun's legacy webhooks post them (`mandrill_events=%5B...`,
 /// `event=bounced&recipient=...`; see [`crate::read_form`]).
 ///
@@ -155,12 +155,41 @@ impl<R: Read> Iterator for Events<'_, R> {
     }
 }
 
-/// Reads `reader` up to its first byte that is not white space and tells from it whether the
-/// stream is JSON or form bodies (a letter: a form's first field name).
+/// The longest field name looked for at the start of a stream of forms.
+const MAX_NAME: usize = 256;
+
+/// Whether `byte` may be part of a form field's name as a form encodes it.
+fn name_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.' | b'%')
+}
+
+/// What the start of the input says it is, from the bytes after its leading white space: form
+/// bodies when they open with a field's name and `=` (`mandrill_events=`, `event=`), JSON
+/// otherwise; `None` while the bytes seen cannot tell yet.
+fn looks_like(rest: &[u8]) -> Option<bool> {
+    match rest.iter().position(|&b| !name_byte(b)) {
+        Some(0) => Some(false),
+        Some(at) => Some(rest[at] == b'=' && rest[0].is_ascii_alphabetic()),
+        None => None,
+    }
+}
+
+/// Reads `reader` until it can tell from its start whether the stream is JSON or form bodies
+/// (see [`looks_like`]); at the end of the input, what was seen decides.
 fn start<R: Read>(mut reader: R) -> Result<Source<R>, EventError> {
-    let mut seen = Vec::new();
+    let mut seen: Vec<u8> = Vec::new();
     let mut chunk = [0u8; 512];
-    let first = loop {
+    let forms = loop {
+        match seen.iter().position(|b| !b.is_ascii_whitespace()) {
+            // Only white space so far: none of it need be kept.
+            None => seen.clear(),
+            Some(at) => match looks_like(&seen[at..]) {
+                Some(forms) => break forms,
+                // A name longer than any field's: no form.
+                None if seen.len() - at > MAX_NAME => break false,
+                None => {}
+            },
+        }
         let n = match reader.read(&mut chunk) {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -169,17 +198,12 @@ fn start<R: Read>(mut reader: R) -> Result<Source<R>, EventError> {
             }
         };
         if n == 0 {
-            break None;
+            break false;
         }
         seen.extend_from_slice(&chunk[..n]);
-        if let Some(&b) = seen.iter().find(|b| !b.is_ascii_whitespace()) {
-            break Some(b);
-        }
-        // Only white space so far: keep none of it.
-        seen.clear();
     };
     let input = Cursor::new(seen).chain(reader);
-    Ok(if first.is_some_and(|b| b.is_ascii_alphabetic()) {
+    Ok(if forms {
         Source::Forms(BufReader::new(input))
     } else {
         Source::Json(Box::new(serde_json::Deserializer::from_reader(input).into_iter()))
@@ -187,7 +211,8 @@ fn start<R: Read>(mut reader: R) -> Result<Source<R>, EventError> {
 }
 
 /// The next non-empty line of a stream of form bodies: `None` at the end, an error's kind and
-/// message when reading fails or the line is longer than [`MAX_FORM`].
+/// message when reading fails, the line is longer than [`MAX_FORM`] or it holds a raw space
+/// (each of which ends the stream).
 fn form_line<R: Read>(lines: &mut BufReader<Peeked<R>>) -> Option<Result<Vec<u8>, (EventErrorKind, String)>> {
     let mut line = Vec::new();
     loop {
@@ -201,6 +226,14 @@ fn form_line<R: Read>(lines: &mut BufReader<Peeked<R>>) -> Option<Result<Vec<u8>
                 )));
             }
             Ok(_) if line.trim_ascii().is_empty() => {}
+            // A form encodes its spaces: a line with one is no form body (a log file given by
+            // mistake), and where the next body starts is then unknown.
+            Ok(_) if line.trim_ascii().iter().any(|&b| b == b' ' || b == b'\t' || b.is_ascii_control()) => {
+                return Some(Err((
+                    EventErrorKind::UnknownShape,
+                    "not a form body: a line with a raw space".to_owned(),
+                )));
+            }
             Ok(_) => return Some(Ok(line)),
             Err(e) => return Some(Err((EventErrorKind::Io, format!("reading failed: {e}")))),
         }

@@ -120,3 +120,21 @@ fn form_bodies_one_a_line_are_read_as_mandrill_posts_them() {
     assert_eq!(read[0].as_ref().unwrap().esp(), Esp::Sendgrid);
     assert!(read_json_lines(&b" \n "[..]).next().is_none(), "white space alone holds no event");
 }
+
+#[test]
+fn a_file_of_no_webhooks_is_one_error_not_one_a_line() {
+    // A mail log given by mistake: it opens with no form field, so it is read as JSON, and the
+    // first syntax error ends the stream.
+    let log = "Jan  1 00:00:00 mx postfix/smtpd[1]: 0A: client=a[192.0.2.1]\n".repeat(1000);
+    let read: Vec<_> = read_json_lines(log.as_bytes()).collect();
+    assert_eq!(read.len(), 1, "{:?}", read.first());
+    assert_eq!(read[0].as_ref().unwrap_err().kind(), EventErrorKind::NotJson);
+    // Forms, then a line that is none (it holds a raw space): one error, and the stream ends.
+    let mixed = format!("mandrill_events=%5B%5D\n{log}");
+    let read: Vec<_> = read_json_lines(mixed.as_bytes()).collect();
+    assert_eq!(read.len(), 1, "{read:?}");
+    assert_eq!(read[0].as_ref().unwrap_err().document(), Some(2));
+    // A name too long for a field's is no form either.
+    let long = "a".repeat(10_000);
+    assert_eq!(read_json_lines(long.as_bytes()).count(), 1);
+}
