@@ -146,6 +146,14 @@ async fn events_lookup_and_search() {
     let (status, _, body) = send(app.clone(), post("/api/v1/events", "application/json", event)).await;
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
     assert_eq!(lines(&body)[0]["esp"], "sendgrid");
+    // A webhook that posts a form (Mailgun's legacy webhooks, Mandrill) may post to the API.
+    let form = "event=bounced&recipient=bob%40example.org&code=550&error=5.1.1+User+unknown&token=t&signature=s";
+    let (status, _, body) = send(app.clone(), post("/api/v1/events", "application/x-www-form-urlencoded", form)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(
+        (lines(&body)[0]["esp"].as_str(), lines(&body)[0]["reason"].as_str()),
+        (Some("mailgun"), Some("userunknown"))
+    );
     let (status, _, body) = send(app.clone(), post("/api/v1/events", "application/json", r#"{"a": 1}"#)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error(&body).1.contains("not an event of any known ESP"));
