@@ -114,7 +114,7 @@ fn row(e: &EspEvent) -> Vec<String> {
         says,
         c.reason().id().to_owned(),
         match e.kind() {
-            _ if c.hard_bounce() => "hard".to_owned(),
+            _ if e.hard_bounce() => "hard".to_owned(),
             EventKind::Bounced | EventKind::Deferred | EventKind::Dropped => "soft".to_owned(),
             _ => String::new(),
         },

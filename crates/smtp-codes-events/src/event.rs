@@ -425,6 +425,22 @@ impl EspEvent {
         self.verdict.classification
     }
 
+    /// Whether to stop sending to this address: the reply's classification says so (a hard
+    /// bounce that is no temporary failure), or, where the reply decides nothing (none, or one
+    /// with neither codes nor words the classifier knows: its fallback), the ESP calls the
+    /// bounce permanent (SES `Permanent`, Postmark `HardBounce`, Mandrill `hard_bounce`, ...).
+    /// A reply that does decide is never overruled by the ESP's label; [`EspEvent::disagrees`]
+    /// flags where the two differ.
+    #[must_use]
+    pub fn hard_bounce(&self) -> bool {
+        let c = self.classification();
+        c.hard_bounce()
+            || (self.kind == EventKind::Bounced
+                && self.esp_says == Some(EspSays::Permanent)
+                && self.severity() == Severity::Unknown
+                && c.rule().kind() == "fallback")
+    }
+
     /// Whether the ESP's label and the reply disagree about how final the failure is:
     ///
     /// - the ESP says temporary (soft, transient, a deferral) but the reply is a permanent

@@ -104,7 +104,7 @@ impl<'a> EventRecord<'a> {
             reply_code: event.reply_code(),
             enhanced_code: event.enhanced_code(),
             reason: c.reason().id(),
-            hard_bounce: c.hard_bounce(),
+            hard_bounce: event.hard_bounce(),
             severity: event.severity(),
             retry: event.retry(),
             who_acts: event.who_acts(),
@@ -148,7 +148,7 @@ impl EventSummary {
             self.disagreements += 1;
             *self.disagreements_by_esp.entry(event.esp().as_str()).or_default() += 1;
         }
-        if c.hard_bounce() {
+        if event.hard_bounce() {
             self.hard_bounces += 1;
             if let Some(to) = event.recipient() {
                 let to = to.trim().to_ascii_lowercase();

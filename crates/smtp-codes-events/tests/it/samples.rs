@@ -264,6 +264,14 @@ fn postmark_webhooks() {
         )],
     );
     assert_eq!(hard[0].reply(), Some("Test bounce details"));
+    // The reply decides nothing ("Test bounce details"): the ESP's hard bounce stands.
+    assert!(!hard[0].classification().hard_bounce() && hard[0].hard_bounce());
+    // A reply that decides is never overruled: a temporary failure by its codes is no hard
+    // bounce, whatever the label (and the two disagree).
+    let mut full = super::sample("postmark-bounce.json");
+    full["Details"] = serde_json::json!("smtp;452 4.2.2 Mailbox full");
+    let full = &read(&full).unwrap()[0];
+    assert_eq!((full.hard_bounce(), full.disagrees()), (false, true));
     assert_eq!(hard[0].event_id(), Some("4323372036854775807"));
     assert_eq!(hard[0].timestamp(), Some("2019-11-05T16:33:54.9070259Z"));
     check(
