@@ -170,7 +170,15 @@ struct Browser {
     driver: Child,
     addr: SocketAddr,
     session: String,
+    /// Held while the browser runs: one browser at a time. Each picks a free port for its
+    /// chromedriver by binding and releasing it, and two picked at once could be given the same
+    /// one (a run once saw a connection reset by another test's chromedriver); two Chromiums at
+    /// once on a 2-processor machine are slow besides.
+    _one_at_a_time: std::sync::MutexGuard<'static, ()>,
 }
+
+/// See [`Browser::_one_at_a_time`].
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
@@ -189,6 +197,8 @@ impl Browser {
             .or_else(|| which("chromium"))
             .or_else(|| which("chromium-browser"));
         let (Some(driver), Some(chromium)) = (driver, chromium) else { panic!("{need}") };
+        // A test that panicked with the lock held leaves nothing behind to protect.
+        let one_at_a_time = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(&driver)
             .arg(format!("--port={port}"))
@@ -202,7 +212,7 @@ impl Browser {
             assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start on {addr}");
             std::thread::sleep(Duration::from_millis(50));
         }
-        let mut b = Self { driver: child, addr, session: String::new() };
+        let mut b = Self { driver: child, addr, session: String::new(), _one_at_a_time: one_at_a_time };
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
