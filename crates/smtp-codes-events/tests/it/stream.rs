@@ -93,11 +93,8 @@ impl std::io::Read for Trickle<'_> {
 fn form_bodies_one_a_line_are_read_as_mandrill_posts_them() {
     // Mandrill's webhook body as posted: the events' JSON, percent-encoded, in `mandrill_events`.
     let events = r#"[{"event":"hard_bounce","msg":{"email":"a@example.com","diag":"smtp;550 5.1.1 user unknown"}},{"event":"send","msg":{"email":"b@example.com"}}]"#;
-    let encoded: String = events
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    let input = format!("\n  \nmandrill_events={encoded}\n\nnot_mandrill=1\nmandrill_events={encoded}\n");
+    let body = String::from_utf8(super::anymail::form(&serde_json::json!({ "mandrill_events": events }))).unwrap();
+    let input = format!("\n  \n{body}\n\nnot_mandrill=1\n{body}\n");
     for read in [
         read_json_lines(input.as_bytes()).collect::<Vec<_>>(),
         read_json_lines(Trickle(input.as_bytes())).collect::<Vec<_>>(),
