@@ -4,7 +4,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use smtp_codes::classify::{Classification, Classifier, Context, ReportKind};
+use smtp_codes::classify::{Classification, Classifier, Context, ReportKind, Rule};
 use smtp_codes::explain::Explanation;
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
 
@@ -438,7 +438,7 @@ impl EspEvent {
             || (self.kind == EventKind::Bounced
                 && self.esp_says == Some(EspSays::Permanent)
                 && self.severity() == Severity::Unknown
-                && c.rule().kind() == "fallback")
+                && matches!(c.rule(), Rule::Fallback))
     }
 
     /// Whether the ESP's label and the reply disagree about how final the failure is:

@@ -24,8 +24,8 @@ pub(crate) fn read(obj: &Obj<'_>, out: &mut Vec<EspEvent>) -> Result<(), EventEr
     let event = obj.req_str("event")?;
     let (kind, says) = match event {
         "send" => (EventKind::Delivered, None),
-        // Not in Mailchimp Transactional's list of message events, but a name its webhooks
-        // are known to post (Symfony Mailer's Mailchimp bridge reads it as a delivery).
+        // Not in Mailchimp Transactional's documented list of message events; Symfony Mailer's
+        // Mailchimp bridge reads it as a delivery, and has a test payload of it.
         "delivered" => (EventKind::Delivered, None),
         "deferral" => (EventKind::Deferred, Some(EspSays::Temporary)),
         "hard_bounce" => (EventKind::Bounced, Some(EspSays::Permanent)),
