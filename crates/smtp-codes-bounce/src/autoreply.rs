@@ -10,6 +10,9 @@ pub struct HeaderMarker {
     /// The values that count, in lower case, compared with the start of the value; empty when
     /// any value counts.
     pub values: &'static [&'static str],
+    /// Another header (its name, in lower case) that must be present too, whatever its value;
+    /// `None` when the header marks a reply alone.
+    pub with: Option<&'static str>,
     /// Where the marker comes from.
     pub source: &'static str,
 }
@@ -20,27 +23,43 @@ pub const HEADERS: &[HeaderMarker] = &[
     HeaderMarker {
         name: "auto-submitted",
         values: &["auto-replied"],
+        with: None,
         source: "RFC 3834 §5.1 (auto-replied: an automatic response to another message)",
     },
     HeaderMarker {
         name: "x-autoreply",
         values: &[],
+        with: None,
         source: "postfixadmin/postfixadmin:VIRTUAL_VACATION/vacation.pl (the vacation script's reply header)",
     },
     HeaderMarker {
         name: "x-autorespond",
         values: &[],
+        with: None,
         source: "observed on responders that do not send RFC 3834 headers; the issue's list (#12)",
     },
     HeaderMarker {
         name: "precedence",
         values: &["auto_reply"],
+        with: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/RFC3834.pm@v4.25.15 (precedence => auto_reply)",
     },
     HeaderMarker {
         name: "x-apple-action",
         values: &["vacation"],
+        with: None,
         source: "sisimai/p5-sisimai:lib/Sisimai/RFC3834.pm@v4.25.15 (x-apple-action => vacation)",
+    },
+    // Exchange's out-of-office replies carry no RFC 3834 header that counts (their
+    // `Auto-Submitted` is `auto-generated`, as on its bounces): they ask that no automatic
+    // response answer them and name the mailbox whose rules made them. Either header alone is
+    // on other mail (Outlook asks for suppression on meeting responses; a forwarding rule
+    // names the loop).
+    HeaderMarker {
+        name: "x-auto-response-suppress",
+        values: &["all"],
+        with: Some("x-ms-exchange-inbox-rules-loop"),
+        source: "zammad/zammad:app/models/channel/filter/out_of_office_check.rb@041bf51b52ef1308c8e4b73e8a40cc846deab576 (x-auto-response-suppress: all with x-ms-exchange-inbox-rules-loop); MS-OXCMAIL 2.1.3.2.20 (X-Auto-Response-Suppress: All, every automatic reply suppressed)",
     },
 ];
 
@@ -138,7 +157,7 @@ pub(crate) fn is_auto_reply(
         header(m.name).is_some_and(|v| {
             let v = v.trim().to_ascii_lowercase();
             m.values.is_empty() || m.values.iter().any(|want| v.starts_with(want))
-        })
+        }) && m.with.is_none_or(|other| header(other).is_some())
     });
     by_header || subject_marks(&subject)
 }
@@ -187,5 +206,23 @@ mod tests {
         let exim = |n: &str| (n == "auto-submitted").then(|| "auto-replied".to_owned());
         assert!(!is_auto_reply(exim, Some("Mail delivery failed: returning message to sender"), None));
         assert!(is_auto_reply(exim, Some("Thanks"), Some("bob@example.org")));
+    }
+
+    #[test]
+    fn exchange_out_of_office_takes_both_headers() {
+        let headers = |names: &'static [(&'static str, &'static str)]| {
+            move |n: &str| names.iter().find(|(k, _)| *k == n).map(|(_, v)| (*v).to_owned())
+        };
+        let from = Some("bob@example.org");
+        let both =
+            headers(&[("x-auto-response-suppress", "All"), ("x-ms-exchange-inbox-rules-loop", "bob@example.org")]);
+        assert!(is_auto_reply(both, Some("Lorem ipsum"), from));
+        let suppress = headers(&[("x-auto-response-suppress", "All")]);
+        assert!(!is_auto_reply(suppress, Some("Lorem ipsum"), from));
+        let rules_loop = headers(&[("x-ms-exchange-inbox-rules-loop", "bob@example.org")]);
+        assert!(!is_auto_reply(rules_loop, Some("Lorem ipsum"), from));
+        let some =
+            headers(&[("x-auto-response-suppress", "DR, RN"), ("x-ms-exchange-inbox-rules-loop", "bob@example.org")]);
+        assert!(!is_auto_reply(some, Some("Lorem ipsum"), from));
     }
 }

@@ -81,7 +81,8 @@
 //!    delivery-status part (read before), nor one that looks like a bounce (below), whatever
 //!    its text says: a bounce may well quote "please confirm".
 //! 5. An automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, `X-Autoreply`,
-//!    `X-Autorespond`, `Precedence: auto_reply`, `X-Apple-Action: vacation`, or an
+//!    `X-Autorespond`, `Precedence: auto_reply`, `X-Apple-Action: vacation`, Exchange's
+//!    `X-Auto-Response-Suppress: All` with `X-MS-Exchange-Inbox-Rules-Loop`, or an
 //!    out-of-office subject in English, German, French, Spanish, Italian, Portuguese, Dutch or
 //!    Japanese; [`markers`] lists them with a source for each): [`MessageKind::Vacation`],
 //!    reason `vacation`, the sender as its recipient. Never a bounce: a message that looks like

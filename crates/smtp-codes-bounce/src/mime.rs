@@ -140,8 +140,16 @@ pub(crate) fn parts<'m>(message: &'m Message<'_>) -> Parts<'m> {
 
 /// The headers read as raw text besides those [`parser`] parses by their kind: the ones the
 /// readers look at (`X-Failed-Recipients`, the automatic-reply markers).
-const RAW_HEADERS: &[&str] =
-    &["x-failed-recipients", "auto-submitted", "x-autoreply", "x-autorespond", "precedence", "x-apple-action"];
+const RAW_HEADERS: &[&str] = &[
+    "x-failed-recipients",
+    "auto-submitted",
+    "x-autoreply",
+    "x-autorespond",
+    "precedence",
+    "x-apple-action",
+    "x-auto-response-suppress",
+    "x-ms-exchange-inbox-rules-loop",
+];
 
 /// The headers [`parser`] parses by their kind besides the MIME headers.
 const PARSED_HEADERS: &[&str] = &["date", "subject", "from", "to", "message-id"];

@@ -147,6 +147,8 @@ fn auto_replies() {
         // ISO-2022-JP: "自動応答: テスト"
         ("", "=?ISO-2022-JP?B?GyRCPCtGMDF+RXobKEI6IBskQiVGJTklSBsoQg==?="),
         ("", "Out of Office: Hello"),
+        // Exchange's out-of-office replies (the headers of Zammad's test of them).
+        ("X-Auto-Response-Suppress: All\nX-MS-Exchange-Inbox-Rules-Loop: bob@example.net\n", "Lorem ipsum"),
     ] {
         let m = format!(
             "From: Bob <bob@example.net>\nTo: alice@example.org\n{headers}Subject: {subject}\n\nI am out until Monday.\n"
@@ -155,6 +157,13 @@ fn auto_replies() {
         assert_eq!(d.kind(), MessageKind::Vacation, "{headers}{subject}");
         assert_eq!(d.recipients()[0].recipient(), Some("bob@example.net"));
         assert_eq!(d.recipients()[0].classification().reason().id(), "vacation");
+    }
+    // Either Exchange header alone is on ordinary mail.
+    for headers in ["X-Auto-Response-Suppress: All\n", "X-MS-Exchange-Inbox-Rules-Loop: bob@example.net\n"] {
+        let m = format!(
+            "From: Bob <bob@example.net>\nTo: alice@example.org\n{headers}Subject: Lorem ipsum\n\nSome text.\n"
+        );
+        assert_eq!(decode(m.as_bytes()).kind(), MessageKind::NotABounce, "{headers}");
     }
     // Exim's bounces say `Auto-Submitted: auto-replied` too; they are bounces.
     let m = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\nAuto-Submitted: auto-replied\nSubject: Mail delivery failed: returning message to sender\n\nThe following address(es) failed:\n\n  bob@example.net\n    host mx.example.net [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n    550 5.1.1 User unknown\n";
