@@ -1,7 +1,8 @@
 //! Test sets whose `expected.jsonl` writes down what another project's own tests assert of each
 //! message: `is_bounce` (true, false, or null where nothing is asserted), and where asserted the
-//! bounce's enhanced `status` and whether it is `hard`. Messages with no row are ordinary mail
-//! and must give no record. Used by `discourse.rs` and `bounce_email.rs`.
+//! bounce's enhanced `status` and whether it is `hard`; `kind` (`vacation`) where the message is
+//! an automatic reply. Messages with no row are ordinary mail and must give no record. Used by
+//! `discourse.rs`, `bounce_email.rs`, `gitlab.rs` and `chatwoot.rs`.
 
 use std::path::Path;
 
@@ -33,6 +34,10 @@ pub(crate) fn mismatches(folder: &Path, extension: &str, rows: usize, messages: 
             }
             continue;
         };
+        if want["kind"] == "vacation" && d.kind() != MessageKind::Vacation {
+            wrong.push(format!("{file}: {:?}, expected an automatic reply ({})", d.kind(), want["asserted"]));
+            continue;
+        }
         match want["is_bounce"].as_bool() {
             None => continue,
             Some(false) => {

@@ -15,6 +15,7 @@ mod endings;
 mod esp;
 mod flanker;
 mod formats;
+mod gitlab;
 mod hostile;
 mod labelled;
 mod mail_gem;
