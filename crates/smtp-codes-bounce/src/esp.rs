@@ -84,6 +84,7 @@ pub(crate) fn decode(mut decoded: Decoded, events: &[EspEvent], classifier: &Cla
                 diagnostic: text.to_owned(),
                 diagnostic_type: kind.map(str::to_owned),
                 remote_mta: e.remote_mta().map(str::to_owned),
+                esp_hard: e.hard_bounce(),
                 ..Facts::default()
             };
             Some(Recipient::decide(facts, classifier))

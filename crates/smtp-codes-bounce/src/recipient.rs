@@ -68,6 +68,9 @@ pub(crate) struct Facts {
     pub(crate) remote_mta: Option<String>,
     pub(crate) last_attempt_date: Option<String>,
     pub(crate) will_retry_until: Option<String>,
+    /// An ESP's event (an SES notification sent by mail) calls the recipient a hard bounce
+    /// where its reply does not decide ([`smtp_codes_events::EspEvent::hard_bounce`]).
+    pub(crate) esp_hard: bool,
     pub(crate) warnings: Vec<DecodeWarning>,
 }
 
@@ -240,6 +243,15 @@ impl Recipient {
     #[must_use]
     pub fn classification(&self) -> Classification {
         self.classification
+    }
+
+    /// Whether to stop mailing the recipient: its classification says so, or, for a record
+    /// read from an ESP's event, the event does where the reply decides nothing (SES calls the
+    /// bounce `Permanent` and gives no reply the classifier knows), as `smtp-codes events`
+    /// says of the same event.
+    #[must_use]
+    pub fn hard_bounce(&self) -> bool {
+        self.classification.hard_bounce() || self.facts.esp_hard
     }
 
     /// The oddities found for this recipient.

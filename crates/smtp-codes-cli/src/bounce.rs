@@ -400,7 +400,7 @@ pub(crate) fn human(out: &mut impl Write, painter: Painter, file: &str, number: 
             (None, Some(status)) => status.to_string(),
             (None, None) => "-".to_owned(),
         };
-        let bounce = if c.hard_bounce() { "hard" } else { "soft" };
+        let bounce = if r.hard_bounce() { "hard" } else { "soft" };
         write!(
             out,
             "  {}  {}  {} {bounce}  {}",

@@ -104,7 +104,7 @@ impl<'a> BounceRecord<'a> {
             status: recipient.status(),
             reply_code: recipient.reply_code(),
             reason: classification.reason().id(),
-            hard_bounce: classification.hard_bounce(),
+            hard_bounce: recipient.hard_bounce(),
             severity: explanation.severity(),
             retry: explanation.retry(),
             who_acts: explanation.who_acts(),
@@ -186,7 +186,7 @@ impl BounceSummary {
         for r in decoded.recipients() {
             let c: Classification = r.classification();
             self.recipients += 1;
-            self.hard_bounces += u64::from(c.hard_bounce());
+            self.hard_bounces += u64::from(r.hard_bounce());
             *self.reason.entry(c.reason().id()).or_default() += 1;
             if let Some(p) = c.provider() {
                 *self.provider.entry(p.id()).or_default() += 1;

@@ -100,3 +100,25 @@ fn json_that_is_no_esp_event_is_read_as_text() {
         assert!(d.recipients().is_empty());
     }
 }
+
+/// A `Permanent` SES bounce whose recipient row gives no code and no reply the classifier knows
+/// (SES leaves `status` and `diagnosticCode` out for some bounces): the ESP's label makes it a
+/// hard bounce, as `smtp-codes events` says of the same notification; one whose reply decides
+/// keeps the reply's verdict.
+#[test]
+fn a_permanent_label_decides_where_the_reply_does_not() {
+    let mut value: serde_json::Value = serde_json::from_str(&sample("ses-bounce-dsn.json")).unwrap();
+    let row = &mut value["bounce"]["bouncedRecipients"][0];
+    row.as_object_mut().unwrap().remove("status");
+    row["diagnosticCode"] = serde_json::json!("smtp; Recipient was rejected");
+    let d = decode(&sns_mail(&value.to_string(), 998));
+    let [r] = d.recipients() else { panic!("{:?}", d.recipients()) };
+    assert!(!r.classification().hard_bounce(), "{:?}", r.classification());
+    assert!(r.hard_bounce());
+    let events = smtp_codes_events::read(&value).unwrap();
+    assert_eq!(events[0].hard_bounce(), r.hard_bounce());
+    // A reply that decides keeps its verdict: a full mailbox is no hard bounce.
+    value["bounce"]["bouncedRecipients"][0]["diagnosticCode"] = serde_json::json!("smtp; 452 4.2.2 Mailbox full");
+    let d = decode(&sns_mail(&value.to_string(), 998));
+    assert!(!d.recipients()[0].hard_bounce());
+}
