@@ -8998,6 +8998,14 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/simple_14.txt",
     },
     PhraseRule {
+        phrase: "quotaexceededexception",
+        reason: Reason::MailboxFull,
+        command: None,
+        reply_code: None,
+        who_acts: None,
+        source: "https://cloudbrothers.info/en/the-case-of-mapiexceptionshutoffquotaexceeded/ (Exchange Online's '554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded': the recipient's mailbox is full)",
+    },
+    PhraseRule {
         phrase: "recipient reached disk quota",
         reason: Reason::MailboxFull,
         command: None,

@@ -310,3 +310,13 @@ fn wordings_with_words_between_keep_their_family() {
         ("450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.5]", "requireptr"),
     ]);
 }
+
+/// Exchange Online's full-mailbox failure carries 5.2.0, whose code rule says `filtered`; its
+/// `QuotaExceededException` says what happened.
+#[test]
+fn an_exchange_quota_exception_is_a_full_mailbox() {
+    assert_reasons(&[(
+        "554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception with message Move/Copy messages failed.",
+        "mailboxfull",
+    )]);
+}
