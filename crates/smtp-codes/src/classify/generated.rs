@@ -16881,6 +16881,14 @@ pub static TERM_RULES: &[TermRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (the family of \"sender rejected\", \"sender email address rejected\"; not \"recipient address rejected\")",
     },
     TermRule {
+        all: &["sender domain"],
+        none: &[],
+        reason: Reason::Rejected,
+        command: None,
+        who_acts: None,
+        source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@0be55526dc25661760514900054e588388f2bfe8 (the family of \"sender domain is empty\", \"sender domain listed at\", \"connections not accepted from servers without a valid sender domain\": the sender's domain refused, never the recipient's, as in \"554 5.7.1 Sender domain does not exist\")",
+    },
+    TermRule {
         all: &["sender verify"],
         none: &[],
         reason: Reason::Rejected,

@@ -123,6 +123,8 @@ fn sender_side_failures_are_not_hard_bounces_of_the_recipient() {
         "550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found",
         "553 5.1.8 <sender@example.com>... Domain of sender address sender@example.com does not exist",
         "550 5.1.7 Invalid sender: user unknown",
+        "554 5.7.1 Sender domain does not exist",
+        "550 5.1.8 Sender domain unknown",
         "host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to MAIL FROM command)",
     ] {
         let e = explained(text);
