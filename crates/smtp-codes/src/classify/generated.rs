@@ -12062,14 +12062,6 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
-        phrase: "no smtp service",
-        reason: Reason::NotAccept,
-        command: None,
-        reply_code: None,
-        who_acts: None,
-        source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-05.eml",
-    },
-    PhraseRule {
         phrase: "null mx",
         reason: Reason::NotAccept,
         command: None,

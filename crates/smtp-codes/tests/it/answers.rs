@@ -322,3 +322,20 @@ fn an_exchange_quota_exception_is_a_full_mailbox() {
         "mailboxfull",
     )]);
 }
+
+/// GMX and mail.com refuse a blocklisted sending IP with "No SMTP service": a block of the
+/// sender, not a domain that takes no mail (which Exim says in a whole sentence of its own).
+#[test]
+fn gmx_refusing_a_listed_ip_is_a_block_not_a_dead_domain() {
+    assert_reasons(&[
+        (
+            "554-gmx.net (mxgmx017) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is black listed. 554 For explanation visit https://www.gmx.net/mail/senderguidelines?c=bl",
+            "blocked",
+        ),
+        ("an MX or SRV record indicated no SMTP service", "notaccept"),
+    ]);
+    let e = explained(
+        "554-mail.com (mxgmxus004) Nemesis ESMTP Service not available 554-No SMTP service 554-IP address is black listed.",
+    );
+    assert!(!e.classification().unwrap().hard_bounce());
+}
