@@ -79,14 +79,17 @@ pub(crate) fn recognise(text: &str, header: &dyn Fn(&str) -> Option<String>, ski
             }
         }
     }
-    // The first format with the greatest (count, longest): `max_by_key` would keep the last.
-    let mut best: Option<(usize, (usize, usize))> = None;
-    for (order, &(count, longest, _)) in found.iter().enumerate() {
+    // The first format with the greatest (in the text, count, longest): `max_by_key` would keep
+    // the last. A format seen in the text beats one known only from headers that several
+    // formats' messages share (a Gmail bounce has the `From` and `X-Failed-Recipients` that
+    // Google Groups' notices have).
+    let mut best: Option<(usize, (bool, usize, usize))> = None;
+    for (order, &(count, longest, by_text)) in found.iter().enumerate() {
         if count == 0 || skip.contains(&FORMATS[order].id()) {
             continue;
         }
-        if best.is_none_or(|(_, b)| (count, longest) > b) {
-            best = Some((order, (count, longest)));
+        if best.is_none_or(|(_, b)| (by_text, count, longest) > b) {
+            best = Some((order, (by_text, count, longest)));
         }
     }
     best.map(|(order, _)| Found { format: &FORMATS[order], by_text: found[order].2 })
@@ -282,6 +285,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Headers that several formats' messages carry do not outweigh a format seen in the text.
+    #[test]
+    fn a_format_in_the_text_beats_one_known_from_headers_only() {
+        let gmail_headers = |name: &str| match name {
+            "from" => Some("Mail Delivery Subsystem <mailer-daemon@googlemail.com>".to_owned()),
+            "x-failed-recipients" => Some("bob@example.org".to_owned()),
+            _ => None,
+        };
+        let text = "** Address not found **\n\nYour message wasn't delivered to bob@example.org.\n";
+        let found = recognise(text, &gmail_headers, &[]).expect("a format");
+        assert_eq!((found.format.id(), found.by_text), ("gmail", true));
+        // With nothing in the text, the headers still name the format.
+        let found = recognise("Your message bounced.\n", &gmail_headers, &[]).expect("a format");
+        assert!(!found.by_text);
     }
 
     #[test]

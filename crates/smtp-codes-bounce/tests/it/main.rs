@@ -6,6 +6,7 @@ mod asserted;
 mod bounce_email;
 mod bounceparser;
 mod challenge;
+mod chatwoot;
 mod corpus;
 mod crisp;
 mod deciding;
