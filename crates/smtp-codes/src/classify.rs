@@ -1065,11 +1065,8 @@ pub(crate) fn code_rule(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>
         let exact = find(&|c| *c == RuleCode::Enhanced(e));
         let pattern = || find(&|c| *c == RuleCode::Pattern(EnhancedPattern::from(e)));
         let subject = || {
-            if e.detail() == 0 || e.known().is_some() {
-                return None;
-            }
             let other = EnhancedPattern::new(e.subject(), 0)?;
-            find(&|c| *c == RuleCode::Pattern(other))
+            (e.detail() != 0 && e.known().is_none()).then(|| find(&|c| *c == RuleCode::Pattern(other))).flatten()
         };
         if let Some(rule) = exact.or_else(pattern).or_else(subject) {
             return Some(rule);
