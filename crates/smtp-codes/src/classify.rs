@@ -1054,21 +1054,13 @@ impl Codes {
 }
 
 /// The code rule for these codes: the exact enhanced code's rule, else its `X.s.d` pattern's,
-/// else, for a detail the registry does not have (a provider's own `5.6.11`, `4.4.316`), the
-/// `X.s.0` rule of its subject ("other or undefined" status of that subject, as RFC 3463 §3
-/// defines each `X.s.0`; MS-OXCMAIL 2.2.3.7.1.3 reads a detail it does not know as 0), else the
-/// reply code's. A registered code used in a class the registry does not give it (Gmail's 4.7.23)
-/// is not read by its subject either.
+/// else the reply code's.
 pub(crate) fn code_rule(reply: Option<ReplyCode>, enhanced: Option<EnhancedCode>) -> Option<&'static CodeRule> {
     let find = |want: &dyn Fn(&RuleCode) -> bool| CODE_RULES.iter().find(|r| want(&r.code));
     if let Some(e) = enhanced {
         let exact = find(&|c| *c == RuleCode::Enhanced(e));
         let pattern = || find(&|c| *c == RuleCode::Pattern(EnhancedPattern::from(e)));
-        let subject = || {
-            let other = EnhancedPattern::new(e.subject(), 0)?;
-            (e.detail() != 0 && e.known().is_none()).then(|| find(&|c| *c == RuleCode::Pattern(other))).flatten()
-        };
-        if let Some(rule) = exact.or_else(pattern).or_else(subject) {
+        if let Some(rule) = exact.or_else(pattern) {
             return Some(rule);
         }
     }

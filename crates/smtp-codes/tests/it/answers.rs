@@ -339,16 +339,3 @@ fn gmx_refusing_a_listed_ip_is_a_block_not_a_dead_domain() {
     );
     assert!(!e.classification().unwrap().hard_bounce());
 }
-
-/// A provider's own detail the registry does not have is read as its subject's "other or
-/// undefined" code: Exchange's 5.6.11 (bare line feeds) is a content error, not undecided. A
-/// registered code in a class the registry does not give it is not read so.
-#[test]
-fn an_unregistered_detail_takes_its_subjects_rule() {
-    assert_reasons(&[(
-        "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA and receiving system does not support BDAT",
-        "contenterror",
-    )]);
-    let e = explained("421 4.7.23 Please try again later.");
-    assert!(!matches!(e.classification().unwrap().rule(), smtp_codes::classify::Rule::Code(_)));
-}
