@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use smtp_codes::formats::{FORMATS, Format};
 
 /// The automaton over every format's markers, built once: pattern `i` is marker `MARKERS[i].1`
@@ -26,10 +26,14 @@ fn recogniser() -> &'static Recogniser {
         let texts: Vec<(usize, &'static str)> =
             FORMATS.iter().enumerate().flat_map(|(i, f)| f.markers().iter().map(move |&m| (i, m))).collect();
         // Markers are matched on the text with its white space collapsed (see `collapsed`), so
-        // their own line breaks and runs of spaces are single spaces too.
+        // their own line breaks and runs of spaces are single spaces too. A contiguous NFA, not
+        // the DFA the builder would pick for so few patterns: building the DFA took 36 million
+        // instructions (about 5 ms) of every process that read a plain-text bounce, and the
+        // search over a bounce's text is as fast either way (measured over the Sisimai corpus).
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(texts.iter().map(|(_, m)| collapsed(m)))
             .expect("the catalogue's format markers fit in an automaton");
         Recogniser { automaton, markers: texts.iter().map(|&(i, m)| (i, m.len())).collect() }
