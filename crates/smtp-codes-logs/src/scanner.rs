@@ -631,37 +631,31 @@ impl Scanner {
 
     /// Gives up the messages last named before `before` (seconds of the log's clock).
     fn sweep(&mut self, before: i64, out: &mut Vec<Outcome>) {
-        let mut stale: Vec<(u64, String)> = self
-            .messages
-            .iter()
-            .filter(|(_, m)| m.seen_at.is_some_and(|t| t.local_seconds() < before))
-            .map(|(id, m)| (m.seen, id.clone()))
-            .collect();
-        stale.sort_unstable();
-        for (_, id) in stale {
-            if let Some(m) = self.messages.remove(&id) {
-                // A message whose recipients all had their final line (Sendmail logs no
-                // removal) is no loss.
-                self.stats.forgotten += u64::from(!m.pending.is_empty());
-                flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
-            }
-        }
+        let stale = self.messages.extract_if(|_, m| m.seen_at.is_some_and(|t| t.local_seconds() < before)).collect();
+        self.give_up(stale, out);
     }
 
     /// Gives up the tenth of the messages in flight seen longest ago.
     fn forget(&mut self, out: &mut Vec<Outcome>) {
-        let mut ages: Vec<(u64, String)> = self.messages.iter().map(|(id, m)| (m.seen, id.clone())).collect();
+        // The age that a tenth of the messages have reached, found over the ages alone: the
+        // keys are moved out of the map, never copied.
+        let mut ages: Vec<u64> = self.messages.values().map(|m| m.seen).collect();
         let k = (ages.len() / 10).max(1);
-        ages.select_nth_unstable(k - 1);
-        ages.truncate(k);
-        ages.sort_unstable();
-        for (_, id) in ages {
-            if let Some(m) = self.messages.remove(&id) {
-                // A message whose recipients all had their final line (Sendmail logs no
-                // removal) is no loss.
-                self.stats.forgotten += u64::from(!m.pending.is_empty());
-                flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
-            }
+        let (_, &mut oldest, _) = ages.select_nth_unstable(k - 1);
+        // The ages are line numbers, one message's each but for the messages of one line.
+        let old = self.messages.extract_if(|_, m| m.seen <= oldest).collect();
+        self.give_up(old, out);
+    }
+
+    /// Reports the messages `given` (taken from the map) as given up, the one seen longest ago
+    /// first.
+    fn give_up(&mut self, mut given: Vec<(String, Message)>, out: &mut Vec<Outcome>) {
+        given.sort_unstable_by(|(a, m), (b, n)| (m.seen, a).cmp(&(n.seen, b)));
+        for (id, m) in given {
+            // A message whose recipients all had their final line (Sendmail logs no removal)
+            // is no loss.
+            self.stats.forgotten += u64::from(!m.pending.is_empty());
+            flush(&id, m, OutcomeKind::Deferred, Some("forgotten"), out);
         }
     }
 }

@@ -216,6 +216,9 @@ fn memory_is_bounded_by_the_messages_in_flight() {
     let forgotten = out.iter().filter(|o| o.warnings() == ["forgotten"]).count();
     assert_eq!(u64::try_from(forgotten).unwrap(), scanner.stats().forgotten);
     assert!(forgotten > 9000);
+    // Given up the one seen longest ago first: line `i` named message `Q{i}`.
+    let ids: Vec<&str> = out.iter().filter(|o| o.warnings() == ["forgotten"]).filter_map(Outcome::queue_id).collect();
+    assert!(ids.is_sorted(), "forgotten out of order");
 }
 
 #[test]
