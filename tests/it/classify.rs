@@ -182,8 +182,16 @@ const PER_REASON: &[(&str, &str, Option<Command>, &str)] = &[
     ),
     ("expired", "phrase", None, "3jhxH02qjtz29yWZ: from=<sender@example.org>, status=expired, returned to sender"),
     ("expired", "phrase", None, "status=deferred (connect to mx.example.org[203.0.113.10]:25: Connection timed out)"),
+    // Postfix's resolver texts: HOST_NOT_FOUND is a name that does not exist, TRY_AGAIN a lookup
+    // that failed for now (Postfix defers it, 4.4.3).
     (
         "hostunknown",
+        "phrase",
+        None,
+        "Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found",
+    ),
+    (
+        "networkerror",
         "phrase",
         None,
         "Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again",

@@ -403,6 +403,12 @@ pub(crate) struct Phrase {
     pub(crate) reply_code: Option<u16>,
     /// A `[[who]]` id, when this rule's text names another party than its reason's `who_acts`.
     pub(crate) who_acts: Option<String>,
+    /// Words any of which, found in the text as a whole word, keep the phrase from matching: a
+    /// sentence that says the opposite after the phrase (Postfix's "Host or domain name not
+    /// found. ... Host not found, try again" is a lookup that failed for now, not a domain that
+    /// does not exist).
+    #[serde(default)]
+    pub(crate) none: Vec<String>,
     pub(crate) source: String,
 }
 

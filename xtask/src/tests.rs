@@ -555,6 +555,31 @@ fn badly_formed_term_words_are_rejected() {
     }
 }
 
+/// The test catalogue with `none` (a TOML list's inside) on its phrase rule `user unknown`.
+fn with_phrase_none(none: &str) -> String {
+    catalogue_with(|s| {
+        s.replace(
+            "phrase = \"user unknown\"\nsource = \"RFC 5321 §4.2.3\"\n",
+            &format!("phrase = \"user unknown\"\nnone = [{none}]\nsource = \"RFC 5321 §4.2.3\"\n"),
+        )
+    })
+}
+
+#[test]
+fn phrase_rules_take_words_that_keep_them_from_matching() {
+    let c = parse(&with_phrase_none("\"try again\"")).unwrap();
+    assert_eq!(c.reason[0].phrase[0].get_ref().none, ["try again"]);
+    for (none, why) in [
+        ("\"Try again\"", "lowercase"),
+        ("\"again.\"", "starts and ends with a letter or digit"),
+        ("\"again\", \"again\"", "listed twice"),
+        ("\"unknown\"", "is in the phrase itself"),
+    ] {
+        let err = error_of(&with_phrase_none(none));
+        assert!(err.contains("[[reason.phrase]] userunknown") && err.contains(why), "{none}: {err}");
+    }
+}
+
 #[test]
 fn the_same_words_given_twice_are_rejected() {
     let twice =

@@ -449,6 +449,17 @@ impl<'a> Validator<'a> {
                         self.fail(place, "reason.phrase", &key, "`who_acts` repeats the reason's; leave it out");
                     }
                 }
+                self.words(place, "reason.phrase", &key, &p.none.iter().collect::<Vec<_>>());
+                for word in &p.none {
+                    if text.contains(word.trim_end_matches('*')) {
+                        self.fail(
+                            place,
+                            "reason.phrase",
+                            &key,
+                            format_args!("`none` word {word:?} is in the phrase itself: it could never match"),
+                        );
+                    }
+                }
                 let k = (text, p.command.as_deref());
                 if let Some(other) = phrases.get(&k).filter(|&&other| other != id) {
                     self.fail(place, "reason.phrase", &key, format_args!("the phrase already gives reason {other:?}"));
@@ -503,8 +514,18 @@ impl<'a> Validator<'a> {
         if t.all.is_empty() {
             self.fail(place, "reason.terms", key, "`all` must list at least one word");
         }
+        let words: Vec<&String> = t.all.iter().chain(&t.none).collect();
+        self.words(place, "reason.terms", key, &words);
+        self.texts(place, "reason.terms", key, &[("source", &t.source)]);
+    }
+
+    /// Words a rule looks for as whole words (a term rule's, a phrase rule's `none`): each
+    /// non-empty lowercase text starting and ending with a letter or digit (a `*` may end it),
+    /// so that the word boundaries the classifier checks are well defined, with single spaces
+    /// between the words of a term; none twice.
+    fn words(&mut self, place: Place, table: &str, key: &str, words: &[&String]) {
         let mut seen = HashSet::new();
-        for word in t.all.iter().chain(&t.none) {
+        for word in words {
             let bare = word.strip_suffix('*').unwrap_or(word);
             let edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             let well_formed = !bare.is_empty()
@@ -516,7 +537,7 @@ impl<'a> Validator<'a> {
             if !well_formed {
                 self.fail(
                     place,
-                    "reason.terms",
+                    table,
                     key,
                     format_args!(
                         "word {word:?} must be lowercase text that starts and ends with a letter or digit (a `*` may end it), with single spaces between words"
@@ -524,10 +545,9 @@ impl<'a> Validator<'a> {
                 );
             }
             if !seen.insert(bare) {
-                self.fail(place, "reason.terms", key, format_args!("word {word:?} is listed twice"));
+                self.fail(place, table, key, format_args!("word {word:?} is listed twice"));
             }
         }
-        self.texts(place, "reason.terms", key, &[("source", &t.source)]);
     }
 
     fn formats(&mut self) {

@@ -681,7 +681,8 @@ impl Classifier {
                         Target::Phrase(rule)
                             if rule
                                 .reply_code
-                                .is_some_and(|want| codes.reply.is_some_and(|got| got.as_u16() != want)) => {}
+                                .is_some_and(|want| codes.reply.is_some_and(|got| got.as_u16() != want))
+                                || rule.none.iter().any(|w| has_word(text, w)) => {}
                         Target::Phrase(rule) => match stage {
                             Some(command) => walk.phrase(rule, command, self),
                             None if rule.command.is_none() => walk.phrase(rule, None, self),

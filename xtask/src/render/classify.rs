@@ -157,7 +157,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
             let command = option(p.command.as_ref(), |k| command(c, k));
             let who_acts = option(p.who_acts.as_deref(), |w| who(c, w));
             let reply_code = option(p.reply_code, |n| quote!(#n));
-            let (phrase, source) = (&p.phrase, &p.source);
+            let (phrase, none, source) = (&p.phrase, &p.none, &p.source);
             phrases.push(quote! {
                 PhraseRule {
                     phrase: #phrase,
@@ -165,6 +165,7 @@ fn rules(c: &Catalogue) -> Result<TokenStream> {
                     command: #command,
                     reply_code: #reply_code,
                     who_acts: #who_acts,
+                    none: &[#(#none),*],
                     source: #source,
                 }
             });

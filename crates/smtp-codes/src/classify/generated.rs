@@ -8627,6 +8627,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8635,6 +8636,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/newmailru_01.txt",
     },
     PhraseRule {
@@ -8643,6 +8645,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-x2-04.eml",
     },
     PhraseRule {
@@ -8651,6 +8654,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/simple_45.txt",
     },
     PhraseRule {
@@ -8659,6 +8663,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8667,6 +8672,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/KDDI.pm@v4.25.15; sample:sisimai/bsd/lhost-kddi-03.eml",
     },
     PhraseRule {
@@ -8675,6 +8681,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8683,6 +8690,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://github.com/corona-warn-app/cwa-quicktest-onboarding/issues/47 (German, a Microsoft 365 non-delivery report quoted in the issue: \"Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.\")",
     },
     PhraseRule {
@@ -8691,6 +8699,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-02.eml",
     },
     PhraseRule {
@@ -8699,6 +8708,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8707,6 +8717,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15; sample:flufl/qmail_06.txt",
     },
     PhraseRule {
@@ -8715,6 +8726,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -8723,6 +8735,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8731,6 +8744,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/simple_35.txt",
     },
     PhraseRule {
@@ -8739,6 +8753,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -8747,6 +8762,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/global/mbox_open.c/ (Postfix 3.7.11: a mailbox write that fails with EFBIG or EDQUOT, the mailbox_size_limit or a quota, is 5.2.2 mailbox full; local(8) writes it as \"cannot update mailbox %s for user %s. error writing message: File too large\")",
     },
     PhraseRule {
@@ -8755,6 +8771,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -8763,6 +8780,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8771,6 +8789,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8779,6 +8798,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15; sample:sisimai/bsd/lhost-imailserver-02.eml",
     },
     PhraseRule {
@@ -8787,6 +8807,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/simple_35.txt",
     },
     PhraseRule {
@@ -8795,6 +8816,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/hotpop_01.txt",
     },
     PhraseRule {
@@ -8803,6 +8825,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-mailfoundry-02.eml",
     },
     PhraseRule {
@@ -8811,6 +8834,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://github.com/ForumPostAssistant/FPA/issues/136 (French, a Microsoft 365 non-delivery report quoted in the issue: \"La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour l’instant.\")",
     },
     PhraseRule {
@@ -8819,6 +8843,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8827,6 +8852,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8835,6 +8861,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8843,6 +8870,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonworkmail-08.eml",
     },
     PhraseRule {
@@ -8851,6 +8879,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8859,6 +8888,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-60.eml",
     },
     PhraseRule {
@@ -8867,6 +8897,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8875,6 +8906,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8883,6 +8915,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8891,6 +8924,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8899,6 +8933,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8907,6 +8942,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8915,6 +8951,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8923,6 +8960,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/qmail_07.txt",
     },
     PhraseRule {
@@ -8931,6 +8969,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8939,6 +8978,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (mailboxfull, 4.2.2)",
     },
     PhraseRule {
@@ -8947,6 +8987,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/hotpop_01.txt",
     },
     PhraseRule {
@@ -8955,6 +8996,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:sisimai/bsd/lhost-mailfoundry-02.eml",
     },
     PhraseRule {
@@ -8963,6 +9005,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -8971,6 +9014,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/FrancePTT.pm@v4.25.15; sample:flufl/simple_45.txt",
     },
     PhraseRule {
@@ -8979,6 +9023,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/MDA.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-63.eml",
     },
     PhraseRule {
@@ -8987,6 +9032,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/simple_14.txt",
     },
     PhraseRule {
@@ -8995,6 +9041,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/simple_14.txt",
     },
     PhraseRule {
@@ -9003,6 +9050,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://cloudbrothers.info/en/the-case-of-mapiexceptionshutoffquotaexceeded/ (Exchange Online's '554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded': the recipient's mailbox is full)",
     },
     PhraseRule {
@@ -9011,6 +9059,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15; sample:flufl/dsn_01.txt",
     },
     PhraseRule {
@@ -9019,6 +9068,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9027,6 +9077,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-gmail-19.eml",
     },
     PhraseRule {
@@ -9035,6 +9086,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Biglobe.pm@v4.25.15",
     },
     PhraseRule {
@@ -9043,6 +9095,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9051,6 +9104,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9059,6 +9113,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9067,6 +9122,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-x2-04.eml",
     },
     PhraseRule {
@@ -9075,6 +9131,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9083,6 +9140,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9091,6 +9149,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9099,6 +9158,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9107,6 +9167,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9115,6 +9176,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9123,6 +9185,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15; sample:sisimai/bsd/lhost-imailserver-02.eml",
     },
     PhraseRule {
@@ -9131,6 +9194,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9139,6 +9203,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9147,6 +9212,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/qmail_06.txt",
     },
     PhraseRule {
@@ -9155,6 +9221,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/simple_07.txt",
     },
     PhraseRule {
@@ -9163,6 +9230,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9171,6 +9239,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9179,6 +9248,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailboxFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -9187,6 +9257,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/simple_01.txt",
     },
     PhraseRule {
@@ -9195,6 +9266,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (exceedlimit, 5.3.4)",
     },
     PhraseRule {
@@ -9203,6 +9275,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (exceedlimit, 5.3.4)",
     },
     PhraseRule {
@@ -9211,6 +9284,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ExceedLimit.pm@v4.25.15",
     },
     PhraseRule {
@@ -9219,6 +9293,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15; sample:sisimai/bsd/lhost-exchange2007-03.eml",
     },
     PhraseRule {
@@ -9227,6 +9302,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (exceedlimit, 5.3.4)",
     },
     PhraseRule {
@@ -9235,6 +9311,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15; sample:sisimai/bsd/lhost-exchange2007-03.eml",
     },
     PhraseRule {
@@ -9243,6 +9320,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-06.eml",
     },
     PhraseRule {
@@ -9251,6 +9329,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -9259,6 +9338,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9267,6 +9347,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9275,6 +9356,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-44.eml",
     },
     PhraseRule {
@@ -9283,6 +9365,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-06.eml",
     },
     PhraseRule {
@@ -9291,6 +9374,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-06.eml",
     },
     PhraseRule {
@@ -9299,6 +9383,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -9307,6 +9392,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9315,6 +9401,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9323,6 +9410,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9331,6 +9419,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -9339,6 +9428,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9347,6 +9437,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9355,6 +9446,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9363,6 +9455,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9371,6 +9464,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9379,6 +9473,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/ContentError.pm@v4.25.15",
     },
     PhraseRule {
@@ -9387,6 +9482,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15; sample:flufl/dsn_03.txt",
     },
     PhraseRule {
@@ -9395,6 +9491,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/dsn_03.txt",
     },
     PhraseRule {
@@ -9403,6 +9500,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-58.eml",
     },
     PhraseRule {
@@ -9411,6 +9509,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"message has lines too long for transport\", a permanent failure for a line over the transport's limit, the family of Sisimai's \"line limit exceeded\")",
     },
     PhraseRule {
@@ -9419,6 +9518,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/EinsUndEins.pm@v4.25.15",
     },
     PhraseRule {
@@ -9427,6 +9527,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9435,6 +9536,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -9443,6 +9545,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9451,6 +9554,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9459,6 +9563,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -9467,6 +9572,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9475,6 +9581,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9483,6 +9590,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9491,6 +9599,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9499,6 +9608,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9507,6 +9617,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9515,6 +9626,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9523,6 +9635,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MesgTooBig.pm@v4.25.15",
     },
     PhraseRule {
@@ -9531,6 +9644,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://foxydog.tistory.com/69 (Korean, Daum (Kakao)'s reply quoted on the page: \"552 5.3.4 Message size exceeds fixed limit 발송하신 편지의 크기가 너무커서 받는이가 속한 메일서버에서 수신을 거부하였습니다.\")",
     },
     PhraseRule {
@@ -9539,6 +9653,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://foxydog.tistory.com/69 (Korean, Naver's reply quoted on the page: \"552 5.3.4 Error: message file too big 보내신 메일의 크기가 커서, 받는 서버에서 수신을 차단하였습니다.\")",
     },
     PhraseRule {
@@ -9547,6 +9662,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -9555,6 +9671,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-52.eml",
     },
     PhraseRule {
@@ -9563,6 +9680,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-ezweb-03.eml",
     },
     PhraseRule {
@@ -9571,6 +9689,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-10.eml",
     },
     PhraseRule {
@@ -9579,6 +9698,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/FrancePTT.pm@v4.25.15",
     },
     PhraseRule {
@@ -9587,6 +9707,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9595,6 +9716,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-52.eml",
     },
     PhraseRule {
@@ -9603,6 +9725,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-35.eml",
     },
     PhraseRule {
@@ -9611,6 +9734,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonses-20.eml",
     },
     PhraseRule {
@@ -9619,6 +9743,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (suspend, 5.2.1)",
     },
     PhraseRule {
@@ -9627,6 +9752,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:php-bounce-handler/4.eml (Spanish: \"Esta casilla ha expirado por falta de uso\", this mailbox has expired for lack of use); sample:php-bounce-handler/48.eml",
     },
     PhraseRule {
@@ -9635,6 +9761,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9643,6 +9770,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-suspend.go@194cc336e2c7c4924fac136d379604317ef24934",
     },
     PhraseRule {
@@ -9651,6 +9779,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9659,6 +9788,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9667,6 +9797,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9675,6 +9806,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_426\", suspend)",
     },
     PhraseRule {
@@ -9683,6 +9815,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9691,6 +9824,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "RFC 3463 §3.3 (X.2.1 Mailbox disabled, not accepting messages)",
     },
     PhraseRule {
@@ -9699,6 +9833,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9707,6 +9842,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/rhost-iua-01.eml",
     },
     PhraseRule {
@@ -9715,6 +9851,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9723,6 +9860,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-franceptt-05.eml",
     },
     PhraseRule {
@@ -9731,6 +9869,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9739,6 +9878,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9747,6 +9887,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9755,6 +9896,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonses-19.eml",
     },
     PhraseRule {
@@ -9763,6 +9905,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-52.eml",
     },
     PhraseRule {
@@ -9771,6 +9914,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9779,6 +9923,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/suspend.rb@68bed81d228e17a5d6a488fd1da9f7fd49227352",
     },
     PhraseRule {
@@ -9787,6 +9932,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-suspend.go@194cc336e2c7c4924fac136d379604317ef24934",
     },
     PhraseRule {
@@ -9795,6 +9941,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15",
     },
     PhraseRule {
@@ -9803,6 +9950,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Suspend.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-10.eml",
     },
     PhraseRule {
@@ -9811,6 +9959,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HasMoved.pm@v4.25.15",
     },
     PhraseRule {
@@ -9819,6 +9968,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HasMoved.pm@v4.25.15",
     },
     PhraseRule {
@@ -9827,6 +9977,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HasMoved.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-16.eml",
     },
     PhraseRule {
@@ -9835,6 +9986,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-22.eml",
     },
     PhraseRule {
@@ -9843,6 +9995,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-17.eml",
     },
     PhraseRule {
@@ -9851,6 +10004,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9859,6 +10013,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-77.eml",
     },
     PhraseRule {
@@ -9867,6 +10022,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9875,6 +10031,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9883,6 +10040,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9891,6 +10049,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-norelaying.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -9899,6 +10058,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9907,6 +10067,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9915,6 +10076,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9923,6 +10085,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9931,6 +10094,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-44.eml",
     },
     PhraseRule {
@@ -9939,6 +10103,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9947,6 +10112,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9955,6 +10121,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9963,6 +10130,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9971,6 +10139,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -9979,6 +10148,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9987,6 +10157,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -9995,6 +10166,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -10003,6 +10175,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-norelaying.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -10011,6 +10184,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -10019,6 +10193,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/norelaying.rb@8c7587f51b1d3b4585826a091633c77008ff67b3; sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (filed as blocked there)",
     },
     PhraseRule {
@@ -10027,6 +10202,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-44.eml",
     },
     PhraseRule {
@@ -10035,6 +10211,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15; sample:flufl/dsn_09.txt",
     },
     PhraseRule {
@@ -10043,6 +10220,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15; sample:flufl/dsn_09.txt",
     },
     PhraseRule {
@@ -10051,6 +10229,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NoRelaying.pm@v4.25.15",
     },
     PhraseRule {
@@ -10059,6 +10238,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Facebook.pm@v4.25.15",
     },
     PhraseRule {
@@ -10067,6 +10247,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-exim-29.eml",
     },
     PhraseRule {
@@ -10075,6 +10256,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (authfailure, 4.7.26)",
     },
     PhraseRule {
@@ -10083,6 +10265,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/ARF.pm@v4.25.15",
     },
     PhraseRule {
@@ -10091,6 +10274,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (authfailure, 4.7.30)",
     },
     PhraseRule {
@@ -10099,6 +10283,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -10107,6 +10292,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -10115,6 +10301,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-postfix-70.eml",
     },
     PhraseRule {
@@ -10123,6 +10310,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-59.eml",
     },
     PhraseRule {
@@ -10131,6 +10319,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-59.eml",
     },
     PhraseRule {
@@ -10139,6 +10328,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/rhost-google-03.eml",
     },
     PhraseRule {
@@ -10147,6 +10337,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -10155,6 +10346,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -10163,6 +10355,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -10171,6 +10364,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (authfailure, 4.7.32)",
     },
     PhraseRule {
@@ -10179,6 +10373,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-google-04.eml",
     },
     PhraseRule {
@@ -10187,6 +10382,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -10195,6 +10391,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (authfailure, 4.7.27)",
     },
     PhraseRule {
@@ -10203,6 +10400,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (authfailure, 4.7.27)",
     },
     PhraseRule {
@@ -10211,6 +10409,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/rhost-google-03.eml",
     },
     PhraseRule {
@@ -10219,6 +10418,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -10227,6 +10427,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/rhost-google-03.eml",
     },
     PhraseRule {
@@ -10235,6 +10436,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -10243,6 +10445,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Status.pm@v4.25.15",
     },
     PhraseRule {
@@ -10251,6 +10454,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/authfailure.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-exim-29.eml",
     },
     PhraseRule {
@@ -10259,6 +10463,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-google-04.eml",
     },
     PhraseRule {
@@ -10267,6 +10472,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-70.eml",
     },
     PhraseRule {
@@ -10275,6 +10481,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"Message refuse, verification DMARC en echec LPN007_517\", authfailure)",
     },
     PhraseRule {
@@ -10283,6 +10490,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/KDDI.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-07.eml",
     },
     PhraseRule {
@@ -10291,6 +10499,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-yahoo-06.eml",
     },
     PhraseRule {
@@ -10299,6 +10508,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10307,6 +10517,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10315,6 +10526,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -10323,6 +10535,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10331,6 +10544,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10339,6 +10553,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10347,6 +10562,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-receivingses-07.eml",
     },
     PhraseRule {
@@ -10355,6 +10571,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10363,6 +10580,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10371,6 +10589,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10379,6 +10598,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10387,6 +10607,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10395,6 +10616,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10403,6 +10625,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Data),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15 (filtered only after DATA, never before it); sample:sisimai/bsd/lhost-amazonses-02.eml",
     },
     PhraseRule {
@@ -10411,6 +10634,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::DataEnd),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15 (filtered only after DATA, never before it); sample:sisimai/bsd/lhost-amazonses-02.eml",
     },
     PhraseRule {
@@ -10419,6 +10643,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-filtered.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10427,6 +10652,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10435,6 +10661,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/EZweb.pm@v4.25.15; sample:sisimai/bsd/lhost-ezweb-01.eml",
     },
     PhraseRule {
@@ -10443,6 +10670,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10451,6 +10679,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Filtered.pm@v4.25.15",
     },
     PhraseRule {
@@ -10459,6 +10688,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-01.eml",
     },
     PhraseRule {
@@ -10467,6 +10697,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10475,6 +10706,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GSuite.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-01.eml",
     },
     PhraseRule {
@@ -10483,6 +10715,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/rhost-facebook-04.eml",
     },
     PhraseRule {
@@ -10491,6 +10724,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GSuite.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-01.eml",
     },
     PhraseRule {
@@ -10499,6 +10733,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10507,6 +10742,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10515,6 +10751,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/srvrsmtp.c/ (Sendmail 8.17: \"550 5.1.1 Addressee unknown\", its reply to a RCPT TO naming no local user); sample:crisp/550_5_2_1_recipient_unknown.txt",
     },
     PhraseRule {
@@ -10523,6 +10760,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-45.eml",
     },
     PhraseRule {
@@ -10531,6 +10769,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-interscanmss-02.eml",
     },
     PhraseRule {
@@ -10539,6 +10778,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10547,6 +10787,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10555,6 +10796,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-45.eml",
     },
     PhraseRule {
@@ -10563,6 +10805,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:php-bounce-handler/44.eml (Spanish: \"recipient unknown\", latinmail.com's \"550 <bob@...>: Destinatario desconocido o mailbox lleno\")",
     },
     PhraseRule {
@@ -10571,6 +10814,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10579,6 +10823,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10587,6 +10832,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "deltachat/deltachat-core-rust:test-data/message/gmail_ndn.eml@23d6012c1ff7404aa6e9acd998d933156d0e944d (German, Gmail's delivery status notification: \"** Die Adresse wurde nicht gefunden **\")",
     },
     PhraseRule {
@@ -10595,6 +10841,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15",
     },
     PhraseRule {
@@ -10603,6 +10850,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:crisp/554_does_not_exist.txt (Alibaba Mail's mxhichina.com: \"554 RCPT (bob@...) dosn't exist\", its own spelling)",
     },
     PhraseRule {
@@ -10611,6 +10859,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-31.eml",
     },
     PhraseRule {
@@ -10619,6 +10868,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10627,6 +10877,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10635,6 +10886,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/dsn_10.txt",
     },
     PhraseRule {
@@ -10643,6 +10895,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-apple-04.eml",
     },
     PhraseRule {
@@ -10651,6 +10904,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10659,6 +10913,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15; sample:sisimai/bsd/lhost-imailserver-03.eml",
     },
     PhraseRule {
@@ -10667,6 +10922,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_39.txt",
     },
     PhraseRule {
@@ -10675,6 +10931,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10683,6 +10940,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-45.eml",
     },
     PhraseRule {
@@ -10691,6 +10949,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-sendmail-45.eml",
     },
     PhraseRule {
@@ -10699,6 +10958,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10707,6 +10967,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10715,6 +10976,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10723,6 +10985,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_39.txt",
     },
     PhraseRule {
@@ -10731,6 +10994,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-receivingses-01.eml",
     },
     PhraseRule {
@@ -10739,6 +11003,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10747,6 +11012,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10755,6 +11021,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10763,6 +11030,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-v5sendmail-05.eml",
     },
     PhraseRule {
@@ -10771,6 +11039,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-v5sendmail-05.eml",
     },
     PhraseRule {
@@ -10779,6 +11048,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10787,6 +11057,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (a misspelling a server sends)",
     },
     PhraseRule {
@@ -10795,6 +11066,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10803,6 +11075,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10811,6 +11084,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10819,6 +11093,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10827,6 +11102,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10835,6 +11111,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10843,6 +11120,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10851,6 +11129,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10859,6 +11138,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-21.eml",
     },
     PhraseRule {
@@ -10867,6 +11147,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10875,6 +11156,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10883,6 +11165,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10891,6 +11174,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10899,6 +11183,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-v5sendmail-05.eml",
     },
     PhraseRule {
@@ -10907,6 +11192,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-v5sendmail-05.eml",
     },
     PhraseRule {
@@ -10915,6 +11201,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -10923,6 +11210,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-28.eml",
     },
     PhraseRule {
@@ -10931,6 +11219,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Verizon.pm@v4.25.15; sample:sisimai/bsd/lhost-verizon-01.eml",
     },
     PhraseRule {
@@ -10939,6 +11228,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10947,6 +11237,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"non\", \"existent user\")",
     },
     PhraseRule {
@@ -10955,6 +11246,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15",
     },
     PhraseRule {
@@ -10963,6 +11255,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10971,6 +11264,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10979,6 +11273,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10987,6 +11282,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -10995,6 +11291,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_43.txt",
     },
     PhraseRule {
@@ -11003,6 +11300,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11011,6 +11309,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11019,6 +11318,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15; sample:flufl/simple_11.txt",
     },
     PhraseRule {
@@ -11027,6 +11327,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15; sample:sisimai/bsd/lhost-notes-03.eml",
     },
     PhraseRule {
@@ -11035,6 +11336,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-46.eml",
     },
     PhraseRule {
@@ -11043,6 +11345,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-30.eml",
     },
     PhraseRule {
@@ -11051,6 +11354,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11059,6 +11363,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11067,6 +11372,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11075,6 +11381,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11083,6 +11390,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11091,6 +11399,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11099,6 +11408,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11107,6 +11417,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11115,6 +11426,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11123,6 +11435,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT)",
     },
     PhraseRule {
@@ -11131,6 +11444,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11139,6 +11453,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11147,6 +11462,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11155,6 +11471,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-37.eml",
     },
     PhraseRule {
@@ -11163,6 +11480,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -11171,6 +11489,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11179,6 +11498,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11187,6 +11507,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exchange2007.pm@v4.25.15; sample:sisimai/bsd/lhost-exchange2007-01.eml",
     },
     PhraseRule {
@@ -11195,6 +11516,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11203,6 +11525,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-21.eml",
     },
     PhraseRule {
@@ -11211,6 +11534,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11219,6 +11543,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11227,6 +11552,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11235,6 +11561,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11243,6 +11570,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11251,6 +11579,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11259,6 +11588,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_26.txt",
     },
     PhraseRule {
@@ -11267,6 +11597,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11275,6 +11606,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11283,6 +11615,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11291,6 +11624,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-powermta-02.eml",
     },
     PhraseRule {
@@ -11299,6 +11633,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11307,6 +11642,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11315,6 +11651,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11323,6 +11660,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11331,6 +11669,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11339,6 +11678,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-exchange2003-01.eml",
     },
     PhraseRule {
@@ -11347,6 +11687,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-exchange2003-01.eml",
     },
     PhraseRule {
@@ -11355,6 +11696,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-14.eml",
     },
     PhraseRule {
@@ -11363,6 +11705,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-postfix-14.eml",
     },
     PhraseRule {
@@ -11371,6 +11714,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11379,6 +11723,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11387,6 +11732,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11395,6 +11741,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11403,6 +11750,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_39.txt",
     },
     PhraseRule {
@@ -11411,6 +11759,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:flufl/simple_39.txt",
     },
     PhraseRule {
@@ -11419,6 +11768,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/simple_23.txt",
     },
     PhraseRule {
@@ -11427,6 +11777,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-amavis-02.eml",
     },
     PhraseRule {
@@ -11435,6 +11786,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Rcpt),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15 (its match is taken as userunknown only after RCPT); sample:sisimai/bsd/lhost-amavis-02.eml",
     },
     PhraseRule {
@@ -11443,6 +11795,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15; sample:flufl/dsn_10.txt",
     },
     PhraseRule {
@@ -11451,6 +11804,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/UserUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11459,6 +11813,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@017c08529442b61e7af960a8c44747add5157088; deltachat/deltachat-core-rust:test-data/message/gmail_ndn.eml@23d6012c1ff7404aa6e9acd998d933156d0e944d (German, Gmail's delivery status notification: \"Ihre Nachricht wurde nicht an ... zugestellt, weil die Adresse nicht gefunden wurde oder keine E-Mails empfangen kann.\")",
     },
     PhraseRule {
@@ -11467,6 +11822,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-userunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11475,6 +11831,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15",
     },
     PhraseRule {
@@ -11483,6 +11840,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "http://pasofaq.jp/office/outlook/badrfc.htm (Japanese, Outlook's non-delivery report quoted on the page: \"以下の受信者にメールを配信できません 無効な受信者\", invalid recipient)",
     },
     PhraseRule {
@@ -11491,6 +11849,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-requireptr.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11499,6 +11858,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
@@ -11507,6 +11867,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
@@ -11515,6 +11876,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtpd/smtpd_check.c/ (Postfix 3.7.11, reject_unknown_reverse_client_hostname: \"Client host rejected: cannot find your reverse hostname, [%s]\", the family of Sisimai's \"cannot find your hostname\")",
     },
     PhraseRule {
@@ -11523,6 +11885,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -11531,6 +11894,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
@@ -11539,6 +11903,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-sendmail-08.eml",
     },
     PhraseRule {
@@ -11547,6 +11912,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-outlook-09.eml",
     },
     PhraseRule {
@@ -11555,6 +11921,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-exim-32.eml",
     },
     PhraseRule {
@@ -11563,6 +11930,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (requireptr, 5.7.25)",
     },
     PhraseRule {
@@ -11571,6 +11939,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-exim-32.eml",
     },
     PhraseRule {
@@ -11579,6 +11948,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-exim-40.eml",
     },
     PhraseRule {
@@ -11587,6 +11957,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-exim-32.eml",
     },
     PhraseRule {
@@ -11595,6 +11966,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
@@ -11603,6 +11975,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-requireptr.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11611,6 +11984,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65",
     },
     PhraseRule {
@@ -11619,6 +11993,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/requireptr.rb@6e6dad29e6854b66150f7057fcf33c99a73e9e65; sample:sisimai/bsd/lhost-exim-38.eml",
     },
     PhraseRule {
@@ -11627,6 +12002,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Amavis.pm@v4.25.15",
     },
     PhraseRule {
@@ -11635,6 +12011,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-28.eml",
     },
     PhraseRule {
@@ -11643,6 +12020,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-google-08.eml",
     },
     PhraseRule {
@@ -11651,6 +12029,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/notcompliantrfc.rb@45fac5c586c15647dc3cf2a27f8d2ed069d802a5; sample:sisimai/bsd/rhost-google-08.eml",
     },
     PhraseRule {
@@ -11659,6 +12038,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Zoho.pm@v4.25.15",
     },
     PhraseRule {
@@ -11667,6 +12047,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/notcompliantrfc.rb@45fac5c586c15647dc3cf2a27f8d2ed069d802a5; sample:sisimai/bsd/rhost-google-08.eml",
     },
     PhraseRule {
@@ -11675,6 +12056,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-badreputation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (none/bad reputation, t-online.de)",
     },
     PhraseRule {
@@ -11683,6 +12065,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -11691,6 +12074,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-postfix-58.eml",
     },
     PhraseRule {
@@ -11699,6 +12083,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -11707,6 +12092,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -11715,6 +12101,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f",
     },
     PhraseRule {
@@ -11723,6 +12110,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/badreputation.rb@aa51dd02a02c79385cec0b230dbff9f423adfb0f; sample:sisimai/bsd/lhost-opensmtpd-13.eml",
     },
     PhraseRule {
@@ -11731,6 +12119,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -11739,6 +12128,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -11747,6 +12137,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -11755,6 +12146,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/KDDI.pm@v4.25.15",
     },
     PhraseRule {
@@ -11763,6 +12155,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-13.eml",
     },
     PhraseRule {
@@ -11771,6 +12164,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15 (its hostunknown texts: \"DNS Error: Domain name not found\", \"DNS Error: DNS server returned answer with no data\")",
     },
     PhraseRule {
@@ -11779,6 +12173,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15 (its hostunknown texts: \"DNS Error: Domain name not found\", \"DNS Error: DNS server returned answer with no data\")",
     },
     PhraseRule {
@@ -11787,6 +12182,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-opensmtpd-03.eml",
     },
     PhraseRule {
@@ -11795,6 +12191,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-outlook-03.eml",
     },
     PhraseRule {
@@ -11803,6 +12200,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-hostunknown.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -11811,6 +12209,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &["try again"],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/rhost-aol-05.eml",
     },
     PhraseRule {
@@ -11819,6 +12218,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-24.eml",
     },
     PhraseRule {
@@ -11827,6 +12227,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11835,6 +12236,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-05.eml",
     },
     PhraseRule {
@@ -11843,6 +12245,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessagingServer.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-05.eml",
     },
     PhraseRule {
@@ -11851,6 +12254,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11859,6 +12263,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11867,6 +12272,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-courier-04.eml",
     },
     PhraseRule {
@@ -11875,6 +12281,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-courier-04.eml",
     },
     PhraseRule {
@@ -11883,6 +12290,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11891,6 +12299,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11899,6 +12308,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-13.eml",
     },
     PhraseRule {
@@ -11907,6 +12317,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-31.eml",
     },
     PhraseRule {
@@ -11915,6 +12326,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11923,6 +12335,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15; sample:flufl/simple_04.txt",
     },
     PhraseRule {
@@ -11931,6 +12344,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11939,6 +12353,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/HostUnknown.pm@v4.25.15",
     },
     PhraseRule {
@@ -11947,6 +12362,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -11955,6 +12371,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/routers/dnslookup.c/ (Exim 4.96: the message for a domain whose MX record is the null MX of RFC 7505); sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-05.eml",
     },
     PhraseRule {
@@ -11963,6 +12380,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -11971,6 +12389,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-10.eml",
     },
     PhraseRule {
@@ -11979,6 +12398,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -11987,6 +12407,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/rhost-gsuite-03.eml",
     },
     PhraseRule {
@@ -11995,6 +12416,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-10.eml",
     },
     PhraseRule {
@@ -12003,6 +12425,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12011,6 +12434,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15; sample:sisimai/bsd/lhost-messagingserver-10.eml",
     },
     PhraseRule {
@@ -12019,6 +12443,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-notaccept.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -12027,6 +12452,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12035,6 +12461,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -12043,6 +12470,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12051,6 +12479,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12059,6 +12488,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12067,6 +12497,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GSuite.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-03.eml",
     },
     PhraseRule {
@@ -12075,6 +12506,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NotAccept.pm@v4.25.15",
     },
     PhraseRule {
@@ -12083,6 +12515,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Mail),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (\"access denied (in reply to mail from command)\": Postfix's words for a refusal at MAIL FROM; the rule keeps the command, so other MTAs' transcripts of the same refusal count)",
     },
     PhraseRule {
@@ -12091,6 +12524,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-54.eml",
     },
     PhraseRule {
@@ -12099,6 +12533,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-54.eml",
     },
     PhraseRule {
@@ -12107,6 +12542,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12115,6 +12551,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-57.eml",
     },
     PhraseRule {
@@ -12123,6 +12560,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12131,6 +12569,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12139,6 +12578,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12147,6 +12587,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12155,6 +12596,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12163,6 +12605,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12171,6 +12614,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12179,6 +12623,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-courier-03.eml",
     },
     PhraseRule {
@@ -12187,6 +12632,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -12195,6 +12641,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12203,6 +12650,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12211,6 +12659,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12219,6 +12668,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Mail),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (a refusal of MAIL FROM is rejected); sample:sisimai/bsd/lhost-exim-51.eml",
     },
     PhraseRule {
@@ -12227,6 +12677,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-51.eml",
     },
     PhraseRule {
@@ -12235,6 +12686,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-10.eml",
     },
     PhraseRule {
@@ -12243,6 +12695,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12251,6 +12704,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12259,6 +12713,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12267,6 +12722,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12275,6 +12731,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12283,6 +12740,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -12291,6 +12749,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12299,6 +12758,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12307,6 +12767,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12315,6 +12776,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15; sample:sisimai/bsd/lhost-googlegroups-01.eml",
     },
     PhraseRule {
@@ -12323,6 +12785,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Mail),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (a refusal of MAIL FROM is rejected)",
     },
     PhraseRule {
@@ -12331,6 +12794,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12339,6 +12803,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12347,6 +12812,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/rfc3464-35.eml",
     },
     PhraseRule {
@@ -12355,6 +12821,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12363,6 +12830,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12371,6 +12839,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-04.eml (Google Groups, Czech: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12379,6 +12848,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: Some(Command::Mail),
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15 (a refusal of MAIL FROM is rejected); sisimai/p5-sisimai:lib/Sisimai/Lhost/Courier.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-50.eml",
     },
     PhraseRule {
@@ -12387,6 +12857,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15; sample:sisimai/bsd/lhost-fml-02.eml",
     },
     PhraseRule {
@@ -12395,6 +12866,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:flufl/dsn_13.txt",
     },
     PhraseRule {
@@ -12403,6 +12875,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15; sample:sisimai/bsd/lhost-googlegroups-14.eml",
     },
     PhraseRule {
@@ -12411,6 +12884,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (rejected)",
     },
     PhraseRule {
@@ -12419,6 +12893,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12427,6 +12902,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12435,6 +12911,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12443,6 +12920,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12451,6 +12929,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12459,6 +12938,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12467,6 +12947,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12475,6 +12956,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-messagingserver-11.eml",
     },
     PhraseRule {
@@ -12483,6 +12965,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12491,6 +12974,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12499,6 +12983,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12507,6 +12992,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12515,6 +13001,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: Some(WhoActs::RecipientAdmin),
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15 (rejected, 5.7.12 and 5.7.133 to 5.7.136)",
     },
     PhraseRule {
@@ -12523,6 +13010,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12531,6 +13019,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12539,6 +13028,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12547,6 +13037,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: Some(WhoActs::RecipientAdmin),
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15 (rejected, 5.7.12 and 5.7.133 to 5.7.136)",
     },
     PhraseRule {
@@ -12555,6 +13046,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-03.eml",
     },
     PhraseRule {
@@ -12563,6 +13055,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -12571,6 +13064,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -12579,6 +13073,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12587,6 +13082,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12595,6 +13091,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -12603,6 +13100,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12611,6 +13109,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12619,6 +13118,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-09.eml (Google Groups, French: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12627,6 +13127,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (rejected); sample:sisimai/bsd/lhost-fml-02.eml",
     },
     PhraseRule {
@@ -12635,6 +13136,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:flufl/dsn_13.txt",
     },
     PhraseRule {
@@ -12643,6 +13145,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-57.eml",
     },
     PhraseRule {
@@ -12651,6 +13154,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Rejected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12659,6 +13163,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-rejected.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (MessageLabs); sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15 (filed as blocked there)",
     },
     PhraseRule {
@@ -12667,6 +13172,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-06.eml (Google Groups, Greek: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12675,6 +13181,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-10.eml (Google Groups, Hebrew: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12683,6 +13190,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-03.eml (Google Groups, Arabic: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12691,6 +13199,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-08.eml (Google Groups, Persian: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12699,6 +13208,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-01.eml (Google Groups, Japanese: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12707,6 +13217,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-googlegroups-13.eml (Google Groups, Chinese: the sender may not post to the group); sisimai/p5-sisimai:lib/Sisimai/Lhost/GoogleGroups.pm@v4.25.15 (rejected)",
     },
     PhraseRule {
@@ -12715,6 +13226,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12723,6 +13235,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12731,6 +13244,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12739,6 +13253,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12747,6 +13262,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12755,6 +13271,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12763,6 +13280,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-barracuda-01.eml",
     },
     PhraseRule {
@@ -12771,6 +13289,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12779,6 +13298,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (rejected due to spam content)",
     },
     PhraseRule {
@@ -12787,6 +13307,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://learn.microsoft.com/en-us/powershell/module/exchange/get-messagetracev2 (the Status of a Microsoft 365 message trace: \"FilteredAsSpam: The message was marked as spam.\")",
     },
     PhraseRule {
@@ -12795,6 +13316,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12803,6 +13325,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -12811,6 +13334,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:flufl/simple_42.txt",
     },
     PhraseRule {
@@ -12819,6 +13343,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12827,6 +13352,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12835,6 +13361,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12843,6 +13370,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-einsundeins-03.eml",
     },
     PhraseRule {
@@ -12851,6 +13379,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-barracuda-01.eml",
     },
     PhraseRule {
@@ -12859,6 +13388,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12867,6 +13397,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12875,6 +13406,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12883,6 +13415,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9 (listed as \"our system has detected that this message is\"; Gmail words both \"... is likely unsolicited mail\" and \"... is not RFC 5322 compliant\", so the rule keeps the word that makes it spam)",
     },
     PhraseRule {
@@ -12891,6 +13424,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12899,6 +13433,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12907,6 +13442,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12915,6 +13451,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12923,6 +13460,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12931,6 +13469,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-12.eml",
     },
     PhraseRule {
@@ -12939,6 +13478,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12947,6 +13487,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12955,6 +13496,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-39.eml",
     },
     PhraseRule {
@@ -12963,6 +13505,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12971,6 +13514,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -12979,6 +13523,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -12987,6 +13532,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9 (too many spam complaints)",
     },
     PhraseRule {
@@ -12995,6 +13541,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/spamdetected.rb@8c7587f51b1d3b4585826a091633c77008ff67b3",
     },
     PhraseRule {
@@ -13003,6 +13550,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13011,6 +13559,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/TencentQQ.pm@v4.25.15",
     },
     PhraseRule {
@@ -13019,6 +13568,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9 (listed as \"transaction failed spam message not queued\")",
     },
     PhraseRule {
@@ -13027,6 +13577,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13035,6 +13586,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13043,6 +13595,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13051,6 +13604,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13059,6 +13613,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13067,6 +13622,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13075,6 +13631,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13083,6 +13640,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13091,6 +13649,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -13099,6 +13658,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -13107,6 +13667,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -13115,6 +13676,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13123,6 +13685,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13131,6 +13694,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Cox.pm@v4.25.15",
     },
     PhraseRule {
@@ -13139,6 +13703,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-spamdetected.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -13147,6 +13712,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13155,6 +13721,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13163,6 +13730,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13171,6 +13739,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13179,6 +13748,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13187,6 +13757,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13195,6 +13766,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/IMailServer.pm@v4.25.15",
     },
     PhraseRule {
@@ -13203,6 +13775,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13211,6 +13784,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15; sample:flufl/microsoft_02.txt",
     },
     PhraseRule {
@@ -13219,6 +13793,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13227,6 +13802,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/VirusDetected.pm@v4.25.15",
     },
     PhraseRule {
@@ -13235,6 +13811,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -13243,6 +13820,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-speeding.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (listed with a capital \"IP\" that its lowercased input never holds)",
     },
     PhraseRule {
@@ -13251,6 +13829,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -13259,6 +13838,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13267,6 +13847,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/speeding.rb@0205f01647d008fb8b6ca43035494ac29bb952b8; sample:sisimai/bsd/lhost-postfix-59.eml",
     },
     PhraseRule {
@@ -13275,6 +13856,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -13283,6 +13865,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15; sample:sisimai/bsd/rhost-godaddy-03.eml",
     },
     PhraseRule {
@@ -13291,6 +13874,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -13299,6 +13883,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -13307,6 +13892,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13315,6 +13901,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-ratelimited.go@e3c18521a6aadc14f50113014cb88a8aa811eb77 (the pair \"temporarily\", \"rate limited\")",
     },
     PhraseRule {
@@ -13323,6 +13910,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13331,6 +13919,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -13339,6 +13928,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/speeding.rb@0205f01647d008fb8b6ca43035494ac29bb952b8",
     },
     PhraseRule {
@@ -13347,6 +13937,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -13355,6 +13946,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13363,6 +13955,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Spectrum.pm@v4.25.15",
     },
     PhraseRule {
@@ -13371,6 +13964,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13379,6 +13973,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-09.eml",
     },
     PhraseRule {
@@ -13387,6 +13982,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-09.eml",
     },
     PhraseRule {
@@ -13395,6 +13991,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13403,6 +14000,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/TencentQQ.pm@v4.25.15; sample:sisimai/bsd/rhost-tencent-02.eml",
     },
     PhraseRule {
@@ -13411,6 +14009,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13419,6 +14018,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:rhost/for-yahooinc.go@76b75059e66a91ab1bcd36dd992596a84e528e13 (toomanyconn)",
     },
     PhraseRule {
@@ -13427,6 +14027,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13435,6 +14036,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-toomanyconn.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13443,6 +14045,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13451,6 +14054,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13459,6 +14063,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13467,6 +14072,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13475,6 +14081,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13483,6 +14090,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13491,6 +14099,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-48.eml",
     },
     PhraseRule {
@@ -13499,6 +14108,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -13507,6 +14117,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13515,6 +14126,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13523,6 +14135,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13531,6 +14144,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13539,6 +14153,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/TooManyConn.pm@v4.25.15",
     },
     PhraseRule {
@@ -13547,6 +14162,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"(\", \"@\", \":blocked)\")",
     },
     PhraseRule {
@@ -13555,6 +14171,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13563,6 +14180,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15; sample:sisimai/bsd/rhost-microsoft-01.eml",
     },
     PhraseRule {
@@ -13571,6 +14189,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, Orange: \"550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam.\", code 102, blocked)",
     },
     PhraseRule {
@@ -13579,6 +14198,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-47.eml",
     },
     PhraseRule {
@@ -13587,6 +14207,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13595,6 +14216,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13603,6 +14225,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/rhost-microsoft-01.eml",
     },
     PhraseRule {
@@ -13611,6 +14234,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13619,6 +14243,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13627,6 +14252,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-36.eml",
     },
     PhraseRule {
@@ -13635,6 +14261,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13643,6 +14270,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13651,6 +14279,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-47.eml",
     },
     PhraseRule {
@@ -13659,6 +14288,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-47.eml",
     },
     PhraseRule {
@@ -13667,6 +14297,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonses-16.eml",
     },
     PhraseRule {
@@ -13675,6 +14306,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -13683,6 +14315,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13691,6 +14324,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15; sample:sisimai/bsd/rhost-franceptt-06.eml",
     },
     PhraseRule {
@@ -13699,6 +14333,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13707,6 +14342,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13715,6 +14351,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-21.eml",
     },
     PhraseRule {
@@ -13723,6 +14360,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-v5sendmail-05.eml",
     },
     PhraseRule {
@@ -13731,6 +14369,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13739,6 +14378,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonses-16.eml",
     },
     PhraseRule {
@@ -13747,6 +14387,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13755,6 +14396,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13763,6 +14405,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13771,6 +14414,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13779,6 +14423,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13787,6 +14432,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13795,6 +14441,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"server ip\", \"listed as abusive\")",
     },
     PhraseRule {
@@ -13803,6 +14450,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (your ip address is listed in the rbl)",
     },
     PhraseRule {
@@ -13811,6 +14459,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-04.eml",
     },
     PhraseRule {
@@ -13819,6 +14468,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-v5sendmail-07.eml",
     },
     PhraseRule {
@@ -13827,6 +14477,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13835,6 +14486,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13843,6 +14495,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13851,6 +14504,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:rhost/for-franceptt.go@02714b7712e97580097338c68384eea22c9f158f (French, La Poste: \"Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos services.\", codes 101 and 102, blocked)",
     },
     PhraseRule {
@@ -13859,6 +14513,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-exim-01.eml",
     },
     PhraseRule {
@@ -13867,6 +14522,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -13875,6 +14531,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13883,6 +14540,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/rhost-franceptt-06.eml",
     },
     PhraseRule {
@@ -13891,6 +14549,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13899,6 +14558,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"message from\", \"rejected based on blacklist\")",
     },
     PhraseRule {
@@ -13907,6 +14567,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13915,6 +14576,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13923,6 +14585,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13931,6 +14594,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13939,6 +14603,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/rhost-franceptt-07.eml",
     },
     PhraseRule {
@@ -13947,6 +14612,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-amazonses-16.eml",
     },
     PhraseRule {
@@ -13955,6 +14621,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -13963,6 +14630,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15",
     },
     PhraseRule {
@@ -13971,6 +14639,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/rhost-godaddy-02.eml",
     },
     PhraseRule {
@@ -13979,6 +14648,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"messages from\", \"temporarily deferred due to user complaints\")",
     },
     PhraseRule {
@@ -13987,6 +14657,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "zone-eu/zone-mta:config/bounces.txt@0009aafa5a8002bf978f19f71bcf2a70cd3abd18 (T-Online's \"554 IP=11.22.33.44 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)\", its rule ending `problem occurred.*\\\\(BL\\\\)`, category blacklist); sample:sisimai/bsd/lhost-sendmail-16.eml",
     },
     PhraseRule {
@@ -13995,6 +14666,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14003,6 +14675,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14011,6 +14684,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Blocked.pm@v4.25.15; sample:sisimai/bsd/lhost-ezweb-08.eml",
     },
     PhraseRule {
@@ -14019,6 +14693,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14027,6 +14702,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14035,6 +14711,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-blocked.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14043,6 +14720,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14051,6 +14729,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -14059,6 +14738,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Cox.pm@v4.25.15",
     },
     PhraseRule {
@@ -14067,6 +14747,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14075,6 +14756,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:flufl/microsoft_03.txt",
     },
     PhraseRule {
@@ -14083,6 +14765,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14091,6 +14774,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -14099,6 +14783,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-31.eml",
     },
     PhraseRule {
@@ -14107,6 +14792,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -14115,6 +14801,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-42.eml",
     },
     PhraseRule {
@@ -14123,6 +14810,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14131,6 +14819,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14139,6 +14828,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-policyviolation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14147,6 +14837,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-09.eml",
     },
     PhraseRule {
@@ -14155,6 +14846,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15; sample:sisimai/bsd/rhost-mimecast-01.eml",
     },
     PhraseRule {
@@ -14163,6 +14855,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14171,6 +14864,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-51.eml",
     },
     PhraseRule {
@@ -14179,6 +14873,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-51.eml",
     },
     PhraseRule {
@@ -14187,6 +14882,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-policyviolation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (you're using a mass mailer); sisimai/p5-sisimai:lib/Sisimai/Reason/SpamDetected.pm@v4.25.15 (filed as spamdetected there)",
     },
     PhraseRule {
@@ -14195,6 +14891,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:flufl/microsoft_03.txt",
     },
     PhraseRule {
@@ -14203,6 +14900,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14211,6 +14909,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14219,6 +14918,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/rhost-yahooinc-01.eml",
     },
     PhraseRule {
@@ -14227,6 +14927,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14235,6 +14936,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-policyviolation.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14243,6 +14945,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/rhost-yahooinc-01.eml",
     },
     PhraseRule {
@@ -14251,6 +14954,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14259,6 +14963,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14267,6 +14972,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-51.eml",
     },
     PhraseRule {
@@ -14275,6 +14981,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/rfc3464-03.eml",
     },
     PhraseRule {
@@ -14283,6 +14990,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14291,6 +14999,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14299,6 +15008,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-31.eml",
     },
     PhraseRule {
@@ -14307,6 +15017,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14315,6 +15026,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14323,6 +15035,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15",
     },
     PhraseRule {
@@ -14331,6 +15044,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-yahoo-13.eml",
     },
     PhraseRule {
@@ -14339,6 +15053,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:flufl/dsn_11.txt",
     },
     PhraseRule {
@@ -14347,6 +15062,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/libsm/strexit.c/ (Sendmail 8.17: the text of exit status EX_CANTCREAT, \"550 5.0.0 Can't create output\", a delivery program that could not write its output)",
     },
     PhraseRule {
@@ -14355,6 +15071,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14363,6 +15080,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14371,6 +15089,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-40.eml",
     },
     PhraseRule {
@@ -14379,6 +15098,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-40.eml",
     },
     PhraseRule {
@@ -14387,6 +15107,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -14395,6 +15116,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -14403,6 +15125,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@v4.25.15; sample:sisimai/bsd/lhost-fml-03.eml",
     },
     PhraseRule {
@@ -14411,6 +15134,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/FML.pm@0c6035112bc2490bf55483ccc3b962ea9213bb73 (systemerror)",
     },
     PhraseRule {
@@ -14419,6 +15143,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/libsm/strexit.c/ (Sendmail 8.17: the text of exit status EX_NOPERM, \"550 5.0.0 Insufficient permission\"); sample:sisimai/bsd/lhost-sendmail-13.eml",
     },
     PhraseRule {
@@ -14427,6 +15152,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14435,6 +15161,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14443,6 +15170,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14451,6 +15179,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14459,6 +15188,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14467,6 +15197,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14475,6 +15206,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14483,6 +15215,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14491,6 +15224,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -14499,6 +15233,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14507,6 +15242,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14515,6 +15251,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14523,6 +15260,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14531,6 +15269,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/local/token.c/ (Postfix 3.7.11: delivery to a command in an alias or .forward that the receiving system's configuration forbids, status 5.7.1)",
     },
     PhraseRule {
@@ -14539,6 +15278,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/local/file.c/ (Postfix 3.7.11: delivery to a file in an alias or .forward that the receiving system's configuration forbids, status 5.7.1)",
     },
     PhraseRule {
@@ -14547,6 +15287,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/domain.c/ (Sendmail 8.17: \"MX list for %s points back to %s\", a configuration error, EX_CONFIG; the family of Postfix's \"mail for %s loops back to myself\")",
     },
     PhraseRule {
@@ -14555,6 +15296,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-75.eml",
     },
     PhraseRule {
@@ -14563,6 +15305,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-systemerror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -14571,6 +15314,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14579,6 +15323,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14587,6 +15332,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:sisimai/bsd/lhost-surfcontrol-03.eml",
     },
     PhraseRule {
@@ -14595,6 +15341,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Domino.pm@v4.25.15",
     },
     PhraseRule {
@@ -14603,6 +15350,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14611,6 +15359,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -14619,6 +15368,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14627,6 +15377,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -14635,6 +15386,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Courier.pm@v4.25.15",
     },
     PhraseRule {
@@ -14643,6 +15395,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14651,6 +15404,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-47.eml",
     },
     PhraseRule {
@@ -14659,6 +15413,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -14667,6 +15422,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtp/smtp_connect.c/ (Postfix 3.7.11: \"connect to %s[%s]:%d: %m\" with status 4.4.1; %m is the operating system's text for the failed connect, \"Connection refused\" for ECONNREFUSED: nothing listens on the port); Exim/exim:doc/doc-docbook/spec.xfpt@3d4b2f5b9ec095971f7ec86a730691e603aa6673 (\"Deferred deliveries\": \"== marvin@endrest.example R=dnslookup T=smtp defer (146): Connection refused\")",
     },
     PhraseRule {
@@ -14675,6 +15431,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14683,6 +15440,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14691,6 +15449,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15",
     },
     PhraseRule {
@@ -14699,6 +15458,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14707,6 +15467,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14715,6 +15476,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14723,6 +15485,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14731,6 +15494,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15; sample:sisimai/bsd/rhost-gsuite-04.eml",
     },
     PhraseRule {
@@ -14739,6 +15503,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Courier.pm@v4.25.15",
     },
     PhraseRule {
@@ -14747,6 +15512,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14755,6 +15521,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:flufl/dsn_11.txt",
     },
     PhraseRule {
@@ -14763,6 +15530,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-domino-03.eml",
     },
     PhraseRule {
@@ -14771,6 +15539,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14779,6 +15548,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14787,6 +15557,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/routers/dnslookup.c/ (Exim 4.96: the message of a DNS lookup that failed for now, the family of Sisimai's \"host name lookup failure\")",
     },
     PhraseRule {
@@ -14795,6 +15566,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-sendmail-11.eml",
     },
     PhraseRule {
@@ -14803,6 +15575,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-34.eml",
     },
     PhraseRule {
@@ -14811,6 +15584,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -14819,6 +15593,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:flufl/simple_18.txt",
     },
     PhraseRule {
@@ -14827,6 +15602,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/smtp/smtp_trouble.c/ (Postfix 3.7.11: \"lost connection with %s while %s\", status 4.4.2); sample:sisimai/bsd/lhost-postfix-56.eml",
     },
     PhraseRule {
@@ -14835,6 +15611,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14843,6 +15620,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14851,6 +15629,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14859,6 +15638,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-17.eml",
     },
     PhraseRule {
@@ -14867,6 +15647,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14875,6 +15656,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Notes.pm@v4.25.15",
     },
     PhraseRule {
@@ -14883,6 +15665,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:flufl/simple_18.txt",
     },
     PhraseRule {
@@ -14891,6 +15674,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-domino-03.eml",
     },
     PhraseRule {
@@ -14899,6 +15683,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-postfix-17.eml",
     },
     PhraseRule {
@@ -14907,6 +15692,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14915,6 +15701,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://serveraide.com/how-to-read-postfix-maillog-117426 (Postfix: \"status=deferred (delivery temporarily suspended: connect to ...:25: Network is unreachable)\", the operating system's text for ENETUNREACH, the family of Sisimai's \"host is unreachable\")",
     },
     PhraseRule {
@@ -14923,6 +15710,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14931,6 +15719,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14939,6 +15728,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -14947,6 +15737,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14955,6 +15746,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -14963,6 +15755,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -14971,6 +15764,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -14979,6 +15773,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"Remote host closed connection in response to %s%s\", the connection closed or reset with no reply, a deferral)",
     },
     PhraseRule {
@@ -14987,6 +15782,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:sisimai/bsd/lhost-domino-03.eml",
     },
     PhraseRule {
@@ -14995,6 +15791,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15",
     },
     PhraseRule {
@@ -15003,6 +15800,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-07.eml",
     },
     PhraseRule {
@@ -15011,6 +15809,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -15019,6 +15818,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15; sample:flufl/sendmail_01.txt",
     },
     PhraseRule {
@@ -15027,6 +15827,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15035,6 +15836,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/NetworkError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15043,6 +15845,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15; sample:sisimai/bsd/lhost-qmail-07.eml",
     },
     PhraseRule {
@@ -15051,6 +15854,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-39.eml",
     },
     PhraseRule {
@@ -15059,6 +15863,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15067,6 +15872,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "RFC 5321 §4.2.3 (452 Requested action not taken: insufficient system storage); sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15",
     },
     PhraseRule {
@@ -15075,6 +15881,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SystemFull.pm@v4.25.15",
     },
     PhraseRule {
@@ -15083,6 +15890,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/X4.pm@v4.25.15",
     },
     PhraseRule {
@@ -15091,6 +15899,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -15099,6 +15908,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -15107,6 +15917,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailboxfull.go@60ca1abbb0bbac093ce3aa45f2f6d4089d8003d9",
     },
     PhraseRule {
@@ -15115,6 +15926,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/sendmail/8.17.1.9-2%2Bdeb12u2/sendmail/envelope.c/ (Sendmail 8.17: \"Cannot send message for %s\" when the message timed out in the queue and is returned)",
     },
     PhraseRule {
@@ -15123,6 +15935,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonworkmail-05.eml",
     },
     PhraseRule {
@@ -15131,6 +15944,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/dsn_17.txt",
     },
     PhraseRule {
@@ -15139,6 +15953,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/dsn_17.txt",
     },
     PhraseRule {
@@ -15147,6 +15962,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-x3-02.eml",
     },
     PhraseRule {
@@ -15155,6 +15971,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15163,6 +15980,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/simple_22.txt",
     },
     PhraseRule {
@@ -15171,6 +15989,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15179,6 +15998,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/GMX.pm@v4.25.15",
     },
     PhraseRule {
@@ -15187,6 +16007,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15195,6 +16016,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15; sample:sisimai/bsd/lhost-gmail-10.eml",
     },
     PhraseRule {
@@ -15203,6 +16025,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15; sample:sisimai/bsd/lhost-opensmtpd-06.eml",
     },
     PhraseRule {
@@ -15211,6 +16034,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15219,6 +16043,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15227,6 +16052,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-gmail-17.eml",
     },
     PhraseRule {
@@ -15235,6 +16061,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15243,6 +16070,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Zoho.pm@v4.25.15; sample:sisimai/bsd/lhost-zoho-04.eml",
     },
     PhraseRule {
@@ -15251,6 +16079,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-x2-03.eml",
     },
     PhraseRule {
@@ -15259,6 +16088,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/bounce_03.txt",
     },
     PhraseRule {
@@ -15267,6 +16097,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:flufl/dsn_02.txt",
     },
     PhraseRule {
@@ -15275,6 +16106,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonworkmail-05.eml",
     },
     PhraseRule {
@@ -15283,6 +16115,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15291,6 +16124,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15299,6 +16133,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/dsn_02.txt",
     },
     PhraseRule {
@@ -15307,6 +16142,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Exchange2007.pm@v4.25.15",
     },
     PhraseRule {
@@ -15315,6 +16151,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15323,6 +16160,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15; sample:sisimai/bsd/lhost-mailru-10.eml",
     },
     PhraseRule {
@@ -15331,6 +16169,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/simple_21.txt",
     },
     PhraseRule {
@@ -15339,6 +16178,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/smtp.c/ (Exim 4.96: \"SMTP timeout after %s%s\", no reply within the timeout, the family of Sisimai's \"connection timed out\" and \"message timed out\")",
     },
     PhraseRule {
@@ -15347,6 +16187,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "vdukhovni/postfix:postfix/src/qmgr/qmgr_active.c@4be2bc6036cd9f044703a0f1df5066a248ab8de0 (the qmgr log line from=<sender>, status=expired, returned to sender)",
     },
     PhraseRule {
@@ -15355,6 +16196,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-x2-03.eml",
     },
     PhraseRule {
@@ -15363,6 +16205,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonworkmail-05.eml",
     },
     PhraseRule {
@@ -15371,6 +16214,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Outlook.pm@v4.25.15; sample:sisimai/bsd/lhost-outlook-07.eml",
     },
     PhraseRule {
@@ -15379,6 +16223,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-x2-03.eml",
     },
     PhraseRule {
@@ -15387,6 +16232,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15",
     },
     PhraseRule {
@@ -15395,6 +16241,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15; sample:sisimai/bsd/lhost-gmail-17.eml",
     },
     PhraseRule {
@@ -15403,6 +16250,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Expired.pm@v4.25.15; sample:flufl/dsn_17.txt",
     },
     PhraseRule {
@@ -15411,6 +16259,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/Gmail.pm@v4.25.15; sample:sisimai/bsd/lhost-gmail-07.eml",
     },
     PhraseRule {
@@ -15419,6 +16268,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15427,6 +16277,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15435,6 +16286,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15443,6 +16295,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15451,6 +16304,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/failedstarttls.rb@f4800ed83122f34c92af7818c4a6042b7dd61fa4",
     },
     PhraseRule {
@@ -15459,6 +16313,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15467,6 +16322,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15475,6 +16331,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/failedstarttls.rb@f4800ed83122f34c92af7818c4a6042b7dd61fa4",
     },
     PhraseRule {
@@ -15483,6 +16340,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/reason/failedstarttls.rb@f4800ed83122f34c92af7818c4a6042b7dd61fa4",
     },
     PhraseRule {
@@ -15491,6 +16349,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15499,6 +16358,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15; sample:sisimai/bsd/lhost-amazonses-01.eml",
     },
     PhraseRule {
@@ -15507,6 +16367,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-securityerror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -15515,6 +16376,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15523,6 +16385,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Status.pm@v4.25.15",
     },
     PhraseRule {
@@ -15531,6 +16394,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15539,6 +16403,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15547,6 +16412,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15555,6 +16421,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoDaddy.pm@v4.25.15",
     },
     PhraseRule {
@@ -15563,6 +16430,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15; sample:sisimai/bsd/lhost-exchange2007-04.eml",
     },
     PhraseRule {
@@ -15571,6 +16439,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15579,6 +16448,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15587,6 +16457,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15595,6 +16466,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/OpenSMTPD.pm@v4.25.15",
     },
     PhraseRule {
@@ -15603,6 +16475,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-securityerror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -15611,6 +16484,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15619,6 +16493,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15627,6 +16502,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-securityerror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47 (the pair \"user\", \"is not authorized to perform ses:sendrawemail on resource\")",
     },
     PhraseRule {
@@ -15635,6 +16511,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (securityerror, 5.7.14)",
     },
     PhraseRule {
@@ -15643,6 +16520,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15651,6 +16529,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15659,6 +16538,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MessageLabs.pm@v4.25.15; sample:sisimai/bsd/rhost-messagelabs-01.eml",
     },
     PhraseRule {
@@ -15667,6 +16547,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15675,6 +16556,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/rb-sisimai:lib/sisimai/rhost/google.rb@03ab0da036c8e86e805dc94f554d5e88faf9bab4 (securityerror, 4.7.0)",
     },
     PhraseRule {
@@ -15683,6 +16565,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SecurityError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15691,6 +16574,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15699,6 +16583,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15707,6 +16592,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/AmazonSES.pm@v4.25.15; sample:flufl/sendmail_01.txt",
     },
     PhraseRule {
@@ -15715,6 +16601,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailererror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -15723,6 +16610,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15731,6 +16619,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "https://sources.debian.org/src/exim4/4.96-15%2Bdeb12u9/src/transports/pipe.c/ (Exim 4.96: \"Child process of %s transport returned %d ...\" and \"Child process of %s transport (running command ...) was terminated by signal\", the pipe to a delivery program failed)",
     },
     PhraseRule {
@@ -15739,6 +16628,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15; sample:flufl/postfix_03.txt",
     },
     PhraseRule {
@@ -15747,6 +16637,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15755,6 +16646,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15; sample:flufl/postfix_04.txt",
     },
     PhraseRule {
@@ -15763,6 +16655,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15771,6 +16664,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-55.eml",
     },
     PhraseRule {
@@ -15779,6 +16673,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15787,6 +16682,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15795,6 +16691,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/MailerError.pm@v4.25.15; sample:flufl/dsn_17.txt",
     },
     PhraseRule {
@@ -15803,6 +16700,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/go-sisimai:reason/why-mailererror.go@a0630263bf5baae6063dc96154cf0e6b6aab9b47",
     },
     PhraseRule {
@@ -15811,6 +16709,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -15819,6 +16718,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: Some(503u16),
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/Mimecast.pm@v4.25.15",
     },
     PhraseRule {
@@ -15827,6 +16727,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15",
     },
     PhraseRule {
@@ -15835,6 +16736,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15",
     },
     PhraseRule {
@@ -15843,6 +16745,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Lhost/MXLogic.pm@v4.25.15",
     },
     PhraseRule {
@@ -15851,6 +16754,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15859,6 +16763,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Status.pm@v4.25.15",
     },
     PhraseRule {
@@ -15867,6 +16772,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15",
     },
     PhraseRule {
@@ -15875,6 +16781,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: Some(503u16),
         who_acts: None,
+        none: &[],
         source: "sample:sisimai/bsd/lhost-sendmail-02.eml (Sisimai gives userunknown)",
     },
     PhraseRule {
@@ -15883,6 +16790,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15891,6 +16799,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/PolicyViolation.pm@v4.25.15; sample:sisimai/bsd/lhost-postfix-41.eml",
     },
     PhraseRule {
@@ -15899,6 +16808,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15907,6 +16817,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/ExchangeOnline.pm@v4.25.15",
     },
     PhraseRule {
@@ -15915,6 +16826,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/SyntaxError.pm@v4.25.15",
     },
     PhraseRule {
@@ -15923,6 +16835,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15931,6 +16844,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Rhost/GoogleApps.pm@v4.25.15",
     },
     PhraseRule {
@@ -15939,6 +16853,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/ARF.pm@v4.25.15",
     },
     PhraseRule {
@@ -15947,6 +16862,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/ARF.pm@v4.25.15",
     },
     PhraseRule {
@@ -15955,6 +16871,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -15963,6 +16880,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -15971,6 +16889,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -15979,6 +16898,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -15987,6 +16907,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -15995,6 +16916,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/Reason/Vacation.pm@v4.25.15",
     },
     PhraseRule {
@@ -16003,6 +16925,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "vdukhovni/postfix:postfix/src/smtpd/smtpd.c@3e5e18a5dafd6c1b860df810dd35897b77bdedc3 (250 2.0.0 Ok: queued as ID)",
     },
     PhraseRule {
@@ -16011,6 +16934,7 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         command: None,
         reply_code: None,
         who_acts: None,
+        none: &[],
         source: "sisimai/p5-sisimai:lib/Sisimai/SMTP/Reply.pm@v4.25.15",
     },
 ];

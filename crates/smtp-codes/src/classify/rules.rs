@@ -172,6 +172,7 @@ pub struct PhraseRule {
     pub(crate) command: Option<Command>,
     pub(crate) reply_code: Option<u16>,
     pub(crate) who_acts: Option<WhoActs>,
+    pub(crate) none: &'static [&'static str],
     pub(crate) source: &'static str,
 }
 
@@ -208,6 +209,15 @@ impl PhraseRule {
     #[must_use]
     pub const fn who_acts(&self) -> Option<WhoActs> {
         self.who_acts
+    }
+
+    /// Words any of which, as a whole word anywhere in the text, keep the phrase from matching
+    /// (a `*` at the end of one matches any word it begins): the text says otherwise after the
+    /// phrase. Postfix's "Host or domain name not found. ... Host not found, try again" is a
+    /// lookup that failed for now, not a domain that does not exist.
+    #[must_use]
+    pub const fn none(&self) -> &'static [&'static str] {
+        self.none
     }
 
     /// Where the phrase is seen.
