@@ -8,6 +8,7 @@ use serde::Serialize;
 use smtp_codes::classify::{Classifier, Context};
 use smtp_codes::classify::{Provider, Rule};
 use smtp_codes::explain::Explanation;
+use smtp_codes::parse::diagnose_bytes;
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_logs::{FastState, Outcome, OutcomeKind, Stats, Timestamp};
 
@@ -59,11 +60,20 @@ pub struct LogRecord<'a> {
 }
 
 /// The classification of an outcome's reply: the text with the relay's host name as the remote
-/// host.
+/// host, and the line's `dsn=` status as its enhanced code when the reply has none (as the whole
+/// line would be read: [`smtp_codes::parse::Diagnosis::with_dsn_field`]), so that a deferral whose reply is the
+/// MTA's own words (`connect to ...: Connection timed out`, `dsn=4.4.1`) is temporary and
+/// retried like the status says.
 #[must_use]
 pub fn explain<'o>(classifier: &Classifier, outcome: &'o Outcome) -> Explanation<'o> {
     let context = Context::new().with_remote_host(outcome.relay_host());
-    classifier.explain(outcome.reply().as_bytes(), &context)
+    let reply = outcome.reply().as_bytes();
+    let Some(dsn) = outcome.dsn().and_then(|d| d.parse::<EnhancedCode>().ok()) else {
+        return classifier.explain(reply, &context);
+    };
+    let diagnosis = diagnose_bytes(reply).with_dsn_field(dsn);
+    let classification = classifier.classify_diagnosis(reply, &diagnosis, &context);
+    Explanation::with_classification(diagnosis, classification)
 }
 
 impl<'a> LogRecord<'a> {

@@ -248,3 +248,27 @@ fn spam_refusals_without_a_reply_code_are_spam() {
     let filtered = records.iter().find(|r| r["reply"] == "FilteredAsSpam").expect("the spam row");
     assert_eq!((&filtered["kind"], &filtered["reason"]), (&"rejected".into(), &"spamdetected".into()));
 }
+
+/// A deferral whose reply is the MTA's own words, without a code, is as temporary as the line's
+/// `dsn=` says, as the whole line would be read; a reply with its own enhanced code keeps it.
+#[test]
+fn a_reply_without_codes_takes_the_lines_dsn_status() {
+    let log = "\
+Jan  1 00:00:00 mx postfix/qmgr[1]: 4AB12C3D4E: from=<a@example.net>, size=100, nrcpt=2 (queue active)
+Jan  1 00:00:01 mx postfix/smtp[2]: 4AB12C3D4E: to=<bob@example.org>, relay=none, delay=1, delays=0/0/1/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again)
+Jan  1 00:00:02 mx postfix/smtp[2]: 4AB12C3D4E: to=<carol@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=2, delays=0/0/1/1, dsn=5.0.0, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 <carol@example.com>: User unknown (in reply to RCPT TO command))
+";
+    let o = run_with_stdin(&["logs", "--json", "--year", "2025", "-"], log.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records = json_lines(&o);
+    let deferred = records.iter().find(|r| r["kind"] == "deferred").expect("the deferral");
+    assert_eq!(deferred["status"], "4.4.3");
+    assert_eq!(deferred["severity"], "transient");
+    assert_eq!(deferred["retry"], true);
+    // A lookup that failed for now ("try again"), not a domain that does not exist.
+    assert_eq!(deferred["reason"], "networkerror");
+    assert_eq!(deferred["hard_bounce"], false);
+    let bounced = records.iter().find(|r| r["kind"] == "bounced").expect("the bounce");
+    assert_eq!(bounced["status"], "5.1.1");
+    assert_eq!(bounced["reason"], "userunknown");
+}

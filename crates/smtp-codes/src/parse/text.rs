@@ -52,6 +52,38 @@ impl<'a> Diagnosis<'a> {
         self.enhanced_code
     }
 
+    /// The diagnosis of a reply whose log line gives the MTA's status apart from it (the `dsn=`
+    /// field of a Postfix or Sendmail line, which a log scanner reads as a field of its own),
+    /// read as [`diagnose`] reads the whole line: the remote server's own enhanced code wins,
+    /// the field stands in when the reply has none, and a warning says when the two differ.
+    ///
+    /// ```
+    /// use smtp_codes::parse::diagnose;
+    ///
+    /// let dsn = "4.4.1".parse().unwrap();
+    /// let d = diagnose("connect to mx.example.org[192.0.2.1]:25: Connection timed out").with_dsn_field(dsn);
+    /// assert_eq!(d.enhanced_code(), Some(dsn));
+    /// let d = diagnose("550 5.1.1 <bob@example.org>: User unknown").with_dsn_field("5.0.0".parse().unwrap());
+    /// assert_eq!(d.enhanced_code().unwrap().to_string(), "5.1.1");
+    /// ```
+    #[must_use]
+    pub fn with_dsn_field(mut self, dsn: EnhancedCode) -> Self {
+        match self.enhanced_code {
+            Some(used) if used != dsn => self.warnings.push(Warning::DsnFieldDiffers { dsn, reply: used }),
+            Some(_) => {}
+            None => {
+                self.enhanced_code = Some(dsn);
+                // The checks of the codes together; those of the reply code alone were made.
+                let mut together = Warnings::default();
+                check_codes(self.reply_code, self.enhanced_code, &mut together);
+                for w in together.iter().filter(|w| !matches!(w, Warning::NonStandardReplyCode(_))) {
+                    self.warnings.push(w);
+                }
+            }
+        }
+        self
+    }
+
     /// The reply text after the codes, best effort, borrowed from the input.
     ///
     /// Surrounding log syntax is cut off where it is recognised (`(in reply to .. command)`,
