@@ -85,6 +85,7 @@ impl<'a> LogRecord<'a> {
             smtp_codes::classify::classify(outcome.reply(), &Context::new().with_remote_host(outcome.relay_host()))
         });
         let status = explanation.enhanced_code().or_else(|| outcome.dsn().and_then(|d| d.parse().ok()));
+        let (severity, retry) = severity_of(explanation, outcome.kind());
         Self {
             file,
             line,
@@ -107,14 +108,30 @@ impl<'a> LogRecord<'a> {
             reply_code: explanation.reply_code(),
             reason: c.reason().id(),
             hard_bounce: c.hard_bounce() && matches!(outcome.kind(), OutcomeKind::Bounced),
-            severity: explanation.severity(),
-            retry: explanation.retry(),
+            severity,
+            retry,
             who_acts: explanation.who_acts(),
             provider: c.provider().map(|p| p.id()),
             rule: RuleRecord::new(c.rule()),
             reply: outcome.reply(),
             warnings: outcome.warnings(),
         }
+    }
+}
+
+/// The severity of an outcome and whether it is retried: the codes' (the reply's, else the
+/// line's `dsn=`); where neither the reply nor the line gives a code, the MTA's own verdict, its
+/// outcome's kind: a deferral (Exim's `==`, Postfix's `status=deferred`) is temporary and
+/// retried, a bounce or an expiry permanent. A refusal of this server's own without a code stays
+/// unknown.
+fn severity_of(explanation: &Explanation<'_>, kind: OutcomeKind) -> (Severity, bool) {
+    match (explanation.severity(), kind) {
+        (Severity::Unknown, OutcomeKind::Deferred) => {
+            let forbidden = explanation.classification().is_some_and(|c| c.no_retry().is_some());
+            (Severity::Transient, !forbidden)
+        }
+        (Severity::Unknown, OutcomeKind::Bounced | OutcomeKind::Expired) => (Severity::Permanent, false),
+        (severity, _) => (severity, explanation.retry()),
     }
 }
 

@@ -272,3 +272,22 @@ Jan  1 00:00:02 mx postfix/smtp[2]: 4AB12C3D4E: to=<carol@example.com>, relay=mx
     assert_eq!(bounced["status"], "5.1.1");
     assert_eq!(bounced["reason"], "userunknown");
 }
+
+/// Where neither the reply nor the line gives a code (Exim logs no `dsn=`), the MTA's verdict
+/// decides how final an outcome is: a deferral is temporary and retried, a bounce permanent.
+#[test]
+fn without_any_code_the_outcome_kind_gives_the_severity() {
+    let log = "\
+2025-01-01 00:00:00 1tAbCd-000123-Ab <= a@example.net H=(client) [192.0.2.9] P=esmtp S=1000
+2025-01-01 00:00:01 1tAbCd-000123-Ab == bob@example.org R=dnslookup T=remote_smtp defer (110): Connection timed out
+2025-01-01 00:00:02 1tAbCd-000123-Ab ** carol@example.org: Unrouteable address
+";
+    let o = run_with_stdin(&["logs", "--json", "-"], log.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let records = json_lines(&o);
+    let deferred = records.iter().find(|r| r["kind"] == "deferred").expect("the deferral");
+    assert_eq!((&deferred["severity"], &deferred["retry"]), (&"transient".into(), &true.into()), "{deferred}");
+    assert_eq!(deferred["status"], serde_json::Value::Null);
+    let bounced = records.iter().find(|r| r["kind"] == "bounced").expect("the bounce");
+    assert_eq!((&bounced["severity"], &bounced["retry"]), (&"permanent".into(), &false.into()), "{bounced}");
+}
