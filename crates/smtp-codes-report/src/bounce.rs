@@ -9,7 +9,7 @@ use smtp_codes::classify::Classification;
 use smtp_codes::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_bounce::{Decoded, Original, Recipient};
 
-use crate::report::RuleRecord;
+use crate::report::{RuleRecord, Verdict, severity_with};
 use crate::summary::OrderedCounts;
 
 /// The most recipient domains a [`BounceSummary`] counts one by one; the rest are counted under
@@ -92,6 +92,14 @@ impl<'a> BounceRecord<'a> {
     ) -> Self {
         let classification = recipient.classification();
         let explanation = recipient.explanation();
+        // The report's `Action` where no code gives the severity (a delay warning whose text
+        // holds none is still retried).
+        let verdict = match recipient.action() {
+            Some(smtp_codes_bounce::Action::Delayed) => Some(Verdict::Temporary),
+            Some(smtp_codes_bounce::Action::Failed) => Some(Verdict::Final),
+            _ => None,
+        };
+        let (severity, retry) = severity_with(&explanation, verdict);
         let warnings = decoded.warnings().iter().chain(recipient.warnings()).map(ToString::to_string).collect();
         Self {
             file,
@@ -105,8 +113,8 @@ impl<'a> BounceRecord<'a> {
             reply_code: recipient.reply_code(),
             reason: classification.reason().id(),
             hard_bounce: recipient.hard_bounce(),
-            severity: explanation.severity(),
-            retry: explanation.retry(),
+            severity,
+            retry,
             who_acts: explanation.who_acts(),
             diagnostic: recipient.diagnostic(),
             diagnostic_type: recipient.diagnostic_type(),

@@ -12,7 +12,7 @@ use smtp_codes::parse::diagnose_bytes;
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_logs::{FastState, Outcome, OutcomeKind, Stats, Timestamp};
 
-use crate::report::RuleRecord;
+use crate::report::{RuleRecord, Verdict, severity_with};
 
 /// One recipient outcome of a log (`log-record` in `docs/json.md`).
 #[derive(Debug, Serialize)]
@@ -85,7 +85,14 @@ impl<'a> LogRecord<'a> {
             smtp_codes::classify::classify(outcome.reply(), &Context::new().with_remote_host(outcome.relay_host()))
         });
         let status = explanation.enhanced_code().or_else(|| outcome.dsn().and_then(|d| d.parse().ok()));
-        let (severity, retry) = severity_of(explanation, outcome.kind());
+        // The MTA's verdict where no code gives one: a deferral is temporary, a bounce or an
+        // expiry final; a refusal of this server's own without a code stays unknown.
+        let verdict = match outcome.kind() {
+            OutcomeKind::Deferred => Some(Verdict::Temporary),
+            OutcomeKind::Bounced | OutcomeKind::Expired => Some(Verdict::Final),
+            _ => None,
+        };
+        let (severity, retry) = severity_with(explanation, verdict);
         Self {
             file,
             line,
@@ -116,22 +123,6 @@ impl<'a> LogRecord<'a> {
             reply: outcome.reply(),
             warnings: outcome.warnings(),
         }
-    }
-}
-
-/// The severity of an outcome and whether it is retried: the codes' (the reply's, else the
-/// line's `dsn=`); where neither the reply nor the line gives a code, the MTA's own verdict, its
-/// outcome's kind: a deferral (Exim's `==`, Postfix's `status=deferred`) is temporary and
-/// retried, a bounce or an expiry permanent. A refusal of this server's own without a code stays
-/// unknown.
-fn severity_of(explanation: &Explanation<'_>, kind: OutcomeKind) -> (Severity, bool) {
-    match (explanation.severity(), kind) {
-        (Severity::Unknown, OutcomeKind::Deferred) => {
-            let forbidden = explanation.classification().is_some_and(|c| c.no_retry().is_some());
-            (Severity::Transient, !forbidden)
-        }
-        (Severity::Unknown, OutcomeKind::Bounced | OutcomeKind::Expired) => (Severity::Permanent, false),
-        (severity, _) => (severity, explanation.retry()),
     }
 }
 

@@ -370,6 +370,31 @@ impl BriefRecord<'_> {
     }
 }
 
+/// What the MTA decided, where its report or log says it apart from any code: an `Action` of
+/// `delayed` or `failed`, a log's deferral or bounce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// It keeps the message and tries again.
+    Temporary,
+    /// It gave up.
+    Final,
+}
+
+/// The severity of a record and whether it is retried: the codes' (see
+/// [`Explanation::severity`]); where no code gives one (`unknown`), the MTA's `verdict`: a
+/// deferral is `transient` and retried (unless the text says retrying will not succeed), a
+/// failure `permanent`.
+pub(crate) fn severity_with(explanation: &Explanation<'_>, verdict: Option<Verdict>) -> (Severity, bool) {
+    match (explanation.severity(), verdict) {
+        (Severity::Unknown, Some(Verdict::Temporary)) => {
+            let forbidden = explanation.classification().is_some_and(|c| c.no_retry().is_some());
+            (Severity::Transient, !forbidden)
+        }
+        (Severity::Unknown, Some(Verdict::Final)) => (Severity::Permanent, false),
+        (severity, _) => (severity, explanation.retry()),
+    }
+}
+
 /// A JSON value: a string directly, anything else through serde_json.
 fn json_value(out: &mut Vec<u8>, value: &serde_json::Value) -> serde_json::Result<()> {
     match value {

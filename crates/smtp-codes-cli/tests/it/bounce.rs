@@ -173,3 +173,55 @@ fn threads_give_the_output_of_one_thread_in_the_same_order() {
         (&"user0@example.net".into(), &"last@example.org".into())
     );
 }
+
+/// Where the error text holds no code, the report's verdict gives how final it is: a delay
+/// warning is temporary and retried, a failure permanent (as `logs` reads a deferral and a
+/// bounce).
+#[test]
+fn without_any_code_the_action_gives_the_severity() {
+    let delay = "From: Mail Delivery System <Mailer-Daemon@mx.example.net>
+To: a@example.net
+Subject: Warning: message 1tAbCd-000123-Ab delayed 24 hours
+Date: Wed, 01 Jan 2025 00:00:00 +0000
+
+This message was created automatically by mail delivery software.
+A message that you sent has not yet been delivered to one or more of its
+recipients after more than 24 hours on the queue on mx.example.net.
+
+The address to which the message has not yet been delivered is:
+
+  bob@example.org
+    Delay reason: connection timed out
+
+No action is required on your part. Delivery attempts will continue for
+some time.
+";
+    let failed = "From: Mail Delivery System <Mailer-Daemon@mx.example.net>
+To: a@example.net
+Subject: Mail delivery failed: returning message to sender
+Date: Wed, 01 Jan 2025 00:00:00 +0000
+
+This message was created automatically by mail delivery software.
+
+A message that you sent could not be delivered to one or more of its
+recipients. This is a permanent error. The following address(es) failed:
+
+  carol@example.org
+    Unrouteable address
+";
+    for (message, action, severity, retry) in
+        [(delay, "delayed", "transient", true), (failed, "failed", "permanent", false)]
+    {
+        let o = run_with_stdin(&["bounce", "--json"], message.as_bytes());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let records = json_lines(&o);
+        assert_eq!(records.len(), 1, "{records:?}");
+        let r = &records[0];
+        assert_eq!(r["status"], serde_json::Value::Null, "{r}");
+        assert_eq!(
+            (&r["action"], &r["severity"], &r["retry"]),
+            (&action.into(), &severity.into(), &retry.into()),
+            "{r}"
+        );
+    }
+}
