@@ -60,10 +60,10 @@ pub struct LogRecord<'a> {
 }
 
 /// The classification of an outcome's reply: the text with the relay's host name as the remote
-/// host, and the line's `dsn=` status as its enhanced code when the reply has none (as the whole
-/// line would be read: [`smtp_codes::parse::Diagnosis::with_dsn_field`]), so that a deferral whose reply is the
-/// MTA's own words (`connect to ...: Connection timed out`, `dsn=4.4.1`) is temporary and
-/// retried like the status says.
+/// host, and the line's `dsn=` status as its enhanced code when the reply has none, as the whole
+/// line would be read ([`smtp_codes::parse::Diagnosis::with_dsn_field`]): a deferral whose reply
+/// is the MTA's own words (`connect to ...: Connection timed out`, `dsn=4.4.1`) is temporary and
+/// retried, as its status says.
 #[must_use]
 pub fn explain<'o>(classifier: &Classifier, outcome: &'o Outcome) -> Explanation<'o> {
     let context = Context::new().with_remote_host(outcome.relay_host());
