@@ -9,7 +9,7 @@ use smtp_codes::classify::Classification;
 use smtp_codes::{Command, EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_bounce::{Decoded, Original, Recipient};
 
-use crate::report::{RuleRecord, Verdict, severity_with};
+use crate::report::{RuleRecord, Verdict, explained_severity};
 use crate::summary::OrderedCounts;
 
 /// The most recipient domains a [`BounceSummary`] counts one by one; the rest are counted under
@@ -95,11 +95,17 @@ impl<'a> BounceRecord<'a> {
         // The report's `Action` where no code gives the severity (a delay warning whose text
         // holds none is still retried).
         let verdict = match recipient.action() {
+            // Relayed and expanded are successes too (RFC 3464 §2.3.3).
+            Some(
+                smtp_codes_bounce::Action::Delivered
+                | smtp_codes_bounce::Action::Relayed
+                | smtp_codes_bounce::Action::Expanded,
+            ) => Some(Verdict::Delivered),
             Some(smtp_codes_bounce::Action::Delayed) => Some(Verdict::Temporary),
             Some(smtp_codes_bounce::Action::Failed) => Some(Verdict::Final),
             _ => None,
         };
-        let (severity, retry) = severity_with(&explanation, verdict);
+        let (severity, retry) = explained_severity(&explanation, verdict);
         let warnings = decoded.warnings().iter().chain(recipient.warnings()).map(ToString::to_string).collect();
         Self {
             file,

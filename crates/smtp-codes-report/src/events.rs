@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
-use smtp_codes_events::EspEvent;
+use smtp_codes_events::{EspEvent, EspSays, EventKind};
 
-use crate::report::RuleRecord;
+use crate::report::{RuleRecord, Verdict, severity_with};
 
 /// The most hard-bounced addresses an [`EventSummary`] lists; past these it only counts them
 /// (`hard_bounce_recipients_omitted`), so that memory stays bounded whatever the input.
@@ -82,6 +82,16 @@ impl<'a> EventRecord<'a> {
     #[must_use]
     pub fn new(file: &'a serde_json::Value, index: u64, event: &'a EspEvent) -> Self {
         let c = event.classification();
+        // The ESP's verdict where the reply gives no code: a delivery; a deferral, or a bounce
+        // it calls temporary (SES `Transient`, Postmark `SoftBounce`), is temporary; another
+        // bounce final.
+        let verdict = match (event.kind(), event.esp_says()) {
+            (EventKind::Delivered, _) => Some(Verdict::Delivered),
+            (EventKind::Deferred, _) | (EventKind::Bounced, Some(EspSays::Temporary)) => Some(Verdict::Temporary),
+            (EventKind::Bounced, _) => Some(Verdict::Final),
+            _ => None,
+        };
+        let (severity, retry) = severity_with(event.severity(), event.retry(), c.no_retry().is_some(), verdict);
         let label = event.label();
         Self {
             file,
@@ -105,8 +115,8 @@ impl<'a> EventRecord<'a> {
             enhanced_code: event.enhanced_code(),
             reason: c.reason().id(),
             hard_bounce: event.hard_bounce(),
-            severity: event.severity(),
-            retry: event.retry(),
+            severity,
+            retry,
             who_acts: event.who_acts(),
             provider: c.provider().map(|p| p.id()),
             rule: RuleRecord::new(c.rule()),

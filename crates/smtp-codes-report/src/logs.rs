@@ -12,7 +12,7 @@ use smtp_codes::parse::diagnose_bytes;
 use smtp_codes::{EnhancedCode, ReplyCode, Severity, WhoActs};
 use smtp_codes_logs::{FastState, Outcome, OutcomeKind, Stats, Timestamp};
 
-use crate::report::{RuleRecord, Verdict, severity_with};
+use crate::report::{RuleRecord, Verdict, explained_severity};
 
 /// One recipient outcome of a log (`log-record` in `docs/json.md`).
 #[derive(Debug, Serialize)]
@@ -85,14 +85,16 @@ impl<'a> LogRecord<'a> {
             smtp_codes::classify::classify(outcome.reply(), &Context::new().with_remote_host(outcome.relay_host()))
         });
         let status = explanation.enhanced_code().or_else(|| outcome.dsn().and_then(|d| d.parse().ok()));
-        // The MTA's verdict where no code gives one: a deferral is temporary, a bounce or an
-        // expiry final; a refusal of this server's own without a code stays unknown.
+        // The MTA's verdict where no code gives one: a delivery, a deferral (temporary), a
+        // bounce or an expiry (final); a refusal of this server's own without a code stays
+        // unknown.
         let verdict = match outcome.kind() {
+            OutcomeKind::Delivered => Some(Verdict::Delivered),
             OutcomeKind::Deferred => Some(Verdict::Temporary),
             OutcomeKind::Bounced | OutcomeKind::Expired => Some(Verdict::Final),
             _ => None,
         };
-        let (severity, retry) = severity_with(explanation, verdict);
+        let (severity, retry) = explained_severity(explanation, verdict);
         Self {
             file,
             line,

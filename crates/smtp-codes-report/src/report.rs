@@ -370,29 +370,41 @@ impl BriefRecord<'_> {
     }
 }
 
-/// What the MTA decided, where its report or log says it apart from any code: an `Action` of
-/// `delayed` or `failed`, a log's deferral or bounce.
+/// What the MTA (or the ESP) decided, where its report, log or event says it apart from any
+/// code: an `Action` of `delivered`, `delayed` or `failed`, a log's delivery, deferral or bounce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Verdict {
+    /// It delivered the message.
+    Delivered,
     /// It keeps the message and tries again.
     Temporary,
     /// It gave up.
     Final,
 }
 
-/// The severity of a record and whether it is retried: the codes' (see
-/// [`Explanation::severity`]); where no code gives one (`unknown`), the MTA's `verdict`: a
-/// deferral is `transient` and retried (unless the text says retrying will not succeed), a
+/// The severity of a record and whether it is retried: the codes' (`severity` and `retry`, as
+/// [`Explanation::severity`] and [`Explanation::retry`] give them); where no code gives one
+/// (`unknown`), the MTA's or the ESP's `verdict`: a delivery is a `success`, a deferral
+/// `transient` and retried (unless the text says retrying will not succeed: `no_retry`), a
 /// failure `permanent`.
-pub(crate) fn severity_with(explanation: &Explanation<'_>, verdict: Option<Verdict>) -> (Severity, bool) {
-    match (explanation.severity(), verdict) {
-        (Severity::Unknown, Some(Verdict::Temporary)) => {
-            let forbidden = explanation.classification().is_some_and(|c| c.no_retry().is_some());
-            (Severity::Transient, !forbidden)
-        }
+pub(crate) fn severity_with(
+    severity: Severity,
+    retry: bool,
+    no_retry: bool,
+    verdict: Option<Verdict>,
+) -> (Severity, bool) {
+    match (severity, verdict) {
+        (Severity::Unknown, Some(Verdict::Delivered)) => (Severity::Success, false),
+        (Severity::Unknown, Some(Verdict::Temporary)) => (Severity::Transient, !no_retry),
         (Severity::Unknown, Some(Verdict::Final)) => (Severity::Permanent, false),
-        (severity, _) => (severity, explanation.retry()),
+        _ => (severity, retry),
     }
+}
+
+/// [`severity_with`] of an explanation.
+pub(crate) fn explained_severity(explanation: &Explanation<'_>, verdict: Option<Verdict>) -> (Severity, bool) {
+    let no_retry = explanation.classification().is_some_and(|c| c.no_retry().is_some());
+    severity_with(explanation.severity(), explanation.retry(), no_retry, verdict)
 }
 
 /// A JSON value: a string directly, anything else through serde_json.
