@@ -15282,6 +15282,15 @@ pub static PHRASE_RULES: &[PhraseRule] = &[
         source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/local/file.c/ (Postfix 3.7.11: delivery to a file in an alias or .forward that the receiving system's configuration forbids, status 5.7.1)",
     },
     PhraseRule {
+        phrase: "mail transport unavailable",
+        reason: Reason::SystemError,
+        command: None,
+        reply_code: None,
+        who_acts: Some(WhoActs::SenderAdmin),
+        none: &[],
+        source: "https://sources.debian.org/src/postfix/3.7.11-0%2Bdeb12u1/src/qmgr/ (Postfix 3.7.11's queue manager: a transport whose delivery agent is unavailable, deferred with 4.3.0; the text is in Debian's qmgr binary of that version)",
+    },
+    PhraseRule {
         phrase: "points back to",
         reason: Reason::SystemError,
         command: None,

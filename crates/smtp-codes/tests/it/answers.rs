@@ -293,6 +293,16 @@ fn postfix_local_delivery_texts_have_their_reason() {
     ]);
 }
 
+/// Postfix's queue manager defers with "mail transport unavailable" when a transport's delivery
+/// agent is missing from `master.cf` or keeps failing: a system error of the sending server,
+/// whose administrator must act.
+#[test]
+fn an_unavailable_postfix_transport_is_the_senders_system_error() {
+    let e = explained("mail transport unavailable");
+    assert_eq!(reason(&e), "systemerror");
+    assert_eq!(e.who_acts(), WhoActs::SenderAdmin);
+}
+
 /// IMail gives up with `Delivery failed 20 attempts`: the delivery time expired.
 #[test]
 fn a_delivery_failed_after_attempts_is_expired() {
