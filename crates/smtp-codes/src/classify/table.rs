@@ -172,12 +172,13 @@ impl Table {
     /// built this way, 1,240 and 8.1 ms (`perf stat -r 20`, AMD EPYC, 2 processors).
     ///
     /// # Panics
-    /// If the automaton has more states than 16-bit row numbers can number (65,536); the
-    /// catalogue's has about 11 thousand, and a test keeps it under that with room to grow.
+    /// If the automaton has more than 65,535 states (16-bit row numbers, one of them kept to mark
+    /// a missing trie edge while building); the catalogue's has about 11 thousand, and a test
+    /// keeps it under that with room to grow.
     pub(super) fn build(patterns: &[&[u8]]) -> Self {
         // No state is numbered this: 65,535 states at most.
         const NONE: u16 = u16::MAX;
-        let too_many = "fewer than 65,535 automaton states";
+        let too_many = "at most 65,535 automaton states";
         let alphabet = Alphabet::of(patterns.iter().copied());
         let width = alphabet.representatives.len();
         let stride2 = alphabet.stride2;
